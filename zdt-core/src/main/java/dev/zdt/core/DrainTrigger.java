@@ -1,0 +1,27 @@
+package dev.zdt.core;
+
+import java.util.Locale;
+
+/**
+ * What started a drain.
+ */
+public enum DrainTrigger {
+
+	/** A call to the drain endpoint, typically kubelet's preStop {@code httpGet}. */
+	ENDPOINT,
+
+	/** Application shutdown, typically SIGTERM. */
+	SHUTDOWN,
+
+	/** A direct call of the Java API. */
+	API;
+
+	/**
+	 * Returns the name shown in logs and the status endpoint.
+	 * @return the lower-case name
+	 */
+	public String displayName() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+}

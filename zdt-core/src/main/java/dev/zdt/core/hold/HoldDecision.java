@@ -1,0 +1,41 @@
+package dev.zdt.core.hold;
+
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The answer of a {@link HoldStrategy}: keep holding, or release with a reason.
+ *
+ * @param releaseReason why the hold can end, or {@code null} to keep holding
+ */
+public record HoldDecision(@Nullable String releaseReason) {
+
+	private static final HoldDecision KEEP_HOLDING = new HoldDecision(null);
+
+	/**
+	 * Returns the decision to keep holding.
+	 * @return the decision
+	 */
+	public static HoldDecision keepHolding() {
+		return KEEP_HOLDING;
+	}
+
+	/**
+	 * Returns the decision to end the hold.
+	 * @param reason a short kebab-case reason, such as {@code traffic-quiet}
+	 * @return the decision
+	 */
+	public static HoldDecision release(String reason) {
+		return new HoldDecision(Objects.requireNonNull(reason, "reason"));
+	}
+
+	/**
+	 * Returns whether the hold can end.
+	 * @return {@code true} to release
+	 */
+	public boolean isRelease() {
+		return this.releaseReason != null;
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * Hold strategies: when is it safe to stop serving because the load balancer has let go of us.
+ */
+@NullMarked
+package dev.zdt.core.hold;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,66 @@
+package dev.zdt.core.hold;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HoldStrategiesTests {
+
+	private final HoldContext context = new HoldContext(Duration.ofSeconds(1), 0, 0, Duration.ZERO, Duration.ZERO);
+
+	@Test
+	void firstOfReleasesWithTheReasonOfTheFirstStrategyThatReleases() {
+		HoldStrategy strategy = HoldStrategies.firstOf(switchable("a", false), switchable("b", true));
+		assertThat(strategy.evaluate(this.context).releaseReason()).isEqualTo("b");
+		assertThat(strategy.name()).isEqualTo("a|b");
+	}
+
+	@Test
+	void firstOfKeepsHoldingWhileNoStrategyReleases() {
+		HoldStrategy strategy = HoldStrategies.firstOf(switchable("a", false), switchable("b", false));
+		assertThat(strategy.evaluate(this.context).isRelease()).isFalse();
+	}
+
+	@Test
+	void allOfReleasesOnlyOnceEveryStrategyHasReleasedEvenIfAtDifferentTimes() {
+		AtomicBoolean first = new AtomicBoolean(true);
+		AtomicBoolean second = new AtomicBoolean(false);
+		HoldStrategy strategy = HoldStrategies.allOf(switchable("a", first), switchable("b", second));
+		assertThat(strategy.evaluate(this.context).isRelease()).isFalse();
+		first.set(false);
+		second.set(true);
+		assertThat(strategy.evaluate(this.context).releaseReason()).isEqualTo("b");
+		assertThat(strategy.name()).isEqualTo("a+b");
+	}
+
+	@Test
+	void aSingleStrategyIsReturnedAsItIs() {
+		HoldStrategy only = switchable("a", true);
+		assertThat(HoldStrategies.firstOf(only)).isSameAs(only);
+		assertThat(HoldStrategies.allOf(only)).isSameAs(only);
+	}
+
+	private static HoldStrategy switchable(String name, boolean release) {
+		return switchable(name, new AtomicBoolean(release));
+	}
+
+	private static HoldStrategy switchable(String name, AtomicBoolean release) {
+		return new HoldStrategy() {
+
+			@Override
+			public HoldDecision evaluate(HoldContext context) {
+				return release.get() ? HoldDecision.release(name) : HoldDecision.keepHolding();
+			}
+
+			@Override
+			public String name() {
+				return name;
+			}
+
+		};
+	}
+
+}

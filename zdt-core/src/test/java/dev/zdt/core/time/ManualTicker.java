@@ -1,0 +1,48 @@
+package dev.zdt.core.time;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
+
+/**
+ * A ticker moved by hand: {@link #sleep(Duration)} returns at once after moving time forward,
+ * and can run a hook each time, e.g. to make requests arrive during a hold.
+ */
+public final class ManualTicker implements Ticker {
+
+	private final AtomicLong nanos = new AtomicLong(1_000_000_000_000L);
+
+	private volatile LongConsumer onSleep = (now) -> {
+	};
+
+	@Override
+	public long nanos() {
+		return this.nanos.get();
+	}
+
+	@Override
+	public void sleep(Duration duration) throws InterruptedException {
+		if (Thread.interrupted()) {
+			throw new InterruptedException();
+		}
+		advance(duration);
+		this.onSleep.accept(this.nanos.get());
+	}
+
+	/**
+	 * Moves time forward.
+	 * @param duration how far
+	 */
+	public void advance(Duration duration) {
+		this.nanos.addAndGet(duration.toNanos());
+	}
+
+	/**
+	 * Sets a hook run after every sleep with the new time.
+	 * @param onSleep the hook
+	 */
+	public void onSleep(LongConsumer onSleep) {
+		this.onSleep = onSleep;
+	}
+
+}
