@@ -57,12 +57,12 @@ public final class Hold {
 			while (true) {
 				HoldContext context = context();
 				Duration elapsed = context.elapsed();
-				if (elapsed.compareTo(this.bounds.maxHold()) >= 0) {
-					return outcome(MAX_HOLD);
-				}
 				HoldDecision decision = this.strategy.evaluate(context);
 				if (decision.isRelease() && elapsed.compareTo(this.bounds.minHold()) >= 0) {
 					return outcome(decision.releaseReason());
+				}
+				if (elapsed.compareTo(this.bounds.maxHold()) >= 0) {
+					return outcome(MAX_HOLD);
 				}
 				this.ticker.sleep(nextWait(elapsed));
 			}

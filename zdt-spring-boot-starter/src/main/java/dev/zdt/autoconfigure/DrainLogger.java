@@ -1,0 +1,55 @@
+package dev.zdt.autoconfigure;
+
+import java.time.Duration;
+
+import dev.zdt.core.DrainListener;
+import dev.zdt.core.DrainResult;
+import dev.zdt.core.DrainStatus;
+import dev.zdt.core.hold.HoldOutcome;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.DisposableBean;
+
+/**
+ * Logs the three moments an operator looks for: the drain started, the hold ended, shutdown
+ * completed.
+ */
+final class DrainLogger implements DrainListener, DisposableBean {
+
+	private static final Log logger = LogFactory.getLog("dev.zdt.Drain");
+
+	private volatile @Nullable DrainStatus started;
+
+	private volatile long startedNanos;
+
+	@Override
+	public void drainStarted(DrainStatus drain) {
+		this.started = drain;
+		this.startedNanos = System.nanoTime();
+		logger.info(String.format("zdt: drain started (trigger=%s, strategy=%s, min-hold=%s, max-hold=%s, rate=%.1f req/s)",
+				(drain.trigger() != null) ? drain.trigger().displayName() : "unknown", drain.strategy(),
+				format(drain.minHold()), format(drain.maxHold()), drain.rateBeforeDrain()));
+	}
+
+	@Override
+	public void holdEnded(DrainResult result) {
+		HoldOutcome outcome = result.outcome();
+		logger.info(String.format("zdt: hold ended (reason=%s, held=%s, requests during hold=%d)", outcome.reason(),
+				format(outcome.held()), outcome.requestsDuringHold()));
+	}
+
+	@Override
+	public void destroy() {
+		if (this.started != null) {
+			logger.info("zdt: shutdown complete ("
+					+ format(Duration.ofNanos(System.nanoTime() - this.startedNanos)) + " after the drain started)");
+		}
+	}
+
+	static String format(Duration duration) {
+		return String.format("%.3fs", duration.toNanos() / 1e9);
+	}
+
+}

@@ -1,0 +1,27 @@
+package dev.zdt.autoconfigure;
+
+import dev.zdt.core.DrainListener;
+import dev.zdt.core.DrainStatus;
+
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.context.ApplicationEventPublisher;
+
+/**
+ * Takes the application out of the load balancer's rotation the moment a drain starts: readiness
+ * refuses traffic, liveness stays correct.
+ */
+final class ReadinessDrainListener implements DrainListener {
+
+	private final ApplicationEventPublisher publisher;
+
+	ReadinessDrainListener(ApplicationEventPublisher publisher) {
+		this.publisher = publisher;
+	}
+
+	@Override
+	public void drainStarted(DrainStatus drain) {
+		AvailabilityChangeEvent.publish(this.publisher, this, ReadinessState.REFUSING_TRAFFIC);
+	}
+
+}

@@ -1,0 +1,90 @@
+package dev.zdt.autoconfigure;
+
+import java.time.Clock;
+
+import dev.zdt.core.DrainCoordinator;
+import dev.zdt.core.DrainListener;
+import dev.zdt.core.hold.HoldBounds;
+import dev.zdt.core.hold.HoldStrategy;
+import dev.zdt.core.time.Ticker;
+import dev.zdt.core.traffic.TrafficMonitor;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+/**
+ * Auto-configuration of the zdt drain: on SIGTERM or a drain call, readiness goes down, the
+ * application keeps serving while the load balancer still routes to it, and shutdown waits
+ * for the hold before the web server's graceful shutdown lets requests in flight finish.
+ */
+@AutoConfiguration
+@ConditionalOnBooleanProperty(name = "zdt.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(ZdtProperties.class)
+public final class ZdtAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	TrafficMonitor zdtTrafficMonitor(ObjectProvider<Ticker> ticker) {
+		return new TrafficMonitor(ticker.getIfAvailable(Ticker::system));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	HoldStrategy zdtHoldStrategy(ZdtProperties properties, ObjectProvider<LoadBalancerHoldStrategySupplier> loadBalancer) {
+		ZdtPropertiesValidator.validate(properties);
+		return HoldStrategySelector.select(properties.getDrain(), loadBalancer.getIfUnique());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DrainCoordinator zdtDrainCoordinator(ZdtProperties properties, HoldStrategy strategy, TrafficMonitor traffic,
+			ObjectProvider<DrainListener> listeners, ObjectProvider<Ticker> ticker, ObjectProvider<Clock> clock) {
+		ZdtPropertiesValidator.validate(properties);
+		ZdtProperties.Drain drain = properties.getDrain();
+		DrainCoordinator.Builder builder = DrainCoordinator.builder()
+			.strategy(strategy)
+			.bounds(new HoldBounds(drain.getMinHold(), drain.getMaxHold(), drain.getCheckInterval()))
+			.traffic(traffic)
+			.ticker(ticker.getIfAvailable(Ticker::system))
+			.clock(clock.getIfAvailable(Clock::systemUTC));
+		listeners.orderedStream().forEach(builder::listener);
+		return builder.build();
+	}
+
+	@Bean
+	ReadinessDrainListener zdtReadinessDrainListener(ApplicationEventPublisher publisher) {
+		return new ReadinessDrainListener(publisher);
+	}
+
+	@Bean
+	DrainLogger zdtDrainLogger() {
+		return new DrainLogger();
+	}
+
+	@Bean
+	DrainLifecycle zdtDrainLifecycle(DrainCoordinator coordinator, ApplicationContext context) {
+		return new DrainLifecycle(coordinator, WebServerDetector.runningIn(context));
+	}
+
+	@Bean
+	ShutdownPhaseTimeout zdtShutdownPhaseTimeout(ApplicationContext context, ZdtProperties properties,
+			Environment environment) {
+		return new ShutdownPhaseTimeout(context, properties.getDrain().getMaxHold(), ShutdownTimings.from(environment));
+	}
+
+	@Bean
+	StartupChecks zdtStartupChecks(ZdtProperties properties, Environment environment,
+			ObjectProvider<LoadBalancerHoldStrategySupplier> loadBalancer) {
+		LoadBalancerHoldStrategySupplier supplier = loadBalancer.getIfUnique();
+		return new StartupChecks(properties, ShutdownTimings.from(environment),
+				(supplier != null) ? supplier.deregistrationDelay() : null);
+	}
+
+}

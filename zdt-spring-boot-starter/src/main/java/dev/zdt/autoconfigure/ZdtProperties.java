@@ -1,0 +1,259 @@
+package dev.zdt.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration of the zdt drain.
+ */
+@ConfigurationProperties("zdt")
+public class ZdtProperties {
+
+	/**
+	 * Whether to drain the application before it shuts down.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * The pod's terminationGracePeriodSeconds, to check at startup that the longest hold plus
+	 * the graceful shutdown fits in it.
+	 */
+	private @Nullable Duration terminationGracePeriod;
+
+	private final Drain drain = new Drain();
+
+	private final Traffic traffic = new Traffic();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public @Nullable Duration getTerminationGracePeriod() {
+		return this.terminationGracePeriod;
+	}
+
+	public void setTerminationGracePeriod(@Nullable Duration terminationGracePeriod) {
+		this.terminationGracePeriod = terminationGracePeriod;
+	}
+
+	public Drain getDrain() {
+		return this.drain;
+	}
+
+	public Traffic getTraffic() {
+		return this.traffic;
+	}
+
+	/**
+	 * How the hold ends.
+	 */
+	public enum Strategy {
+
+		/**
+		 * The load balancer's own view first when one is configured (AWS), else adaptive.
+		 */
+		AUTO,
+
+		/**
+		 * Hold for the fixed delay.
+		 */
+		FIXED,
+
+		/**
+		 * Hold until the application's own traffic has been quiet long enough.
+		 */
+		ADAPTIVE,
+
+		/**
+		 * Hold until the ALB reports the target draining (needs zdt-aws), or traffic is quiet.
+		 */
+		AWS_TARGET_HEALTH
+
+	}
+
+	/**
+	 * Drain settings.
+	 */
+	public static class Drain {
+
+		/**
+		 * How the hold decides that the load balancer has stopped routing to this instance.
+		 */
+		private Strategy strategy = Strategy.AUTO;
+
+		/**
+		 * How long the fixed strategy holds.
+		 */
+		private Duration delay = Duration.ofSeconds(20);
+
+		/**
+		 * Shortest hold, whatever the strategy says.
+		 */
+		private Duration minHold = Duration.ofSeconds(5);
+
+		/**
+		 * Longest hold, whatever the strategy says.
+		 */
+		private Duration maxHold = Duration.ofSeconds(30);
+
+		/**
+		 * How often the strategy is asked during the hold.
+		 */
+		private Duration checkInterval = Duration.ofMillis(100);
+
+		/**
+		 * Shared secret that calls to the drain operation must send in the X-Zdt-Token header.
+		 */
+		private @Nullable String token;
+
+		/**
+		 * Whether responses carry 'Connection: close' while draining, so that keep-alive
+		 * connections end cleanly instead of being reset at shutdown.
+		 */
+		private boolean connectionClose = true;
+
+		private final Adaptive adaptive = new Adaptive();
+
+		public Strategy getStrategy() {
+			return this.strategy;
+		}
+
+		public void setStrategy(Strategy strategy) {
+			this.strategy = strategy;
+		}
+
+		public Duration getDelay() {
+			return this.delay;
+		}
+
+		public void setDelay(Duration delay) {
+			this.delay = delay;
+		}
+
+		public Duration getMinHold() {
+			return this.minHold;
+		}
+
+		public void setMinHold(Duration minHold) {
+			this.minHold = minHold;
+		}
+
+		public Duration getMaxHold() {
+			return this.maxHold;
+		}
+
+		public void setMaxHold(Duration maxHold) {
+			this.maxHold = maxHold;
+		}
+
+		public Duration getCheckInterval() {
+			return this.checkInterval;
+		}
+
+		public void setCheckInterval(Duration checkInterval) {
+			this.checkInterval = checkInterval;
+		}
+
+		public @Nullable String getToken() {
+			return this.token;
+		}
+
+		public void setToken(@Nullable String token) {
+			this.token = token;
+		}
+
+		public boolean isConnectionClose() {
+			return this.connectionClose;
+		}
+
+		public void setConnectionClose(boolean connectionClose) {
+			this.connectionClose = connectionClose;
+		}
+
+		public Adaptive getAdaptive() {
+			return this.adaptive;
+		}
+
+	}
+
+	/**
+	 * Settings of the adaptive (traffic-quiet) strategy.
+	 */
+	public static class Adaptive {
+
+		/**
+		 * Shortest silence of application traffic that ends the hold, however high the traffic
+		 * was.
+		 */
+		private Duration minQuiet = Duration.ofSeconds(1);
+
+		/**
+		 * Accepted chance that a silence is a random gap in traffic rather than the load
+		 * balancer letting go; smaller waits longer.
+		 */
+		private double falseReleaseProbability = 1e-6;
+
+		public Duration getMinQuiet() {
+			return this.minQuiet;
+		}
+
+		public void setMinQuiet(Duration minQuiet) {
+			this.minQuiet = minQuiet;
+		}
+
+		public double getFalseReleaseProbability() {
+			return this.falseReleaseProbability;
+		}
+
+		public void setFalseReleaseProbability(double falseReleaseProbability) {
+			this.falseReleaseProbability = falseReleaseProbability;
+		}
+
+	}
+
+	/**
+	 * Which requests count as application traffic.
+	 */
+	public static class Traffic {
+
+		/**
+		 * Path patterns (Ant style) of requests that are not application traffic, in addition
+		 * to the actuator base path when it is served on the application port.
+		 */
+		private List<String> excludedPaths = new ArrayList<>();
+
+		/**
+		 * User-Agent prefixes of requests that are not application traffic: probes and health
+		 * checks.
+		 */
+		private List<String> excludedUserAgents = new ArrayList<>(
+				List.of("kube-probe/", "ELB-HealthChecker/", "kube-lifecycle/"));
+
+		public List<String> getExcludedPaths() {
+			return this.excludedPaths;
+		}
+
+		public void setExcludedPaths(List<String> excludedPaths) {
+			this.excludedPaths = excludedPaths;
+		}
+
+		public List<String> getExcludedUserAgents() {
+			return this.excludedUserAgents;
+		}
+
+		public void setExcludedUserAgents(List<String> excludedUserAgents) {
+			this.excludedUserAgents = excludedUserAgents;
+		}
+
+	}
+
+}

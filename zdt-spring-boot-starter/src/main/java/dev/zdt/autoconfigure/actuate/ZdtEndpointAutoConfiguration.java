@@ -1,0 +1,45 @@
+package dev.zdt.autoconfigure.actuate;
+
+import java.util.Map;
+
+import dev.zdt.autoconfigure.LoadBalancerHoldStrategySupplier;
+import dev.zdt.autoconfigure.ZdtAutoConfiguration;
+import dev.zdt.autoconfigure.ZdtProperties;
+import dev.zdt.core.DrainCoordinator;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+/**
+ * Auto-configuration of the {@link ZdtEndpoint}.
+ */
+@AutoConfiguration(after = ZdtAutoConfiguration.class,
+		afterName = "org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointAutoConfiguration")
+@ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
+@ConditionalOnBean(DrainCoordinator.class)
+public final class ZdtEndpointAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnAvailableEndpoint(ZdtEndpoint.class)
+	ZdtEndpoint zdtEndpoint(DrainCoordinator coordinator, ObjectProvider<LoadBalancerHoldStrategySupplier> loadBalancer) {
+		return new ZdtEndpoint(coordinator, () -> {
+			LoadBalancerHoldStrategySupplier supplier = loadBalancer.getIfUnique();
+			return (supplier != null) ? supplier.details() : Map.of();
+		});
+	}
+
+	@Bean
+	EndpointExposureCheck zdtEndpointExposureCheck(ZdtProperties properties, Environment environment,
+			ObjectProvider<PathMappedEndpoints> endpoints) {
+		return new EndpointExposureCheck(properties, environment, endpoints);
+	}
+
+}

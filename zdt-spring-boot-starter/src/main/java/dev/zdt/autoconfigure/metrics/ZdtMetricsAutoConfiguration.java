@@ -1,0 +1,27 @@
+package dev.zdt.autoconfigure.metrics;
+
+import dev.zdt.autoconfigure.ZdtAutoConfiguration;
+import dev.zdt.core.traffic.TrafficMonitor;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration of the drain's Micrometer meters.
+ */
+@AutoConfiguration(after = ZdtAutoConfiguration.class)
+@ConditionalOnClass(MeterRegistry.class)
+@ConditionalOnBean(TrafficMonitor.class)
+public final class ZdtMetricsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	DrainMetrics zdtDrainMetrics(TrafficMonitor traffic) {
+		return new DrainMetrics(traffic);
+	}
+
+}

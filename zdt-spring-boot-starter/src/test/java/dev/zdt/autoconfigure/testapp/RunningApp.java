@@ -1,0 +1,113 @@
+package dev.zdt.autoconfigure.testapp;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.zdt.core.DrainCoordinator;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The {@link TestApplication} on a real server and random ports, with an HTTP client.
+ */
+public final class RunningApp implements AutoCloseable {
+
+	private static final HttpClient client = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
+
+	private final ConfigurableApplicationContext context;
+
+	private final int port;
+
+	private final int managementPort;
+
+	private RunningApp(ConfigurableApplicationContext context, int managementPort) {
+		this.context = context;
+		this.port = ((WebServerApplicationContext) context).getWebServer().getPort();
+		this.managementPort = (managementPort != 0) ? managementPort : this.port;
+	}
+
+	/**
+	 * Starts the application with actuator on the application port.
+	 * @param properties extra properties
+	 * @return the running application
+	 */
+	public static RunningApp start(String... properties) {
+		return start(false, properties);
+	}
+
+	/**
+	 * Starts the application.
+	 * @param separateManagementPort whether actuator gets its own port
+	 * @param properties extra properties
+	 * @return the running application
+	 */
+	public static RunningApp start(boolean separateManagementPort, String... properties) {
+		List<String> all = new ArrayList<>(List.of("server.port=0", "management.endpoints.web.exposure.include=health,zdt",
+				"management.endpoint.health.probes.enabled=true", "spring.main.banner-mode=off"));
+		int managementPort = 0;
+		if (separateManagementPort) {
+			managementPort = FreePort.find();
+			all.add("management.server.port=" + managementPort);
+		}
+		all.addAll(List.of(properties));
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(TestApplication.class)
+			.properties(all.toArray(String[]::new))
+			.run();
+		return new RunningApp(context, managementPort);
+	}
+
+	public HttpResponse<String> get(String path) {
+		return send(this.port, "GET", path, Map.of());
+	}
+
+	public HttpResponse<String> management(String method, String path, Map<String, String> headers) {
+		return send(this.managementPort, method, path, headers);
+	}
+
+	public HttpResponse<String> management(String path) {
+		return management("GET", path, Map.of());
+	}
+
+	private static HttpResponse<String> send(int port, String method, String path, Map<String, String> headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.timeout(Duration.ofSeconds(60))
+			.method(method, HttpRequest.BodyPublishers.noBody());
+		headers.forEach(request::header);
+		try {
+			return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	public DrainCoordinator coordinator() {
+		return this.context.getBean(DrainCoordinator.class);
+	}
+
+	public ConfigurableApplicationContext context() {
+		return this.context;
+	}
+
+	@Override
+	public void close() {
+		this.context.close();
+	}
+
+}
