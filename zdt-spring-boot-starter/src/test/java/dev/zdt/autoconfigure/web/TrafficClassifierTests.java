@@ -1,0 +1,45 @@
+package dev.zdt.autoconfigure.web;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.mock.web.MockHttpServletRequest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TrafficClassifierTests {
+
+	private final TrafficClassifier classifier = new TrafficClassifier(List.of("/actuator", "/actuator/**", "/internal/**"),
+			List.of("kube-probe/", "ELB-HealthChecker/"));
+
+	@Test
+	void applicationRequestsCount() {
+		assertThat(this.classifier.isApplicationRequest(request("/api/scores", "Mozilla/5.0"))).isTrue();
+		assertThat(this.classifier.isApplicationRequest(request("/", null))).isTrue();
+	}
+
+	@Test
+	void probesAndHealthChecksDoNotCount() {
+		assertThat(this.classifier.isApplicationRequest(request("/", "kube-probe/1.32"))).isFalse();
+		assertThat(this.classifier.isApplicationRequest(request("/health", "ELB-HealthChecker/2.0"))).isFalse();
+	}
+
+	@Test
+	void excludedPathsDoNotCountAndTheContextPathIsIgnored() {
+		assertThat(this.classifier.isApplicationRequest(request("/actuator/health/readiness", null))).isFalse();
+		assertThat(this.classifier.isApplicationRequest(request("/actuator", null))).isFalse();
+		MockHttpServletRequest withContextPath = request("/shop/internal/metrics", null);
+		withContextPath.setContextPath("/shop");
+		assertThat(this.classifier.isApplicationRequest(withContextPath)).isFalse();
+	}
+
+	private static MockHttpServletRequest request(String uri, String userAgent) {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", uri);
+		if (userAgent != null) {
+			request.addHeader("User-Agent", userAgent);
+		}
+		return request;
+	}
+
+}
