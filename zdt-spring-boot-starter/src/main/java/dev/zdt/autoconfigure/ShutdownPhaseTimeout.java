@@ -5,7 +5,6 @@ import java.time.Duration;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextRefreshedEvent;
-import org.springframework.context.support.AbstractApplicationContext;
 import org.springframework.context.support.DefaultLifecycleProcessor;
 
 /**
@@ -33,9 +32,9 @@ final class ShutdownPhaseTimeout implements ApplicationListener<ContextRefreshed
 		if (event.getApplicationContext() != this.context) {
 			return;
 		}
-		Object processor = this.context.getBean(AbstractApplicationContext.LIFECYCLE_PROCESSOR_BEAN_NAME);
-		if (processor instanceof DefaultLifecycleProcessor defaultProcessor) {
-			defaultProcessor.setTimeoutForShutdownPhase(DrainLifecycle.PHASE, this.timeout.toMillis());
+		DefaultLifecycleProcessor processor = LifecycleProcessors.find(this.context);
+		if (processor != null) {
+			processor.setTimeoutForShutdownPhase(DrainLifecycle.PHASE, this.timeout.toMillis());
 		}
 	}
 

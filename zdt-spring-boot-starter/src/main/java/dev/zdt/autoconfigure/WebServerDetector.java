@@ -24,6 +24,14 @@ final class WebServerDetector {
 		return () -> Servers.running(context);
 	}
 
+	static int gracefulShutdownPhase() {
+		return WebServerApplicationContext.GRACEFUL_SHUTDOWN_PHASE;
+	}
+
+	static boolean webServerModulePresent(ClassLoader classLoader) {
+		return ClassUtils.isPresent(WEB_SERVER_CONTEXT, classLoader);
+	}
+
 	private static final class Servers {
 
 		static boolean running(ApplicationContext context) {

@@ -11,7 +11,9 @@ import dev.zdt.core.traffic.TrafficMonitor;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
@@ -77,6 +79,18 @@ public final class ZdtAutoConfiguration {
 	ShutdownPhaseTimeout zdtShutdownPhaseTimeout(ApplicationContext context, ZdtProperties properties,
 			Environment environment) {
 		return new ShutdownPhaseTimeout(context, properties.getDrain().getMaxHold(), ShutdownTimings.from(environment));
+	}
+
+	@Bean
+	@ConditionalOnBean(LoadBalancerHoldStrategySupplier.class)
+	@ConditionalOnClass(name = "org.springframework.boot.web.server.context.WebServerApplicationContext")
+	InFlightWaitCap zdtInFlightWaitCap(ApplicationContext context, Environment environment,
+			ObjectProvider<LoadBalancerHoldStrategySupplier> loadBalancer) {
+		return new InFlightWaitCap(() -> LifecycleProcessors.find(context), WebServerDetector.gracefulShutdownPhase(),
+				ShutdownTimings.from(environment).timeoutPerShutdownPhase(), () -> {
+					LoadBalancerHoldStrategySupplier supplier = loadBalancer.getIfUnique();
+					return (supplier != null) ? supplier.deregistrationDelay() : null;
+				});
 	}
 
 	@Bean

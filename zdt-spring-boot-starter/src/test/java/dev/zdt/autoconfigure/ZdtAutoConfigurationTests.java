@@ -56,6 +56,11 @@ class ZdtAutoConfigurationTests {
 	}
 
 	@Test
+	void withoutALoadBalancerThereIsNoInFlightWaitCap() {
+		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(InFlightWaitCap.class));
+	}
+
+	@Test
 	void fixedStrategyHoldsTheConfiguredDelay() {
 		this.contextRunner.withPropertyValues("zdt.drain.strategy=fixed", "zdt.drain.delay=12s").run((context) -> {
 			HoldStrategy strategy = context.getBean(HoldStrategy.class);
@@ -80,7 +85,10 @@ class ZdtAutoConfigurationTests {
 	@Test
 	void autoAsksTheLoadBalancerFirstWhenOneIsConfigured() {
 		this.contextRunner.withUserConfiguration(LoadBalancerConfiguration.class)
-			.run((context) -> assertThat(context.getBean(HoldStrategy.class).name()).isEqualTo("lb|adaptive"));
+			.run((context) -> {
+				assertThat(context.getBean(HoldStrategy.class).name()).isEqualTo("lb|adaptive");
+				assertThat(context).hasSingleBean(InFlightWaitCap.class);
+			});
 	}
 
 	@Test
