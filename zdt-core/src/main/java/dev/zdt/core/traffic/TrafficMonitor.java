@@ -35,6 +35,8 @@ public final class TrafficMonitor {
 
 	private final LongAdder arrivals = new LongAdder();
 
+	private final AtomicLong firstArrival = new AtomicLong(NO_ARRIVAL);
+
 	private final AtomicLong lastArrival = new AtomicLong(NO_ARRIVAL);
 
 	private final AtomicLongArray bucketSecond = new AtomicLongArray(BUCKETS);
@@ -60,6 +62,9 @@ public final class TrafficMonitor {
 		long now = this.ticker.nanos();
 		this.inFlight.incrementAndGet();
 		this.arrivals.increment();
+		if (this.firstArrival.get() == NO_ARRIVAL) {
+			this.firstArrival.compareAndSet(NO_ARRIVAL, now);
+		}
 		this.lastArrival.accumulateAndGet(now, Math::max);
 		countInBucket(now);
 	}
@@ -115,8 +120,9 @@ public final class TrafficMonitor {
 	}
 
 	/**
-	 * Returns the mean arrival rate over the {@link #RATE_WINDOW} that ends at {@code atNanos}
-	 * (shorter when the monitor is younger than the window, and never shorter than a second).
+	 * Returns the mean arrival rate over the {@link #RATE_WINDOW} that ends at {@code atNanos}:
+	 * shorter when the first request arrived less than a window ago (a pod that just went into
+	 * rotation), and never shorter than a second.
 	 * @param atNanos the end of the window, in {@link Ticker#nanos()} time
 	 * @return arrivals per second
 	 */
@@ -130,7 +136,9 @@ public final class TrafficMonitor {
 				count += this.bucketCount.get(index);
 			}
 		}
-		double observedSeconds = Math.min(windowSeconds, (atNanos - this.origin) / (double) NANOS_PER_SECOND);
+		long first = this.firstArrival.get();
+		long observedFrom = (first != NO_ARRIVAL) ? Math.max(this.origin, first) : this.origin;
+		double observedSeconds = Math.min(windowSeconds, (atNanos - observedFrom) / (double) NANOS_PER_SECOND);
 		return count / Math.max(1.0, observedSeconds);
 	}
 

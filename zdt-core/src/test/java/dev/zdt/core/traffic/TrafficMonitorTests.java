@@ -44,6 +44,13 @@ class TrafficMonitorTests {
 	}
 
 	@Test
+	void arrivalRateOfTrafficThatStartedRecentlyUsesTheTimeSinceTheFirstRequest() {
+		this.ticker.advance(Duration.ofSeconds(40));
+		arrive(50, Duration.ofMillis(20), 4);
+		assertThat(this.monitor.arrivalRate(this.ticker.nanos())).isCloseTo(50.0, within(3.0));
+	}
+
+	@Test
 	void arrivalRateForgetsTrafficOlderThanTheWindow() {
 		arrive(100, Duration.ofMillis(10), 10);
 		this.ticker.advance(Duration.ofSeconds(40));
