@@ -3,6 +3,7 @@ package dev.zdt.autoconfigure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -27,9 +28,9 @@ final class StartupChecks implements ApplicationListener<ApplicationReadyEvent> 
 
 	private final ShutdownTimings timings;
 
-	private final @Nullable Duration deregistrationDelay;
+	private final Supplier<@Nullable Duration> deregistrationDelay;
 
-	StartupChecks(ZdtProperties properties, ShutdownTimings timings, @Nullable Duration deregistrationDelay) {
+	StartupChecks(ZdtProperties properties, ShutdownTimings timings, Supplier<@Nullable Duration> deregistrationDelay) {
 		this.properties = properties;
 		this.timings = timings;
 		this.deregistrationDelay = deregistrationDelay;
@@ -57,10 +58,11 @@ final class StartupChecks implements ApplicationListener<ApplicationReadyEvent> 
 			warnings.add("zdt: server.shutdown=immediate: requests in flight when the hold ends will be cut. "
 					+ "Remove it (graceful is the default) so they can finish.");
 		}
-		if (this.deregistrationDelay != null && this.deregistrationDelay.compareTo(maxHold.plus(shutdownTimeout)) < 0) {
+		Duration deregistrationDelay = this.deregistrationDelay.get();
+		if (deregistrationDelay != null && deregistrationDelay.compareTo(maxHold.plus(shutdownTimeout)) < 0) {
 			warnings.add(String.format("zdt: the load balancer's deregistration delay %s is shorter than max hold %s "
 					+ "+ shutdown timeout %s: it would cut requests still in flight. Raise "
-					+ "deregistration_delay.timeout_seconds to at least %d.", seconds(this.deregistrationDelay),
+					+ "deregistration_delay.timeout_seconds to at least %d.", seconds(deregistrationDelay),
 					seconds(maxHold), seconds(shutdownTimeout), maxHold.plus(shutdownTimeout).toSeconds()));
 		}
 		return warnings;

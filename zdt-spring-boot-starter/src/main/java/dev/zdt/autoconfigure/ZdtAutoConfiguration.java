@@ -1,6 +1,7 @@
 package dev.zdt.autoconfigure;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import dev.zdt.core.DrainCoordinator;
 import dev.zdt.core.DrainListener;
@@ -8,6 +9,7 @@ import dev.zdt.core.hold.HoldBounds;
 import dev.zdt.core.hold.HoldStrategy;
 import dev.zdt.core.time.Ticker;
 import dev.zdt.core.traffic.TrafficMonitor;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -87,18 +89,18 @@ public final class ZdtAutoConfiguration {
 	InFlightWaitCap zdtInFlightWaitCap(ApplicationContext context, Environment environment,
 			ObjectProvider<LoadBalancerHoldStrategySupplier> loadBalancer) {
 		return new InFlightWaitCap(() -> LifecycleProcessors.find(context), WebServerDetector.gracefulShutdownPhase(),
-				ShutdownTimings.from(environment).timeoutPerShutdownPhase(), () -> {
-					LoadBalancerHoldStrategySupplier supplier = loadBalancer.getIfUnique();
-					return (supplier != null) ? supplier.deregistrationDelay() : null;
-				});
+				ShutdownTimings.from(environment).timeoutPerShutdownPhase(), () -> deregistrationDelay(loadBalancer));
 	}
 
 	@Bean
 	StartupChecks zdtStartupChecks(ZdtProperties properties, Environment environment,
 			ObjectProvider<LoadBalancerHoldStrategySupplier> loadBalancer) {
+		return new StartupChecks(properties, ShutdownTimings.from(environment), () -> deregistrationDelay(loadBalancer));
+	}
+
+	private static @Nullable Duration deregistrationDelay(ObjectProvider<LoadBalancerHoldStrategySupplier> loadBalancer) {
 		LoadBalancerHoldStrategySupplier supplier = loadBalancer.getIfUnique();
-		return new StartupChecks(properties, ShutdownTimings.from(environment),
-				(supplier != null) ? supplier.deregistrationDelay() : null);
+		return (supplier != null) ? supplier.deregistrationDelay() : null;
 	}
 
 }

@@ -1,0 +1,122 @@
+package dev.zdt.aws;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeTargetHealthResponse;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.InvalidTargetException;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetDescription;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupAttribute;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthDescription;
+
+/**
+ * Reads target health and target group attributes with short per-call timeouts, so that one
+ * call never blocks for long whatever the client's own configuration.
+ */
+final class TargetHealthReader {
+
+	static final String DEREGISTRATION_DELAY = "deregistration_delay.timeout_seconds";
+
+	private final ElasticLoadBalancingV2Client client;
+
+	private final AwsRequestOverrideConfiguration timeouts;
+
+	TargetHealthReader(ElasticLoadBalancingV2Client client, Duration callTimeout, Duration attemptTimeout) {
+		this.client = client;
+		this.timeouts = AwsRequestOverrideConfiguration.builder()
+			.apiCallTimeout(callTimeout)
+			.apiCallAttemptTimeout(attemptTimeout)
+			.build();
+	}
+
+	/**
+	 * Returns the state of the target in each target group.
+	 * @param arns the target group ARNs
+	 * @param ip the target's IP address
+	 * @param port the target's port
+	 * @return the state by target group ARN, in the order given
+	 */
+	Map<String, TargetState> states(List<String> arns, String ip, int port) throws DiscoveryException {
+		Map<String, TargetState> states = new LinkedHashMap<>();
+		for (String arn : arns) {
+			states.put(arn, state(arn, ip, port));
+		}
+		return states;
+	}
+
+	private TargetState state(String arn, String ip, int port) throws DiscoveryException {
+		TargetState state = reportedState(arn, ip, port);
+		boolean absent = TargetState.NOT_REGISTERED.equals(state.state()) && state.reason() == null;
+		if (absent || "Target.NotRegistered".equals(state.reason())) {
+			requireNoOtherPort(arn, ip, port);
+		}
+		return state;
+	}
+
+	/**
+	 * Makes sure that a target reported as not registered is not there under another port:
+	 * asking about the wrong port would otherwise end the hold at once.
+	 */
+	private void requireNoOtherPort(String arn, String ip, int port) throws DiscoveryException {
+		List<TargetHealthDescription> registered = this.client
+			.describeTargetHealth((request) -> request.overrideConfiguration(this.timeouts).targetGroupArn(arn))
+			.targetHealthDescriptions();
+		for (TargetHealthDescription description : registered) {
+			if (description.target() != null && ip.equals(description.target().id())
+					&& description.target().port() != null && description.target().port() != port) {
+				throw new DiscoveryException("target group " + arn + " has this pod as " + ip + ":"
+						+ description.target().port() + ", not as " + ip + ":" + port,
+						"set zdt.aws.target-port to the port the load balancer routes to", true, null);
+			}
+		}
+	}
+
+	private TargetState reportedState(String arn, String ip, int port) {
+		DescribeTargetHealthResponse response;
+		try {
+			response = this.client.describeTargetHealth((request) -> request.overrideConfiguration(this.timeouts)
+				.targetGroupArn(arn)
+				.targets(TargetDescription.builder().id(ip).port(port).build()));
+		}
+		catch (InvalidTargetException ex) {
+			// The target group has never heard of this IP: not a target the ALB routes to.
+			return new TargetState(TargetState.NOT_REGISTERED, "InvalidTarget");
+		}
+		for (TargetHealthDescription description : response.targetHealthDescriptions()) {
+			if (description.target() != null && ip.equals(description.target().id())
+					&& (description.target().port() == null || description.target().port() == port)
+					&& description.targetHealth() != null) {
+				return new TargetState(description.targetHealth().stateAsString(),
+						description.targetHealth().reasonAsString());
+			}
+		}
+		return new TargetState(TargetState.NOT_REGISTERED, null);
+	}
+
+	/**
+	 * Returns the longest deregistration delay of the given target groups.
+	 * @param arns the target group ARNs
+	 * @return the delay, or {@code null} when no target group reports one
+	 */
+	@Nullable Duration deregistrationDelay(List<String> arns) {
+		Duration longest = null;
+		for (String arn : arns) {
+			List<TargetGroupAttribute> attributes = this.client
+				.describeTargetGroupAttributes((request) -> request.overrideConfiguration(this.timeouts).targetGroupArn(arn))
+				.attributes();
+			for (TargetGroupAttribute attribute : attributes) {
+				if (DEREGISTRATION_DELAY.equals(attribute.key()) && attribute.value() != null) {
+					Duration delay = Duration.ofSeconds(Long.parseLong(attribute.value().trim()));
+					longest = (longest == null || delay.compareTo(longest) > 0) ? delay : longest;
+				}
+			}
+		}
+		return longest;
+	}
+
+}

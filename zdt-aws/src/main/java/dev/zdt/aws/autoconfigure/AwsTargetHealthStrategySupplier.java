@@ -1,0 +1,56 @@
+package dev.zdt.aws.autoconfigure;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+import dev.zdt.autoconfigure.LoadBalancerHoldStrategySupplier;
+import dev.zdt.aws.TargetHealthStrategy;
+import dev.zdt.core.hold.HoldStrategy;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.DisposableBean;
+
+/**
+ * Supplies the {@link TargetHealthStrategy} to the zdt starter, which combines it with the
+ * traffic strategy, shows its details in {@code /actuator/zdt} and checks the deregistration
+ * delay against the shutdown budget.
+ */
+public final class AwsTargetHealthStrategySupplier implements LoadBalancerHoldStrategySupplier, DisposableBean {
+
+	private final TargetHealthStrategy strategy;
+
+	private final Duration startupWait;
+
+	/**
+	 * Creates a supplier.
+	 * @param strategy the strategy, already asked to {@link TargetHealthStrategy#prepare()}
+	 * @param startupWait how long {@link #deregistrationDelay()} waits at most for the
+	 * preparation to read the delay
+	 */
+	public AwsTargetHealthStrategySupplier(TargetHealthStrategy strategy, Duration startupWait) {
+		this.strategy = Objects.requireNonNull(strategy, "strategy");
+		this.startupWait = Objects.requireNonNull(startupWait, "startupWait");
+	}
+
+	@Override
+	public HoldStrategy strategy() {
+		return this.strategy;
+	}
+
+	@Override
+	public Map<String, Object> details() {
+		return this.strategy.details();
+	}
+
+	@Override
+	public @Nullable Duration deregistrationDelay() {
+		return this.strategy.deregistrationDelay(this.startupWait);
+	}
+
+	@Override
+	public void destroy() {
+		this.strategy.close();
+	}
+
+}
