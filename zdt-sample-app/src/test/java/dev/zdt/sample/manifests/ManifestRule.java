@@ -1,0 +1,59 @@
+package dev.zdt.sample.manifests;
+
+/**
+ * What the manifests in {@code k8s/base} must agree on, with each other and with the app.
+ */
+enum ManifestRule {
+
+	/** preStop calls GET /actuator/zdt/drain on the management port, and the app exposes zdt. */
+	PRESTOP_DRAIN_ENDPOINT,
+
+	/** preStop sends the X-Zdt-Token header with the token the app gets from the Secret. */
+	PRESTOP_TOKEN,
+
+	/** ZDT_DRAIN_TOKEN comes from a key of a Secret in the manifests and binds to zdt.drain.token. */
+	DRAIN_TOKEN_SECRET,
+
+	/** The container's http and management ports are the app's server and management ports. */
+	PORTS,
+
+	/** Startup and liveness probes use the liveness group, readiness the readiness group, on the management port, and the app has them. */
+	PROBES,
+
+	/** The ALB health check asks the readiness URL on the management port. */
+	ALB_HEALTH_CHECK,
+
+	/** ALB targets are pod IPs, behind an alb IngressClass. */
+	TARGET_TYPE_IP,
+
+	/** terminationGracePeriodSeconds covers the longest hold, the shutdown timeout and a margin. */
+	GRACE_PERIOD,
+
+	/** ZDT_TERMINATION_GRACE_PERIOD binds to zdt.termination-grace-period and equals the grace period. */
+	GRACE_PERIOD_ENV,
+
+	/** The target group's deregistration delay outlasts the hold plus the shutdown timeout. */
+	DEREGISTRATION_DELAY,
+
+	/** The app's namespace carries the label that makes the controller inject readiness gates. */
+	NAMESPACE_READINESS_GATE,
+
+	/** Rolling updates add a pod before removing one, and there are at least two. */
+	ROLLING_UPDATE,
+
+	/** POD_IP comes from the downward API (the aws-target-health strategy looks itself up by it). */
+	POD_IP,
+
+	/** The ALB idle timeout is shorter than the app's keep-alive timeout. */
+	IDLE_TIMEOUT,
+
+	/** The Service selects the pods and targets the http port; the Ingress routes to that Service port. */
+	SERVICE_ROUTING,
+
+	/** Non-root, read-only root file system with a writable /tmp. */
+	SECURITY_CONTEXT,
+
+	/** The PodDisruptionBudget selects the pods and lets a node drain evict one. */
+	DISRUPTION_BUDGET
+
+}
