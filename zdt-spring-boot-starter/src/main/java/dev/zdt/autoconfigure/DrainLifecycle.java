@@ -8,7 +8,10 @@ import dev.zdt.core.DrainCoordinator;
 import dev.zdt.core.DrainResult;
 import dev.zdt.core.DrainTrigger;
 
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.ContextClosedEvent;
 
 /**
  * Holds shutdown until the drain's hold has ended. Stops in the highest phase, before the web
@@ -16,21 +19,33 @@ import org.springframework.context.SmartLifecycle;
  * application keeps serving while the load balancer still routes to it. Joins a drain already
  * started, e.g. by kubelet's preStop call, and then returns at once. Without a running web
  * server there is nothing to keep serving, so shutdown does not hold (a drain started another
- * way is still waited for).
+ * way is still waited for). The drain already starts when the context closes, before any
+ * lifecycle stops, so that not one response goes out without {@code Connection: close} after
+ * readiness went down.
  */
-final class DrainLifecycle implements SmartLifecycle {
+final class DrainLifecycle implements SmartLifecycle, ApplicationListener<ContextClosedEvent> {
 
 	static final int PHASE = SmartLifecycle.DEFAULT_PHASE;
 
 	private final DrainCoordinator coordinator;
 
+	private final ApplicationContext context;
+
 	private final BooleanSupplier webServerRunning;
 
 	private volatile boolean running;
 
-	DrainLifecycle(DrainCoordinator coordinator, BooleanSupplier webServerRunning) {
+	DrainLifecycle(DrainCoordinator coordinator, ApplicationContext context, BooleanSupplier webServerRunning) {
 		this.coordinator = coordinator;
+		this.context = context;
 		this.webServerRunning = webServerRunning;
+	}
+
+	@Override
+	public void onApplicationEvent(ContextClosedEvent event) {
+		if (event.getApplicationContext() == this.context) {
+			drainForShutdown();
+		}
 	}
 
 	private CompletableFuture<DrainResult> drainForShutdown() {

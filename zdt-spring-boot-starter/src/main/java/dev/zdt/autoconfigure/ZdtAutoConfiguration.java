@@ -74,7 +74,7 @@ public final class ZdtAutoConfiguration {
 
 	@Bean
 	DrainLifecycle zdtDrainLifecycle(DrainCoordinator coordinator, ApplicationContext context) {
-		return new DrainLifecycle(coordinator, WebServerDetector.runningIn(context));
+		return new DrainLifecycle(coordinator, context, WebServerDetector.runningIn(context));
 	}
 
 	@Bean

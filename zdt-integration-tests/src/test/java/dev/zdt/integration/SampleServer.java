@@ -1,0 +1,51 @@
+package dev.zdt.integration;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The embedded web servers the sample app is tested on, each with its executable jar (located by
+ * the build, see the failsafe configuration in this module's pom).
+ */
+enum SampleServer {
+
+	TOMCAT("zdt.it.tomcat-jar", "Tomcat started on port"),
+
+	JETTY("zdt.it.jetty-jar", "Jetty started on port");
+
+	private final String jarProperty;
+
+	private final String startedLine;
+
+	SampleServer(String jarProperty, String startedLine) {
+		this.jarProperty = jarProperty;
+		this.startedLine = startedLine;
+	}
+
+	/**
+	 * Returns the executable jar of the sample app on this server.
+	 * @return the jar
+	 * @throws IllegalStateException when the build did not say where the jar is
+	 */
+	Path jar() {
+		String location = System.getProperty(this.jarProperty);
+		if (location == null || location.isBlank() || location.startsWith("${")) {
+			throw new IllegalStateException("System property " + this.jarProperty
+					+ " is not set: run the tests with 'mvn verify' so failsafe passes the jar's location");
+		}
+		Path jar = Path.of(location);
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException("No executable jar at " + jar + " (" + this.jarProperty + ")");
+		}
+		return jar;
+	}
+
+	/**
+	 * Returns the start of the line the server logs when it listens.
+	 * @return the text of the line
+	 */
+	String startedLine() {
+		return this.startedLine;
+	}
+
+}
