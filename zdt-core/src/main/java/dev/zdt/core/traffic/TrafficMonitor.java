@@ -65,7 +65,9 @@ public final class TrafficMonitor {
 		if (this.firstArrival.get() == NO_ARRIVAL) {
 			this.firstArrival.compareAndSet(NO_ARRIVAL, now);
 		}
-		this.lastArrival.accumulateAndGet(now, Math::max);
+		// A plain write, not a max loop: racing writers differ by nanoseconds, and a CAS loop on
+		// one shared field would make busy request threads wait for each other.
+		this.lastArrival.set(now);
 		countInBucket(now);
 	}
 

@@ -8,18 +8,20 @@ import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Counts application requests for the hold's evidence and the in-flight gauge, and while
  * draining asks clients (the load balancer) to close keep-alive connections after the
- * response, so that none is reset by the shutdown.
+ * response, so that none is reset by the shutdown. Registered for the REQUEST dispatch only, so
+ * each request passes once without the bookkeeping of {@code OncePerRequestFilter}: it is on
+ * the path of every request.
  */
-public final class DrainFilter extends OncePerRequestFilter {
+public final class DrainFilter extends HttpFilter {
 
 	private final DrainCoordinator coordinator;
 
@@ -37,7 +39,7 @@ public final class DrainFilter extends OncePerRequestFilter {
 	}
 
 	@Override
-	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+	protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (this.connectionClose && this.coordinator.isDraining()) {
 			response.setHeader(HttpHeaders.CONNECTION, "close");
@@ -60,11 +62,6 @@ public final class DrainFilter extends OncePerRequestFilter {
 				this.traffic.requestFinished();
 			}
 		}
-	}
-
-	@Override
-	protected boolean shouldNotFilterAsyncDispatch() {
-		return true;
 	}
 
 	private static final class FinishOnComplete implements AsyncListener {

@@ -1,5 +1,6 @@
 package dev.zdt.autoconfigure.web;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,19 +10,36 @@ import org.springframework.util.AntPathMatcher;
 
 /**
  * Tells application requests, which are evidence that the load balancer routes to us, from
- * probes, health checks and management calls, which are not.
+ * probes, health checks and management calls, which are not. Runs on every request, so the
+ * common pattern shapes ({@code /path} and {@code /path/**}) are matched as plain strings.
  */
 final class TrafficClassifier {
 
 	private final AntPathMatcher matcher = new AntPathMatcher();
 
-	private final List<String> excludedPaths;
+	private final List<String> exactPaths = new ArrayList<>();
 
-	private final List<String> excludedUserAgents;
+	private final List<String> pathPrefixes = new ArrayList<>();
+
+	private final List<String> otherPatterns = new ArrayList<>();
+
+	private final String[] excludedUserAgents;
 
 	TrafficClassifier(List<String> excludedPaths, List<String> excludedUserAgents) {
-		this.excludedPaths = List.copyOf(excludedPaths);
-		this.excludedUserAgents = List.copyOf(excludedUserAgents);
+		for (String pattern : excludedPaths) {
+			if (!this.matcher.isPattern(pattern)) {
+				this.exactPaths.add(pattern);
+			}
+			else if (pattern.endsWith("/**") && !this.matcher.isPattern(pattern.substring(0, pattern.length() - 3))) {
+				String directory = pattern.substring(0, pattern.length() - 3);
+				this.exactPaths.add(directory);
+				this.pathPrefixes.add(directory + "/");
+			}
+			else {
+				this.otherPatterns.add(pattern);
+			}
+		}
+		this.excludedUserAgents = excludedUserAgents.toArray(String[]::new);
 	}
 
 	boolean isApplicationRequest(HttpServletRequest request) {
@@ -33,16 +51,28 @@ final class TrafficClassifier {
 				}
 			}
 		}
-		if (this.excludedPaths.isEmpty()) {
-			return true;
+		return !isExcludedPath(request);
+	}
+
+	private boolean isExcludedPath(HttpServletRequest request) {
+		if (this.exactPaths.isEmpty() && this.otherPatterns.isEmpty()) {
+			return false;
 		}
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		for (String pattern : this.excludedPaths) {
-			if (this.matcher.match(pattern, path)) {
-				return false;
+		for (String prefix : this.pathPrefixes) {
+			if (path.startsWith(prefix)) {
+				return true;
 			}
 		}
-		return true;
+		if (this.exactPaths.contains(path)) {
+			return true;
+		}
+		for (String pattern : this.otherPatterns) {
+			if (this.matcher.match(pattern, path)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

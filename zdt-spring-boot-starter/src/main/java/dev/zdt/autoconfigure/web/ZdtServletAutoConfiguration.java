@@ -6,6 +6,7 @@ import java.util.List;
 import dev.zdt.autoconfigure.ZdtAutoConfiguration;
 import dev.zdt.autoconfigure.ZdtProperties;
 import dev.zdt.core.DrainCoordinator;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -40,6 +41,7 @@ public final class ZdtServletAutoConfiguration {
 		registration.setName("zdtDrainFilter");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		registration.setAsyncSupported(true);
+		registration.setDispatcherTypes(DispatcherType.REQUEST);
 		return registration;
 	}
 

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class TrafficClassifierTests {
 
-	private final TrafficClassifier classifier = new TrafficClassifier(List.of("/actuator", "/actuator/**", "/internal/**"),
+	private final TrafficClassifier classifier = new TrafficClassifier(List.of("/actuator", "/actuator/**", "/internal/**", "/static/*.css"),
 			List.of("kube-probe/", "ELB-HealthChecker/"));
 
 	@Test
@@ -32,6 +32,14 @@ class TrafficClassifierTests {
 		MockHttpServletRequest withContextPath = request("/shop/internal/metrics", null);
 		withContextPath.setContextPath("/shop");
 		assertThat(this.classifier.isApplicationRequest(withContextPath)).isFalse();
+	}
+
+	@Test
+	void anyAntPatternIsHonoured() {
+		assertThat(this.classifier.isApplicationRequest(request("/static/site.css", null))).isFalse();
+		assertThat(this.classifier.isApplicationRequest(request("/static/site.js", null))).isTrue();
+		assertThat(this.classifier.isApplicationRequest(request("/actuatorx", null))).isTrue();
+		assertThat(this.classifier.isApplicationRequest(request("/internal", null))).isFalse();
 	}
 
 	private static MockHttpServletRequest request(String uri, String userAgent) {
