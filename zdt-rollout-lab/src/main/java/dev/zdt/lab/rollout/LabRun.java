@@ -1,0 +1,123 @@
+package dev.zdt.lab.rollout;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import dev.zdt.lab.lb.Haproxy;
+import dev.zdt.lab.load.Load;
+import dev.zdt.lab.load.LoadGenerator;
+import dev.zdt.lab.load.LoadOptions;
+import dev.zdt.lab.load.LoadReport;
+import dev.zdt.lab.load.LocustLoad;
+import dev.zdt.lab.pod.PodImage;
+import dev.zdt.lab.time.LabClock;
+
+/**
+ * Runs one lab run: HAProxy, the deployment, the load, the rollouts; then stops everything it started.
+ *
+ * @author zdt
+ */
+public final class LabRun {
+
+	private final PodImage image;
+
+	private final Path directory;
+
+	private final Consumer<String> progress;
+
+	/**
+	 * Create a lab run.
+	 * @param image what the pods run
+	 * @param directory where configuration and logs go (created)
+	 * @param progress told of progress (events, summaries)
+	 */
+	public LabRun(PodImage image, Path directory, Consumer<String> progress) {
+		this.image = image;
+		this.directory = directory;
+		this.progress = progress;
+	}
+
+	/**
+	 * Execute the run.
+	 * @param spec the run
+	 * @return what it measured
+	 * @throws InterruptedException if interrupted
+	 */
+	public RunResult execute(RunSpec spec) throws InterruptedException {
+		createDirectory();
+		this.progress.accept("== " + spec.describe() + " (" + this.directory + ")");
+		LabClock clock = LabClock.start();
+		EventLog events = new EventLog(clock, (event) -> this.progress.accept("   " + event));
+		try (Haproxy haproxy = Haproxy.start(this.directory, spec.healthCheck())) {
+			LoadBalancerController loadBalancer = new LoadBalancerController(haproxy.api(), spec.healthCheck(), spec.lag(),
+					spec.deregistrationDelay(), new Random(spec.seed()), events, spec.listener());
+			try (Deployment deployment = new Deployment(this.image.template(spec.scenario().appArguments()),
+					spec.scenario().preStop(), spec.scenario().gracePeriod(), loadBalancer, events, this.directory)) {
+				deployment.scaleTo(spec.pods());
+				Load load = load(spec, haproxy.port(), clock);
+				load.start();
+				events.record("-", Event.Kind.LOAD_STARTED, spec.locust() ? "Locust" : spec.rate() + " req/s");
+				LoadReport report;
+				List<RolloutResult> rollouts = new ArrayList<>();
+				try {
+					sleep(spec.warmUp());
+					for (int i = 0; i < spec.rollouts(); i++) {
+						rollouts.add(deployment.rollout());
+					}
+					sleep(spec.coolDown());
+				}
+				finally {
+					report = load.stop();
+				}
+				RunResult result = new RunResult(spec, report, rollouts, events.events(), haproxy.errors(),
+						this.directory);
+				write(result, clock.startedAt());
+				this.progress.accept(result.summary());
+				return result;
+			}
+		}
+	}
+
+	private Load load(RunSpec spec, int port, LabClock clock) {
+		if (spec.locust()) {
+			return LocustLoad.forRate(port, spec.rate(), this.directory);
+		}
+		return new LoadGenerator(LoadOptions.of(port, spec.path(), spec.rate()), clock);
+	}
+
+	private void createDirectory() {
+		try {
+			Files.createDirectories(this.directory);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private void write(RunResult result, Instant startedAt) {
+		StringBuilder text = new StringBuilder(result.summary()).append("\n\nevents (lab time 0 = ")
+			.append(startedAt)
+			.append("):\n");
+		result.events().forEach((event) -> text.append(event).append('\n'));
+		try {
+			Files.writeString(this.directory.resolve("summary.txt"), text);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void sleep(Duration duration) throws InterruptedException {
+		TimeUnit.MILLISECONDS.sleep(duration.toMillis());
+	}
+
+}

@@ -1,0 +1,114 @@
+package dev.zdt.lab.rollout;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.zdt.lab.pod.PreStop;
+
+/**
+ * How pods are configured and terminated: the application's arguments, the {@code preStop} hook and
+ * {@code terminationGracePeriodSeconds}. New scenarios (for example zdt with the AWS target-health
+ * strategy against a fake ELBv2 endpoint) are new instances, with a {@link TargetGroupListener} on the
+ * run when they need to see the target group.
+ *
+ * @param id a short name for command lines and file names
+ * @param label the name in tables
+ * @param appArguments arguments of the application
+ * @param preStop the {@code preStop} hook
+ * @param gracePeriod {@code terminationGracePeriodSeconds}
+ * @author zdt
+ */
+public record Scenario(String id, String label, List<String> appArguments, PreStop preStop, Duration gracePeriod) {
+
+	/**
+	 * The drain endpoint that the zdt {@code preStop} hook calls.
+	 */
+	public static final String DRAIN_PATH = "/actuator/zdt/drain";
+
+	private static final List<String> WITHOUT_ZDT = List.of("--zdt.enabled=false");
+
+	// As k8s/base/deployment.yaml: max hold 30 s + shutdown phase 30 s + margin.
+	private static final Duration ZDT_GRACE = Duration.ofSeconds(75);
+
+	/**
+	 * Plain Spring Boot graceful shutdown: the starter switched off, no {@code preStop}, grace 30 s.
+	 */
+	public static final Scenario BOOT_DEFAULTS = new Scenario("boot-defaults", "Spring Boot defaults", WITHOUT_ZDT,
+			PreStop.none(), Duration.ofSeconds(30));
+
+	/**
+	 * zdt with a fixed hold ({@code zdt.drain.delay}, 20 s), {@code preStop httpGet} on the drain endpoint.
+	 */
+	public static final Scenario ZDT_FIXED = zdt("zdt-fixed", "zdt fixed (20 s)", List.of("--zdt.drain.strategy=fixed"),
+			PreStop.httpGet(DRAIN_PATH, Map.of()));
+
+	/**
+	 * zdt on its defaults (adaptive hold), {@code preStop httpGet} on the drain endpoint, as in k8s/.
+	 */
+	public static final Scenario ZDT_ADAPTIVE = zdt("zdt-adaptive", "zdt adaptive (defaults)", List.of(),
+			PreStop.httpGet(DRAIN_PATH, Map.of()));
+
+	/**
+	 * zdt on its defaults without any {@code preStop} hook: the hold runs inside SIGTERM handling (for
+	 * images without a shell, or clusters where hooks are not an option).
+	 */
+	public static final Scenario ZDT_SIGTERM_ONLY = zdt("zdt-sigterm", "zdt adaptive, no preStop (SIGTERM only)",
+			List.of(), PreStop.none());
+
+	/**
+	 * The walkthrough's {@code preStop: sleep N}, the starter switched off, grace {@code N + 30} s.
+	 * @param seconds the sleep
+	 * @return the scenario
+	 */
+	public static Scenario preStopSleep(int seconds) {
+		return new Scenario("prestop-sleep-" + seconds, "preStop sleep " + seconds, WITHOUT_ZDT,
+				PreStop.sleep(Duration.ofSeconds(seconds)), Duration.ofSeconds(Math.max(30, seconds + 30)));
+	}
+
+	private static Scenario zdt(String id, String label, List<String> arguments, PreStop preStop) {
+		List<String> all = new ArrayList<>(arguments);
+		all.add("--zdt.termination-grace-period=" + ZDT_GRACE.toSeconds() + "s");
+		return new Scenario(id, label, List.copyOf(all), preStop, ZDT_GRACE);
+	}
+
+	/**
+	 * Return the scenario of the benchmark table, in order.
+	 * @return the standard scenarios
+	 */
+	public static List<Scenario> standard() {
+		return List.of(BOOT_DEFAULTS, preStopSleep(10), preStopSleep(40), ZDT_FIXED, ZDT_ADAPTIVE);
+	}
+
+	/**
+	 * Find a scenario by id: {@code boot-defaults}, {@code prestop-sleep-N}, {@code zdt-fixed},
+	 * {@code zdt-adaptive}, {@code zdt-sigterm}.
+	 * @param id the id
+	 * @return the scenario
+	 */
+	public static Scenario of(String id) {
+		if (id.startsWith("prestop-sleep-")) {
+			return preStopSleep(Integer.parseInt(id.substring("prestop-sleep-".length())));
+		}
+		for (Scenario scenario : List.of(BOOT_DEFAULTS, ZDT_FIXED, ZDT_ADAPTIVE, ZDT_SIGTERM_ONLY)) {
+			if (scenario.id.equals(id)) {
+				return scenario;
+			}
+		}
+		throw new IllegalArgumentException("Unknown scenario '" + id
+				+ "' (boot-defaults, prestop-sleep-N, zdt-fixed, zdt-adaptive, zdt-sigterm)");
+	}
+
+	/**
+	 * Return this scenario with extra application arguments (e.g. a drain token, a shorter max hold).
+	 * @param arguments the extra arguments
+	 * @return a new scenario
+	 */
+	public Scenario withExtraArguments(List<String> arguments) {
+		List<String> all = new ArrayList<>(this.appArguments);
+		all.addAll(arguments);
+		return new Scenario(this.id, this.label, List.copyOf(all), this.preStop, this.gracePeriod);
+	}
+
+}

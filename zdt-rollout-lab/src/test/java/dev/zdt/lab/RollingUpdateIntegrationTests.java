@@ -1,0 +1,56 @@
+package dev.zdt.lab;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import dev.zdt.lab.report.TimelineSvg;
+import dev.zdt.lab.rollout.LabRun;
+import dev.zdt.lab.rollout.LagRange;
+import dev.zdt.lab.rollout.RunResult;
+import dev.zdt.lab.rollout.RunSpec;
+import dev.zdt.lab.rollout.Scenario;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Rolling updates of the real sample app behind HAProxy at 600 requests per second with deregistration
+ * lags of 2 to 15 s: zdt on its defaults loses no request; plain Spring Boot, the control, does.
+ *
+ * @author zdt
+ */
+class RollingUpdateIntegrationTests {
+
+	private static final Path WORK = Path.of(System.getProperty("zdt.lab.work", "target/lab"));
+
+	private final RunSpec base = RunSpec.of(Scenario.ZDT_ADAPTIVE).withRate(600).withLag(LagRange.parse("2-15"));
+
+	@Test
+	void zdtOnItsDefaultsLosesNoRequestDuringConsecutiveRollingUpdates() throws Exception {
+		RunResult result = run("zdt-adaptive", this.base.withSize(2, 2));
+		assertThat(result.load().serverErrors()).as(result.summary()).isZero();
+		assertThat(result.load().clientErrors()).as(result.summary()).isZero();
+		assertThat(result.load().completed()).as(result.summary())
+			.isEqualTo(result.load().scheduled())
+			.isGreaterThan(30_000);
+		assertThat(result.terminations()).as(result.summary()).hasSize(4).allSatisfy((termination) -> {
+			assertThat(termination.killed()).isFalse();
+			assertThat(termination.exitCode()).isEqualTo(143);
+			assertThat(termination.preStop()).endsWith("-> 200");
+		});
+	}
+
+	@Test
+	void springBootDefaultsLoseRequestsInTheSameSetUp() throws Exception {
+		RunResult result = run("boot-defaults", this.base.withScenario(Scenario.BOOT_DEFAULTS).withSize(2, 1));
+		assertThat(result.load().serverErrors() + result.load().clientErrors()).as(result.summary()).isPositive();
+	}
+
+	private RunResult run(String name, RunSpec spec) throws Exception {
+		Path directory = WORK.resolve("it-" + name);
+		RunResult result = new LabRun(RolloutLab.image(), directory, System.out::println).execute(spec);
+		Files.writeString(directory.resolve("timeline.svg"), TimelineSvg.render(result));
+		return result;
+	}
+
+}

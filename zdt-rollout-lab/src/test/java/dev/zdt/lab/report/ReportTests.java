@@ -1,0 +1,95 @@
+package dev.zdt.lab.report;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import dev.zdt.lab.load.LoadReport;
+import dev.zdt.lab.load.Timeline;
+import dev.zdt.lab.rollout.Event;
+import dev.zdt.lab.rollout.LagRange;
+import dev.zdt.lab.rollout.RolloutResult;
+import dev.zdt.lab.rollout.RunResult;
+import dev.zdt.lab.rollout.RunSpec;
+import dev.zdt.lab.rollout.Scenario;
+import dev.zdt.lab.rollout.Termination;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link TimelineSvg} and {@link BenchmarkTable}.
+ *
+ * @author zdt
+ */
+class ReportTests {
+
+	@Test
+	void timelineIsAnSvgDocumentWithTheRunsSeriesAndMarkers() throws Exception {
+		String svg = TimelineSvg.render(result(Scenario.ZDT_ADAPTIVE, 0, 12.0, 14.0));
+		Document document = DocumentBuilderFactory.newInstance()
+			.newDocumentBuilder()
+			.parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+		assertThat(document.getDocumentElement().getTagName()).isEqualTo("svg");
+		assertThat(document.getElementsByTagName("polyline").getLength()).isEqualTo(3);
+		assertThat(svg).contains("pod-1 deleted", "pod-1 LB draining", "pod-1 SIGTERM", "pod-1 exit", "pod-2 answered/s",
+				"0 LB 5xx");
+	}
+
+	@Test
+	void timelineShowsFailedRequestsAsBars() {
+		String svg = TimelineSvg.render(result(Scenario.BOOT_DEFAULTS, 40, 1.0, 1.0));
+		assertThat(svg).contains("fill=\"#d62728\"", "40 LB 5xx");
+	}
+
+	@Test
+	void tableShowsMediansPerCell() {
+		BenchmarkTable table = new BenchmarkTable();
+		table.add(result(Scenario.BOOT_DEFAULTS, 40, 1.0, 1.0));
+		table.add(result(Scenario.BOOT_DEFAULTS, 10, 2.0, 3.0));
+		table.add(result(Scenario.BOOT_DEFAULTS, 30, 1.5, 5.0));
+		table.add(result(Scenario.ZDT_ADAPTIVE, 0, 12.0, 14.0));
+		String markdown = table.markdown();
+		assertThat(markdown.lines()).hasSize(4);
+		assertThat(markdown).contains("| Spring Boot defaults | 600 req/s | 2–15 s | 3 | 30 | 0 | 1000 | 3.00 % | 2.5 s | 5.0 s |");
+		assertThat(markdown).contains("| zdt adaptive (defaults) | 600 req/s | 2–15 s | 1 | 0 | 0 | 1000 | 0.00 % | 13.0 s | 14.0 s |");
+		assertThat(table.csv().lines()).hasSize(5);
+	}
+
+	private static RunResult result(Scenario scenario, int serverErrors, double termination, double maxTermination) {
+		Timeline timeline = new Timeline();
+		for (int second = 0; second < 30; second++) {
+			for (int i = 0; i < 20; i++) {
+				timeline.recordOk(second * 1_000_000_000L, (second < 15) ? "pod-1" : "pod-2");
+			}
+		}
+		for (int i = 0; i < serverErrors; i++) {
+			timeline.recordServerError(16_000_000_000L);
+		}
+		LoadReport load = new LoadReport(1000, 1000, 1000 - serverErrors,
+				(serverErrors > 0) ? Map.of(200, 1000L - serverErrors, 503, (long) serverErrors) : Map.of(200, 1000L),
+				Map.of(), Duration.ofMillis(12), Duration.ofMillis(40), Duration.ofMillis(90), timeline);
+		List<Termination> terminations = List.of(
+				new Termination("pod-1", seconds(termination), 143, false, "none", Duration.ofSeconds(5)),
+				new Termination("pod-2", seconds(maxTermination), 143, false, "none", Duration.ofSeconds(5)));
+		RolloutResult rollout = new RolloutResult(Duration.ofSeconds(25), Duration.ofSeconds(20), terminations);
+		List<Event> events = List.of(new Event(1_000_000_000L, "-", Event.Kind.LOAD_STARTED, ""),
+				new Event(10_000_000_000L, "pod-1", Event.Kind.DELETED, ""),
+				new Event(14_000_000_000L, "pod-1", Event.Kind.DEREGISTERED, ""),
+				new Event(15_000_000_000L, "pod-1", Event.Kind.SIGTERM, ""),
+				new Event(15_500_000_000L, "pod-1", Event.Kind.EXITED, "exit code 143"));
+		RunSpec spec = RunSpec.of(scenario).withLag(LagRange.parse("2-15")).withSeed(1);
+		return new RunResult(spec, load, List.of(rollout), events, Map.of(), Path.of("target/lab/test"));
+	}
+
+	private static Duration seconds(double seconds) {
+		return Duration.ofMillis((long) (seconds * 1000));
+	}
+
+}

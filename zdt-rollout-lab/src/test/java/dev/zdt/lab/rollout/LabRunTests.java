@@ -1,0 +1,73 @@
+package dev.zdt.lab.rollout;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import dev.zdt.lab.pod.StandInImage;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * End-to-end tests of the lab (HAProxy, pods as processes, rolling updates, load) with a stand-in for
+ * the sample app that starts in a blink: one that holds while the load balancer catches up loses
+ * nothing, one that stops at once on SIGTERM loses requests.
+ *
+ * @author zdt
+ */
+class LabRunTests {
+
+	private static final Path WORK = Path.of(System.getProperty("zdt.lab.work", "target/lab"));
+
+	private final RunSpec base = RunSpec.of(Scenario.ZDT_ADAPTIVE)
+		.withRate(200)
+		.withLag(LagRange.parse("0.5-1.5"))
+		.withSize(2, 1)
+		.withWarmUp(Duration.ofSeconds(1), Duration.ofSeconds(1))
+		.withSeed(42);
+
+	@Test
+	void podsThatHoldUntilTheLoadBalancerDrainedThemLoseNoRequest() throws Exception {
+		RunSpec spec = this.base.withScenario(Scenario.ZDT_ADAPTIVE.withExtraArguments(List.of("--standin.hold-ms=3000")));
+		RunResult result = new LabRun(StandInImage.get(), WORK.resolve("stand-in-hold"), System.out::println).execute(spec);
+		assertThat(result.load().serverErrors()).as(result.summary()).isZero();
+		assertThat(result.load().clientErrors()).as(result.summary()).isZero();
+		assertThat(result.load().completed()).isGreaterThan(1000);
+		assertThat(result.terminations()).hasSize(2).allSatisfy((termination) -> {
+			assertThat(termination.killed()).isFalse();
+			assertThat(termination.preStop()).contains("-> 200");
+			assertThat(termination.duration()).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+		});
+		assertThat(result.events()).extracting(Event::kind)
+			.contains(Event.Kind.READY, Event.Kind.DELETED, Event.Kind.DEREGISTERED, Event.Kind.PRESTOP_DONE,
+					Event.Kind.SIGTERM, Event.Kind.EXITED, Event.Kind.REMOVED);
+		assertThat(result.load().timeline().okByServer()).containsKeys("pod-1", "pod-2", "pod-3", "pod-4");
+	}
+
+	@Test
+	void podsThatStopAtOnceOnSigtermLoseRequests() throws Exception {
+		RunResult result = new LabRun(StandInImage.get(), WORK.resolve("stand-in-plain"), System.out::println)
+			.execute(this.base.withScenario(Scenario.BOOT_DEFAULTS));
+		assertThat(result.load().serverErrors() + result.load().clientErrors()).as(result.summary()).isPositive();
+		assertThat(result.loadBalancerErrors()).as(result.summary()).isNotEmpty();
+		assertThat(result.terminations()).hasSize(2).allSatisfy((termination) -> {
+			assertThat(termination.duration()).isLessThan(Duration.ofSeconds(3));
+			assertThat(termination.exitCode()).isEqualTo(143);
+		});
+	}
+
+	@Test
+	void podThatIgnoresSigtermIsKilledWhenTheGracePeriodIsSpent() throws Exception {
+		Scenario stubborn = new Scenario("stubborn", "holds longer than the grace period",
+				List.of("--standin.hold-ms=60000"), Scenario.ZDT_SIGTERM_ONLY.preStop(), Duration.ofSeconds(2));
+		RunResult result = new LabRun(StandInImage.get(), WORK.resolve("stand-in-stubborn"), System.out::println)
+			.execute(this.base.withScenario(stubborn).withSize(1, 1).withRate(20));
+		assertThat(result.terminations()).singleElement().satisfies((termination) -> {
+			assertThat(termination.killed()).isTrue();
+			assertThat(termination.exitCode()).isEqualTo(137);
+			assertThat(termination.duration()).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(5));
+		});
+	}
+
+}
