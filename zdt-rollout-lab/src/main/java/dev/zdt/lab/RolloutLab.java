@@ -126,18 +126,22 @@ public final class RolloutLab {
 				        [--path /api/work?ms=10] [--unhealthy-after 20] [--locust] [--svg FILE]
 				  bench [quick|full] [--runs N] [--scenarios boot-defaults,prestop-sleep-10,...]
 				        [--rates 600,3] [--lags 2-5,11-15] [--out results]
-				        quick: 1 run per cell at 600 req/s (10 runs); full: 3 runs per cell at 600 and 3 req/s (60 runs)
+				        quick: 1 run per cell at 600 req/s (12 runs); full: 3 runs per cell at 600 and 3 req/s (72 runs)
 				  cost  [--runs 6] [--duration 10] [--starts 5] [--out results]
 
-				scenarios: boot-defaults, prestop-sleep-N, zdt-fixed, zdt-adaptive, zdt-sigterm
+				scenarios: boot-defaults, prestop-sleep-N, zdt-fixed, zdt-adaptive, zdt-aws, zdt-sigterm
 				e.g. mvn -q -pl zdt-rollout-lab compile exec:exec -Dlab="bench quick"
 				""");
 		return 0;
 	}
 
 	static PodImage image() throws IOException {
-		JarPodTemplate template = new JarPodTemplate(snapshot(appJar()), JarPodTemplate.LEAN_JVM, List.of());
-		return template::withAppArguments;
+		Path jar = snapshot(appJar());
+		return (jvmOptions, appArguments) -> {
+			List<String> options = new ArrayList<>(JarPodTemplate.LEAN_JVM);
+			options.addAll(jvmOptions);
+			return new JarPodTemplate(jar, List.copyOf(options), appArguments);
+		};
 	}
 
 	/**

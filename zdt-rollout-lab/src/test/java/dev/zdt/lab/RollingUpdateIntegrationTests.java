@@ -41,6 +41,22 @@ class RollingUpdateIntegrationTests {
 	}
 
 	@Test
+	void zdtWithTheAwsTargetHealthStrategyAgainstAFakeElbv2EndpointLosesNoRequest() throws Exception {
+		RunResult result = run("zdt-aws", this.base.withScenario(Scenario.ZDT_AWS).withSize(2, 1));
+		assertThat(result.load().serverErrors()).as(result.summary()).isZero();
+		assertThat(result.load().clientErrors()).as(result.summary()).isZero();
+		assertThat(result.load().completed()).as(result.summary()).isEqualTo(result.load().scheduled());
+		assertThat(result.terminations()).as(result.summary()).hasSize(2).allSatisfy((termination) -> {
+			assertThat(termination.killed()).isFalse();
+			assertThat(termination.exitCode()).isEqualTo(143);
+			assertThat(termination.preStop()).endsWith("-> 200");
+			String log = Files.readString(result.directory().resolve(termination.pod() + ".log"));
+			assertThat(log).contains("zdt: drain started (trigger=endpoint, strategy=aws-target-health|adaptive")
+				.contains("zdt: hold ended (reason=");
+		});
+	}
+
+	@Test
 	void springBootDefaultsLoseRequestsInTheSameSetUp() throws Exception {
 		RunResult result = run("boot-defaults", this.base.withScenario(Scenario.BOOT_DEFAULTS).withSize(2, 1));
 		assertThat(result.load().serverErrors() + result.load().clientErrors()).as(result.summary()).isPositive();

@@ -15,6 +15,17 @@ public interface PodImage {
 	 * @param appArguments the container's arguments
 	 * @return the template
 	 */
-	PodTemplate template(List<String> appArguments);
+	default PodTemplate template(List<String> appArguments) {
+		return template(List.of(), appArguments);
+	}
+
+	/**
+	 * Return the template of a pod running this image with extra JVM options (e.g. system properties, as
+	 * {@code JAVA_TOOL_OPTIONS} would give them in a container) and the given arguments.
+	 * @param jvmOptions extra options for the JVM
+	 * @param appArguments the container's arguments
+	 * @return the template
+	 */
+	PodTemplate template(List<String> jvmOptions, List<String> appArguments);
 
 }

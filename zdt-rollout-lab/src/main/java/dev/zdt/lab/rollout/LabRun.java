@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import dev.zdt.lab.lb.Haproxy;
 import dev.zdt.lab.load.Load;
@@ -57,11 +58,26 @@ public final class LabRun {
 		this.progress.accept("== " + spec.describe() + " (" + this.directory + ")");
 		LabClock clock = LabClock.start();
 		EventLog events = new EventLog(clock, (event) -> this.progress.accept("   " + event));
-		try (Haproxy haproxy = Haproxy.start(this.directory, spec.healthCheck())) {
+		Scenario scenario = spec.scenario();
+		try (Haproxy haproxy = Haproxy.start(this.directory, spec.healthCheck());
+				FakeTargetGroup fakeElbv2 = scenario.fakeElbv2() ? FakeTargetGroup.start(spec.deregistrationDelay())
+						: null) {
+			TargetGroupListener listener = spec.listener();
+			List<String> jvmOptions = List.of();
+			List<String> appArguments = scenario.appArguments();
+			if (fakeElbv2 != null) {
+				this.progress.accept("   fake ELBv2 endpoint " + fakeElbv2.endpoint() + ", target group "
+						+ FakeTargetGroup.ARN);
+				listener = fakeElbv2.andThen(new StatusSnapshots(this.directory, this.progress)).andThen(listener);
+				jvmOptions = fakeElbv2.jvmOptions();
+				List<String> all = new ArrayList<>(appArguments);
+				all.addAll(fakeElbv2.appArguments());
+				appArguments = List.copyOf(all);
+			}
 			LoadBalancerController loadBalancer = new LoadBalancerController(haproxy.api(), spec.healthCheck(), spec.lag(),
-					spec.deregistrationDelay(), new Random(spec.seed()), events, spec.listener());
-			try (Deployment deployment = new Deployment(this.image.template(spec.scenario().appArguments()),
-					spec.scenario().preStop(), spec.scenario().gracePeriod(), loadBalancer, events, this.directory)) {
+					spec.deregistrationDelay(), new Random(spec.seed()), events, listener);
+			try (Deployment deployment = new Deployment(this.image.template(jvmOptions, appArguments),
+					scenario.preStop(), scenario.gracePeriod(), loadBalancer, events, this.directory)) {
 				deployment.scaleTo(spec.pods());
 				Load load = load(spec, haproxy.port(), clock);
 				load.start();
@@ -80,6 +96,11 @@ public final class LabRun {
 				}
 				RunResult result = new RunResult(spec, report, rollouts, events.events(), haproxy.errors(),
 						this.directory);
+				if (fakeElbv2 != null) {
+					this.progress.accept("   fake ELBv2 answered " + fakeElbv2.describeTargetHealthCalls()
+							+ " DescribeTargetHealth calls");
+				}
+				holdEnds().forEach((line) -> this.progress.accept("   " + line));
 				write(result, clock.startedAt());
 				this.progress.accept(result.summary());
 				return result;
@@ -92,6 +113,29 @@ public final class LabRun {
 			return LocustLoad.forRate(port, spec.rate(), this.directory);
 		}
 		return new LoadGenerator(LoadOptions.of(port, spec.path(), spec.rate()), clock);
+	}
+
+	/**
+	 * Return the "hold ended" lines of the pods' logs, prefixed with the pod name.
+	 */
+	private List<String> holdEnds() {
+		List<String> lines = new ArrayList<>();
+		try (Stream<Path> logs = Files.list(this.directory)) {
+			List<Path> podLogs = logs.filter((file) -> file.getFileName().toString().matches("pod-\\d+\\.log"))
+				.sorted()
+				.toList();
+			for (Path log : podLogs) {
+				String pod = log.getFileName().toString().replace(".log", "");
+				Files.readAllLines(log)
+					.stream()
+					.filter((line) -> line.contains("zdt: hold ended"))
+					.forEach((line) -> lines.add(pod + ": " + line.substring(line.indexOf("zdt: hold ended"))));
+			}
+		}
+		catch (IOException | UncheckedIOException ex) {
+			lines.add("pod logs unreadable: " + ex);
+		}
+		return lines;
 	}
 
 	private void createDirectory() {

@@ -9,18 +9,21 @@ import dev.zdt.lab.pod.PreStop;
 
 /**
  * How pods are configured and terminated: the application's arguments, the {@code preStop} hook and
- * {@code terminationGracePeriodSeconds}. New scenarios (for example zdt with the AWS target-health
- * strategy against a fake ELBv2 endpoint) are new instances, with a {@link TargetGroupListener} on the
- * run when they need to see the target group.
+ * {@code terminationGracePeriodSeconds}. A scenario with {@code fakeElbv2} gets, for each run, a fake
+ * ELBv2 endpoint that answers {@code DescribeTargetHealth} from the lab's own target group
+ * ({@link FakeTargetGroup}), and its pods are pointed at it.
  *
  * @param id a short name for command lines and file names
  * @param label the name in tables
  * @param appArguments arguments of the application
  * @param preStop the {@code preStop} hook
  * @param gracePeriod {@code terminationGracePeriodSeconds}
+ * @param fakeElbv2 whether the pods poll a fake ELBv2 endpoint backed by the lab's target group (the AWS
+ * target-health strategy)
  * @author zdt
  */
-public record Scenario(String id, String label, List<String> appArguments, PreStop preStop, Duration gracePeriod) {
+public record Scenario(String id, String label, List<String> appArguments, PreStop preStop, Duration gracePeriod,
+		boolean fakeElbv2) {
 
 	/**
 	 * The drain endpoint that the zdt {@code preStop} hook calls.
@@ -51,6 +54,15 @@ public record Scenario(String id, String label, List<String> appArguments, PreSt
 			PreStop.httpGet(DRAIN_PATH, Map.of()));
 
 	/**
+	 * zdt on its defaults with the AWS target-health strategy ({@code zdt.drain.strategy=auto} picks
+	 * {@code aws-target-health}, ended early by {@code adaptive} when safe) polling a fake ELBv2 endpoint
+	 * that reports the target as HAProxy holds it; {@code preStop httpGet} on the drain endpoint.
+	 */
+	public static final Scenario ZDT_AWS = zdt("zdt-aws", "zdt AWS target health (fake ELBv2)", List.of(),
+			PreStop.httpGet(DRAIN_PATH, Map.of()))
+		.withFakeElbv2();
+
+	/**
 	 * zdt on its defaults without any {@code preStop} hook: the hold runs inside SIGTERM handling (for
 	 * images without a shell, or clusters where hooks are not an option).
 	 */
@@ -67,6 +79,18 @@ public record Scenario(String id, String label, List<String> appArguments, PreSt
 				PreStop.sleep(Duration.ofSeconds(seconds)), Duration.ofSeconds(Math.max(30, seconds + 30)));
 	}
 
+	/**
+	 * Create a scenario whose pods do not talk to a fake ELBv2 endpoint.
+	 * @param id a short name for command lines and file names
+	 * @param label the name in tables
+	 * @param appArguments arguments of the application
+	 * @param preStop the {@code preStop} hook
+	 * @param gracePeriod {@code terminationGracePeriodSeconds}
+	 */
+	public Scenario(String id, String label, List<String> appArguments, PreStop preStop, Duration gracePeriod) {
+		this(id, label, appArguments, preStop, gracePeriod, false);
+	}
+
 	private static Scenario zdt(String id, String label, List<String> arguments, PreStop preStop) {
 		List<String> all = new ArrayList<>(arguments);
 		all.add("--zdt.termination-grace-period=" + ZDT_GRACE.toSeconds() + "s");
@@ -78,12 +102,12 @@ public record Scenario(String id, String label, List<String> appArguments, PreSt
 	 * @return the standard scenarios
 	 */
 	public static List<Scenario> standard() {
-		return List.of(BOOT_DEFAULTS, preStopSleep(10), preStopSleep(40), ZDT_FIXED, ZDT_ADAPTIVE);
+		return List.of(BOOT_DEFAULTS, preStopSleep(10), preStopSleep(40), ZDT_FIXED, ZDT_ADAPTIVE, ZDT_AWS);
 	}
 
 	/**
 	 * Find a scenario by id: {@code boot-defaults}, {@code prestop-sleep-N}, {@code zdt-fixed},
-	 * {@code zdt-adaptive}, {@code zdt-sigterm}.
+	 * {@code zdt-adaptive}, {@code zdt-aws}, {@code zdt-sigterm}.
 	 * @param id the id
 	 * @return the scenario
 	 */
@@ -91,13 +115,13 @@ public record Scenario(String id, String label, List<String> appArguments, PreSt
 		if (id.startsWith("prestop-sleep-")) {
 			return preStopSleep(Integer.parseInt(id.substring("prestop-sleep-".length())));
 		}
-		for (Scenario scenario : List.of(BOOT_DEFAULTS, ZDT_FIXED, ZDT_ADAPTIVE, ZDT_SIGTERM_ONLY)) {
+		for (Scenario scenario : List.of(BOOT_DEFAULTS, ZDT_FIXED, ZDT_ADAPTIVE, ZDT_AWS, ZDT_SIGTERM_ONLY)) {
 			if (scenario.id.equals(id)) {
 				return scenario;
 			}
 		}
 		throw new IllegalArgumentException("Unknown scenario '" + id
-				+ "' (boot-defaults, prestop-sleep-N, zdt-fixed, zdt-adaptive, zdt-sigterm)");
+				+ "' (boot-defaults, prestop-sleep-N, zdt-fixed, zdt-adaptive, zdt-aws, zdt-sigterm)");
 	}
 
 	/**
@@ -108,7 +132,15 @@ public record Scenario(String id, String label, List<String> appArguments, PreSt
 	public Scenario withExtraArguments(List<String> arguments) {
 		List<String> all = new ArrayList<>(this.appArguments);
 		all.addAll(arguments);
-		return new Scenario(this.id, this.label, List.copyOf(all), this.preStop, this.gracePeriod);
+		return new Scenario(this.id, this.label, List.copyOf(all), this.preStop, this.gracePeriod, this.fakeElbv2);
+	}
+
+	/**
+	 * Return this scenario with its pods polling a fake ELBv2 endpoint backed by the lab's target group.
+	 * @return a new scenario
+	 */
+	public Scenario withFakeElbv2() {
+		return new Scenario(this.id, this.label, this.appArguments, this.preStop, this.gracePeriod, true);
 	}
 
 }

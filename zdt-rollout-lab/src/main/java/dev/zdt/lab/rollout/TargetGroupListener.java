@@ -45,4 +45,40 @@ public interface TargetGroupListener {
 	default void removed(Pod pod) {
 	}
 
+	/**
+	 * Return a listener that tells this listener first, then another one.
+	 * @param next the other listener
+	 * @return the combined listener
+	 */
+	default TargetGroupListener andThen(TargetGroupListener next) {
+		TargetGroupListener first = this;
+		return new TargetGroupListener() {
+
+			@Override
+			public void registered(Pod pod) {
+				first.registered(pod);
+				next.registered(pod);
+			}
+
+			@Override
+			public void healthy(Pod pod) {
+				first.healthy(pod);
+				next.healthy(pod);
+			}
+
+			@Override
+			public void draining(Pod pod) {
+				first.draining(pod);
+				next.draining(pod);
+			}
+
+			@Override
+			public void removed(Pod pod) {
+				first.removed(pod);
+				next.removed(pod);
+			}
+
+		};
+	}
+
 }

@@ -20,10 +20,11 @@ public final class StandInImage {
 	 * @return the image
 	 */
 	public static PodImage get() {
-		return (appArguments) -> (port, managementPort) -> {
+		return (jvmOptions, appArguments) -> (port, managementPort) -> {
 			List<String> command = new ArrayList<>();
 			command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 			command.addAll(List.of("-Xmx32m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto"));
+			command.addAll(jvmOptions);
 			command.add("-cp");
 			command.add(classes());
 			command.add(StandInPod.class.getName());

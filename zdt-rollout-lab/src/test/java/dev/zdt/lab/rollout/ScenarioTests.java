@@ -1,6 +1,7 @@
 package dev.zdt.lab.rollout;
 
 import java.time.Duration;
+import java.util.List;
 
 import dev.zdt.lab.pod.PreStop;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,21 @@ class ScenarioTests {
 		assertThat(Scenario.ZDT_ADAPTIVE.appArguments()).containsExactly("--zdt.termination-grace-period=75s");
 		assertThat(Scenario.ZDT_FIXED.appArguments()).contains("--zdt.drain.strategy=fixed");
 		assertThat(Scenario.ZDT_SIGTERM_ONLY.preStop().present()).isFalse();
+	}
+
+	@Test
+	void zdtAwsScenarioUsesTheDefaultStrategyWithAFakeElbv2EndpointAndIsPartOfTheBenchmark() {
+		Scenario aws = Scenario.of("zdt-aws");
+		assertThat(aws).isSameAs(Scenario.ZDT_AWS);
+		assertThat(aws.fakeElbv2()).isTrue();
+		assertThat(aws.appArguments()).containsExactly("--zdt.termination-grace-period=75s");
+		assertThat(aws.preStop().describe()).isEqualTo("httpGet /actuator/zdt/drain");
+		assertThat(aws.gracePeriod()).isEqualTo(Duration.ofSeconds(75));
+		assertThat(aws.withExtraArguments(List.of("--zdt.drain.max-hold=10s")).fakeElbv2()).isTrue();
+		assertThat(Scenario.ZDT_ADAPTIVE.fakeElbv2()).isFalse();
+		assertThat(Scenario.standard()).extracting(Scenario::id)
+			.containsExactly("boot-defaults", "prestop-sleep-10", "prestop-sleep-40", "zdt-fixed", "zdt-adaptive",
+					"zdt-aws");
 	}
 
 	@Test
