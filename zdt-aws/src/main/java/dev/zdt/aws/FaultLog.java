@@ -8,7 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Logs each kind of fault once, however often it happens, and remembers the last one.
+ * Logs each kind of fault once, however often it happens, and remembers the last one until the
+ * load balancer answers again.
  */
 final class FaultLog {
 
@@ -32,6 +33,10 @@ final class FaultLog {
 							+ "strategies and the maximum hold; " + consequence + ". Fix: " + fault.fix()
 							+ ". (Logged once.)");
 		}
+	}
+
+	void recovered() {
+		this.last = null;
 	}
 
 	@Nullable Fault last() {

@@ -186,6 +186,7 @@ public final class TargetHealthStrategy implements HoldStrategy, AutoCloseable {
 			Target target = resolveTarget();
 			Map<String, TargetState> states = this.reader.states(target.targetGroups(), target.ip(), port());
 			this.latest = new Observation(hold, states);
+			this.faults.recovered();
 			if (this.preparation != null && !this.deregistrationDelayRead) {
 				// What a transient fault kept the preparation from reading.
 				readDeregistrationDelay(target);

@@ -189,6 +189,18 @@ class TargetHealthStrategyTests {
 	}
 
 	@Test
+	void detailsShowAFaultOnlyUntilTheLoadBalancerAnswersAgain() {
+		this.elb.fail(Fault.THROTTLING);
+		TargetHealthStrategy strategy = strategy(ARN).build();
+		strategy.evaluate(at(Duration.ZERO));
+		assertThat(strategy.details()).hasEntrySatisfying("fault",
+				(fault) -> assertThat(fault).asString().contains("Throttling"));
+		this.elb.clearFault();
+		strategy.evaluate(at(Duration.ofSeconds(2)));
+		assertThat(strategy.details()).doesNotContainKey("fault").containsKey("targetStates");
+	}
+
+	@Test
 	void accessDeniedStopsAskingLogsOnceWithTheIamFix() {
 		this.elb.fail(Fault.ACCESS_DENIED);
 		TargetHealthStrategy strategy = strategy(ARN).build();
