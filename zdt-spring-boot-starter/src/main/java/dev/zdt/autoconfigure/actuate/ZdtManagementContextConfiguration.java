@@ -28,9 +28,8 @@ import org.springframework.core.env.Environment;
 class ZdtManagementContextConfiguration {
 
 	@Bean
-	FilterRegistrationBean<DrainTokenFilter> zdtDrainTokenFilter(Environment environment,
+	FilterRegistrationBean<DrainTokenFilter> zdtDrainTokenFilter(ZdtProperties properties, Environment environment,
 			ObjectProvider<PathMappedEndpoints> endpoints) {
-		ZdtProperties properties = Binder.get(environment).bindOrCreate("zdt", ZdtProperties.class);
 		String token = Objects.requireNonNull(properties.getDrain().getToken());
 		DrainTokenFilter filter = new DrainTokenFilter(token, () -> {
 			PathMappedEndpoints mapped = endpoints.getIfAvailable();
