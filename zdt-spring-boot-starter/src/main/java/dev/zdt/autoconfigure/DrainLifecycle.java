@@ -12,18 +12,19 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.Ordered;
 
 /**
- * Holds shutdown until the drain's hold has ended. Stops in the highest phase, before the web
- * server's graceful shutdown (and before other default-phase beans' stop completes), so the
- * application keeps serving while the load balancer still routes to it. Joins a drain already
- * started, e.g. by kubelet's preStop call, and then returns at once. Without a running web
- * server there is nothing to keep serving, so shutdown does not hold (a drain started another
- * way is still waited for). The drain already starts when the context closes, before any
- * lifecycle stops, so that not one response goes out without {@code Connection: close} after
- * readiness went down.
+ * Holds shutdown until the drain's hold has ended, so the application keeps serving, exactly as
+ * before, while the load balancer still routes to it. The hold happens in the first listener of
+ * the context's {@link ContextClosedEvent}, before any lifecycle bean stops: the clients and
+ * containers that requests need, mostly in the default phase, keep running during the hold. The
+ * lifecycle stop, in the highest phase, joins the same drain for a context that is stopped
+ * without being closed. Joins a drain already started, e.g. by kubelet's preStop call. Without a
+ * running web server there is nothing to keep serving, so shutdown does not hold (a drain
+ * started another way is still waited for).
  */
-final class DrainLifecycle implements SmartLifecycle, ApplicationListener<ContextClosedEvent> {
+final class DrainLifecycle implements SmartLifecycle, ApplicationListener<ContextClosedEvent>, Ordered {
 
 	static final int PHASE = SmartLifecycle.DEFAULT_PHASE;
 
@@ -44,8 +45,13 @@ final class DrainLifecycle implements SmartLifecycle, ApplicationListener<Contex
 	@Override
 	public void onApplicationEvent(ContextClosedEvent event) {
 		if (event.getApplicationContext() == this.context) {
-			drainForShutdown();
+			await(drainForShutdown());
 		}
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE;
 	}
 
 	private CompletableFuture<DrainResult> drainForShutdown() {
@@ -71,8 +77,14 @@ final class DrainLifecycle implements SmartLifecycle, ApplicationListener<Contex
 
 	@Override
 	public void stop() {
+		await(drainForShutdown());
+		this.coordinator.stopping();
+		this.running = false;
+	}
+
+	private static void await(CompletableFuture<DrainResult> drain) {
 		try {
-			drainForShutdown().get();
+			drain.get();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -80,8 +92,6 @@ final class DrainLifecycle implements SmartLifecycle, ApplicationListener<Contex
 		catch (ExecutionException ex) {
 			// The coordinator never fails its result; nothing to hold for then.
 		}
-		this.coordinator.stopping();
-		this.running = false;
 	}
 
 	@Override

@@ -33,6 +33,21 @@ class ShutdownWebTests {
 	}
 
 	@Test
+	void duringTheShutdownHoldLifecycleBeansTaskExecutorsAndTheManagementPortStillServe() throws Exception {
+		RunningApp app = RunningApp.start(true, "zdt.drain.strategy=fixed", "zdt.drain.delay=2s",
+				"zdt.drain.min-hold=0s", "zdt.drain.max-hold=2s");
+		assertThat(app.get("/async").body()).isEqualTo("SERVING");
+		CompletableFuture<Void> closed = CompletableFuture.runAsync(app::close);
+		awaitState(app.coordinator(), DrainState.DRAINING);
+		HttpResponse<String> async = app.get("/async");
+		assertThat(async.statusCode()).isEqualTo(200);
+		assertThat(async.body()).as("the task ran during the hold").isEqualTo("DRAINING");
+		assertThat(app.get("/client").statusCode()).as("a default-phase lifecycle bean still runs").isEqualTo(200);
+		assertThat(app.management("/actuator/health/readiness").statusCode()).isEqualTo(503);
+		closed.get(20, TimeUnit.SECONDS);
+	}
+
+	@Test
 	void shutdownAfterAFinishedHoldDoesNotHoldAgain() throws Exception {
 		RunningApp app = RunningApp.start("zdt.drain.strategy=fixed", "zdt.drain.delay=1s", "zdt.drain.min-hold=0s",
 				"zdt.drain.max-hold=1s");
