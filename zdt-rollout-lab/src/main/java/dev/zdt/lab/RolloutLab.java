@@ -30,6 +30,7 @@ import dev.zdt.lab.rollout.Scenario;
  * bench [quick|full] [--runs N] [--scenarios ids] [--rates 600,3] [--lags 2-5,11-15] [--out results]
  *       (quick: 1 run per cell, high traffic only; full: 3 runs per cell)
  * cost  [--runs 6] [--duration 10] [--starts 5] [--out results]
+ * table [--out results]   (benchmark.md's table again from benchmark-runs.csv)
  * </pre>
  * The sample app jar comes from {@code -Dzdt.lab.app-jar} (the Maven build sets it), logs go under
  * {@code -Dzdt.lab.work} (default {@code target/lab}).
@@ -52,6 +53,7 @@ public final class RolloutLab {
 			case "run" -> run(arguments);
 			case "bench" -> bench(arguments);
 			case "cost" -> cost(arguments);
+			case "table" -> table(arguments);
 			default -> help();
 		};
 		System.exit(status);
@@ -104,6 +106,11 @@ public final class RolloutLab {
 		return 0;
 	}
 
+	private static int table(Arguments arguments) throws Exception {
+		System.out.println(Benchmark.retable(Path.of(arguments.get("out", "results"))));
+		return 0;
+	}
+
 	private static RunSpec spec(Arguments arguments, Scenario scenario) {
 		RunSpec spec = RunSpec.of(scenario)
 			.withRate(arguments.getDouble("rate", 600))
@@ -128,6 +135,7 @@ public final class RolloutLab {
 				        [--rates 600,3] [--lags 2-5,11-15] [--out results]
 				        quick: 1 run per cell at 600 req/s (12 runs); full: 3 runs per cell at 600 and 3 req/s (72 runs)
 				  cost  [--runs 6] [--duration 10] [--starts 5] [--out results]
+				  table [--out results]   benchmark.md's table again from benchmark-runs.csv
 
 				scenarios: boot-defaults, prestop-sleep-N, zdt-fixed, zdt-adaptive, zdt-aws, zdt-sigterm
 				e.g. mvn -q -pl zdt-rollout-lab compile exec:exec -Dlab="bench quick"

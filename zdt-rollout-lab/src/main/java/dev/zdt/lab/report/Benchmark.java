@@ -92,12 +92,32 @@ public final class Benchmark {
 		return table;
 	}
 
+	/**
+	 * Render the table at the end of {@code benchmark.md} again from {@code benchmark-runs.csv}, with
+	 * this version's columns.
+	 * @param out the directory of both files
+	 * @return the new table
+	 * @throws IOException if a file cannot be read or written
+	 */
+	public static String retable(Path out) throws IOException {
+		BenchmarkTable table = BenchmarkTable.fromCsv(Files.readString(out.resolve("benchmark-runs.csv")));
+		Path markdown = out.resolve("benchmark.md");
+		String document = Files.readString(markdown);
+		int start = document.indexOf("| Scenario |");
+		if (start < 0) {
+			throw new IllegalStateException("No table in " + markdown);
+		}
+		Files.writeString(markdown, document.substring(0, start) + table.markdown());
+		return table.markdown();
+	}
+
 	private String document(BenchmarkTable table, RunSpec base, int runs, int done, int total, String started) {
 		HealthCheck check = base.healthCheck();
 		return """
 				# Rolling updates under load: zdt vs Spring Boot defaults vs preStop sleep
 
-				%d of %d runs done (%d per cell, medians; "Termination max" is the largest of any run), started %s.
+				%d of %d runs done (%d per cell, medians; "Runs with failures" counts the runs that lost any request;
+				"Termination max" is the largest of any run), started %s.
 				Each run: %d pods of the sample app behind HAProxy, %d rolling update(s) (maxSurge 1, maxUnavailable 0),
 				open-loop load `GET %s` at a fixed rate over keep-alive connections, no retries.
 				The load balancer controller drains a deleted pod's target after a lag drawn uniformly from the range

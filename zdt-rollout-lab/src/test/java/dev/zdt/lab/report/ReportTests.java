@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Tests for {@link TimelineSvg} and {@link BenchmarkTable}.
@@ -49,17 +50,39 @@ class ReportTests {
 	}
 
 	@Test
-	void tableShowsMediansPerCell() {
+	void tableShowsMediansPerCellAndHowManyRunsFailed() {
 		BenchmarkTable table = new BenchmarkTable();
 		table.add(result(Scenario.BOOT_DEFAULTS, 40, 1.0, 1.0));
 		table.add(result(Scenario.BOOT_DEFAULTS, 10, 2.0, 3.0));
 		table.add(result(Scenario.BOOT_DEFAULTS, 30, 1.5, 5.0));
 		table.add(result(Scenario.ZDT_ADAPTIVE, 0, 12.0, 14.0));
+		table.add(result(Scenario.ZDT_ADAPTIVE, 0, 11.0, 13.0));
+		table.add(result(Scenario.ZDT_ADAPTIVE, 7, 10.0, 12.0));
 		String markdown = table.markdown();
 		assertThat(markdown.lines()).hasSize(4);
-		assertThat(markdown).contains("| Spring Boot defaults | 600 req/s | 2–15 s | 3 | 30 | 0 | 1000 | 3.00 % | 2.5 s | 5.0 s |");
-		assertThat(markdown).contains("| zdt adaptive (defaults) | 600 req/s | 2–15 s | 1 | 0 | 0 | 1000 | 0.00 % | 13.0 s | 14.0 s |");
-		assertThat(table.csv().lines()).hasSize(5);
+		assertThat(markdown)
+			.contains("| Spring Boot defaults | 600 req/s | 2–15 s | 3 | 3 | 30 | 0 | 1000 | 3.00 % | 2.5 s | 5.0 s |");
+		assertThat(markdown)
+			.contains("| zdt adaptive (defaults) | 600 req/s | 2–15 s | 3 | 1 | 0 | 0 | 1000 | 0.00 % | 12.0 s | 14.0 s |");
+		assertThat(table.csv().lines()).hasSize(7);
+	}
+
+	@Test
+	void tableIsMadeAgainFromItsCsv() {
+		BenchmarkTable table = new BenchmarkTable();
+		table.add(result(Scenario.BOOT_DEFAULTS, 40, 1.0, 1.0));
+		table.add(result(Scenario.ZDT_ADAPTIVE, 0, 12.0, 14.0));
+		BenchmarkTable again = BenchmarkTable.fromCsv(table.csv());
+		assertThat(again.markdown()).isEqualTo(table.markdown());
+		assertThat(again.csv()).isEqualTo(table.csv());
+	}
+
+	@Test
+	void csvLineWithTheWrongNumberOfFieldsIsRejectedWithTheExpectedColumns() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> BenchmarkTable.fromCsv(RunRow.CSV_HEADER + "\nzdt-adaptive,600,\"2–5 s\"\n"))
+			.withMessageContaining("Expected 16 fields")
+			.withMessageContaining("scenario,rate,lag");
 	}
 
 	private static RunResult result(Scenario scenario, int serverErrors, double termination, double maxTermination) {
