@@ -29,7 +29,7 @@ import dev.zdt.lab.rollout.Scenario;
  *       [--path /api/work?ms=10] [--unhealthy-after 20] [--locust] [--svg FILE]
  * bench [quick|full] [--runs N] [--scenarios ids] [--rates 600,3] [--lags 2-5,11-15] [--out results]
  *       (quick: 1 run per cell, high traffic only; full: 3 runs per cell)
- * cost  [--runs 6] [--duration 10] [--starts 5] [--out results]
+ * cost  [--forks 3] [--runs 4] [--duration 8] [--starts 5] [--out results]
  * table [--out results]   (benchmark.md's table again from benchmark-runs.csv)
  * </pre>
  * The sample app jar comes from {@code -Dzdt.lab.app-jar} (the Maven build sets it), logs go under
@@ -97,8 +97,8 @@ public final class RolloutLab {
 	private static int cost(Arguments arguments) throws Exception {
 		RequestPathCost cost = new RequestPathCost(snapshot(appJar()), workDirectory().resolve("cost-" + timestamp()),
 				System.out::println);
-		String table = cost.run(arguments.getInt("runs", 6), Duration.ofSeconds(arguments.getInt("duration", 10)),
-				arguments.getInt("starts", 5));
+		String table = cost.run(arguments.getInt("forks", 3), arguments.getInt("runs", 4),
+				Duration.ofSeconds(arguments.getInt("duration", 8)), arguments.getInt("starts", 5));
 		Path out = Path.of(arguments.get("out", "results"));
 		Files.createDirectories(out);
 		Files.writeString(out.resolve("request-path-cost.md"), table);
@@ -134,7 +134,7 @@ public final class RolloutLab {
 				  bench [quick|full] [--runs N] [--scenarios boot-defaults,prestop-sleep-10,...]
 				        [--rates 600,3] [--lags 2-5,11-15] [--out results]
 				        quick: 1 run per cell at 600 req/s (12 runs); full: 3 runs per cell at 600 and 3 req/s (72 runs)
-				  cost  [--runs 6] [--duration 10] [--starts 5] [--out results]
+				  cost  [--forks 3] [--runs 4] [--duration 8] [--starts 5] [--out results]
 				  table [--out results]   benchmark.md's table again from benchmark-runs.csv
 
 				scenarios: boot-defaults, prestop-sleep-N, zdt-fixed, zdt-adaptive, zdt-aws, zdt-sigterm

@@ -25,12 +25,18 @@ final class CostReport {
 
 	private final CostVariant without;
 
+	private final int forks;
+
 	private final Duration duration;
 
-	CostReport(CostVariant with, CostVariant without, Duration duration) {
+	private final CpuPinning pinning;
+
+	CostReport(CostVariant with, CostVariant without, int forks, Duration duration, CpuPinning pinning) {
 		this.with = with;
 		this.without = without;
+		this.forks = forks;
 		this.duration = duration;
+		this.pinning = pinning;
 	}
 
 	double ratioOfMedians() {
@@ -64,16 +70,17 @@ final class CostReport {
 		md.append("# Cost of the starter on the request path\n\n");
 		md.append(String.format(Locale.ROOT, """
 				`GET /api/work?ms=0` of the sample app on loopback, with zdt (defaults) and without \
-				(`--zdt.enabled=false`), both running at once. wrk runs take turns (A B, B A, ...) so that drifts \
-				of the machine hit both alike: %d runs of %d s per variant and load after 2 warm-up runs each; \
-				medians. Throughput: `wrk -t1 -c%d --latency`, enough to saturate the app. Latency: `wrk -t1 -c1 \
-				--latency`, one request at a time, so the percentiles show the request path and not queueing \
-				(at %d connections on 2 cores they mostly show the scheduler). Startup: %d alternating starts \
-				each, Boot's "Started ... in X seconds".
+				(`--zdt.enabled=false`), both running at once, in %d fresh pairs of JVMs (forks). wrk runs take \
+				turns (A B, B A, ...) so that drifts of the machine hit both alike: %d runs of %d s per variant \
+				and load in all, after %d warm-up runs per fork; medians. Throughput: `wrk -t1 -c%d --latency`, \
+				enough to saturate the app. Latency: `wrk -t1 -c1 --latency`, one request at a time, so the percentiles show the request path and not queueing \
+				(at %d connections they mostly show queueing). During the wrk runs %s. Startup: %d alternating \
+				unpinned starts each, Boot's "Started ... in X seconds".
 
-				""", this.with.throughput().size(), this.duration.toSeconds(),
+				""", this.forks, this.with.throughput().size(), this.duration.toSeconds(),
+				RequestPathCost.WARM_UP_ROUNDS,
 				RequestPathCost.SATURATING_CONNECTIONS, RequestPathCost.SATURATING_CONNECTIONS,
-				this.with.startups().size()));
+				this.pinning.describe(), this.with.startups().size()));
 		md.append("| Variant | Requests/s (c%1$d) | p50 (c1) | p99 (c1) | p50 (c%1$d) | p99 (c%1$d) | Errors | Startup |\n"
 			.formatted(RequestPathCost.SATURATING_CONNECTIONS));
 		md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
