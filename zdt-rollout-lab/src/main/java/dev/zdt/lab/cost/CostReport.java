@@ -73,8 +73,8 @@ final class CostReport {
 				(`--zdt.enabled=false`), both running at once, in %d fresh pairs of JVMs (forks). wrk runs take \
 				turns (A B, B A, ...) so that drifts of the machine hit both alike: %d runs of %d s per variant \
 				and load in all, after %d warm-up runs per fork; medians. Throughput: `wrk -t1 -c%d --latency`, \
-				enough to saturate the app. Latency: `wrk -t1 -c1 --latency`, one request at a time, so the percentiles show the request path and not queueing \
-				(at %d connections they mostly show queueing). During the wrk runs %s. Startup: %d alternating \
+				enough to saturate the app. Latency: `wrk -t1 -c1 --latency`, one request at a time, so the \
+				percentiles show the request path and not queueing (at %d connections they mostly show queueing). During the wrk runs %s. Startup: %d alternating \
 				unpinned starts each, Boot's "Started ... in X seconds".
 
 				""", this.forks, this.with.throughput().size(), this.duration.toSeconds(),

@@ -107,8 +107,9 @@ public final class Benchmark {
 		if (start < 0) {
 			throw new IllegalStateException("No table in " + markdown);
 		}
-		Files.writeString(markdown, document.substring(0, start) + table.markdown());
-		return table.markdown();
+		String rendered = table.markdown();
+		Files.writeString(markdown, document.substring(0, start) + rendered);
+		return rendered;
 	}
 
 	private String document(BenchmarkTable table, RunSpec base, int runs, int done, int total, String started) {
