@@ -13,9 +13,13 @@ import java.util.regex.Pattern;
 import com.github.dockerjava.api.command.InspectContainerResponse.ContainerState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -25,6 +29,7 @@ import static org.awaitility.Awaitility.await;
  * period sends SIGTERM to PID 1 (the JVM, thanks to the exec-form ENTRYPOINT) and SIGKILL once the grace period
  * is spent. With a fixed hold, the container must drain and exit on its own well before that.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ContainerShutdownIntegrationTests {
 
 	/** The pod's terminationGracePeriodSeconds, given to {@code docker stop}: max hold + shutdown phase + 2 s. */
@@ -47,7 +52,14 @@ class ContainerShutdownIntegrationTests {
 
 	private static SampleAppImage image;
 
+	private static ContainersStarted containersStarted;
+
 	private final List<SampleAppContainer> started = new ArrayList<>();
+
+	@BeforeAll
+	static void recordContainersStarted() {
+		containersStarted = ContainersStarted.fromNow();
+	}
 
 	@BeforeEach
 	void requireDockerAndBuildImageOnce() {
@@ -133,6 +145,25 @@ class ContainerShutdownIntegrationTests {
 		assertThat(occurrences(logs, "zdt: hold ended")).isOne();
 	}
 
+	/**
+	 * A fresh machine has no image but those {@code .ci/setup} makes, and no registry to pull from. Any container of
+	 * another image (Testcontainers' own helpers included) would pass on a machine that has the image and fail
+	 * after minutes of pull retries on one that does not.
+	 */
+	@Test
+	@Order(Integer.MAX_VALUE)
+	void everyContainerOfTheRunShouldUseTheSampleAppImage() throws Exception {
+		// The build's step containers run from bare image IDs of its own layers, never from a name to pull.
+		List<String> named = containersStarted.images()
+			.stream()
+			.filter((started) -> !started.startsWith("sha256:"))
+			.toList();
+		String sampleApp = withoutTag(image.name());
+		assertThat(named).as("images of the containers Testcontainers created")
+			.isNotEmpty()
+			.allSatisfy((started) -> assertThat(withoutTag(started)).isEqualTo(sampleApp));
+	}
+
 	private SampleAppContainer start(Duration hold) {
 		SampleAppContainer app = new SampleAppContainer(image.name())
 			.withEnv("ZDT_DRAIN_STRATEGY", "fixed")
@@ -159,6 +190,10 @@ class ContainerShutdownIntegrationTests {
 		Matcher matcher = Pattern.compile("zdt: hold ended \\(.*requests during hold=(\\d+)").matcher(logs);
 		assertThat(matcher.find()).as("hold ended line with the request count in:%n%s", logs).isTrue();
 		return Integer.parseInt(matcher.group(1));
+	}
+
+	private static String withoutTag(String image) {
+		return image.replaceFirst(":[^:/]+$", "");
 	}
 
 	private static int occurrences(String text, String line) {
