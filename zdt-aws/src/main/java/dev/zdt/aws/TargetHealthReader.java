@@ -7,6 +7,8 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkServiceClientConfiguration;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeTargetHealthResponse;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.InvalidTargetException;
@@ -15,8 +17,10 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupA
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthDescription;
 
 /**
- * Reads target health and target group attributes with short per-call timeouts, so that one
- * call never blocks for long whatever the client's own configuration.
+ * Reads target health and target group attributes with short per-call timeouts and without
+ * the SDK's retries, so that one call never blocks for long whatever the client's own
+ * configuration: the strategy polls anyway, and retries on top of polling would multiply its
+ * calls just when the ELBv2 API throttles them.
  */
 final class TargetHealthReader {
 
@@ -31,7 +35,13 @@ final class TargetHealthReader {
 		this.timeouts = AwsRequestOverrideConfiguration.builder()
 			.apiCallTimeout(callTimeout)
 			.apiCallAttemptTimeout(attemptTimeout)
+			.addPlugin(TargetHealthReader::withoutRetries)
 			.build();
+	}
+
+	private static void withoutRetries(SdkServiceClientConfiguration.Builder configuration) {
+		configuration.overrideConfiguration(
+				configuration.overrideConfiguration().toBuilder().retryStrategy(AwsRetryStrategy.doNotRetry()).build());
 	}
 
 	/**

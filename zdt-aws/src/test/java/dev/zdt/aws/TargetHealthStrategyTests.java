@@ -174,6 +174,32 @@ class TargetHealthStrategyTests {
 	}
 
 	@Test
+	void throttledPollIsOneCallNotSdkRetriesAndIsReportedAsThrottling() {
+		this.elb.fail(Fault.THROTTLING);
+		try (ElasticLoadBalancingV2Client retrying = Elbv2Clients.clientWithSdkRetries(this.elb.endpoint())) {
+			// The time-outs zdt.aws.* defaults to.
+			TargetHealthStrategy strategy = TargetHealthStrategy.builder(retrying, TargetGroupSource.of(List.of(ARN)))
+				.targetIp(IP)
+				.targetPort(PORT)
+				.callTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(1))
+				.executor(Runnable::run)
+				.logger(this.logger)
+				.build();
+			for (int second = 0; second < 10; second += 2) {
+				assertThat(strategy.evaluate(at(Duration.ofSeconds(second)))).isEqualTo(HoldDecision.keepHolding());
+			}
+			assertThat(this.elb.requestCount("DescribeTargetHealth")).isEqualTo(5);
+			assertThat(this.logger.warnings()).singleElement()
+				.asString()
+				.contains("throttled")
+				.contains("Throttling (HTTP 400)")
+				.doesNotContain("did not answer in time");
+			assertThat(strategy.details()).hasEntrySatisfying("fault",
+					(fault) -> assertThat(fault).asString().startsWith("throttled"));
+		}
+	}
+
+	@Test
 	void holdRecoversFromATransientFault() {
 		this.elb.fail(Fault.THROTTLING);
 		this.ticker.onSleep((now) -> {
