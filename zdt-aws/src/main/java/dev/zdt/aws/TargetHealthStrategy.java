@@ -27,8 +27,10 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
 
 /**
  * Releases the hold once the Application Load Balancer reports this instance's target
- * {@code draining} (or {@code unused}, or not registered) in every one of its target groups,
- * plus a propagation margin: ALB nodes keep routing for a few seconds after the state flips.
+ * {@code draining} (or {@code unused}, or not registered, after this process saw it in service
+ * there) in every one of its target groups, plus a propagation margin: ALB nodes keep routing
+ * for a few seconds after the state flips. A target that a target group never had in service
+ * is a permanent fault (a wrong IP address, port or target group), never a release.
  * <p>
  * The first {@code DescribeTargetHealth} round goes out at the first evaluation, then one every
  * poll interval, on a background thread, so that {@link #evaluate(HoldContext)} always answers
@@ -67,6 +69,8 @@ public final class TargetHealthStrategy implements HoldStrategy, AutoCloseable {
 	private final Logger logger;
 
 	private final FaultLog faults;
+
+	private final LetGoEvidence evidence = new LetGoEvidence();
 
 	private final AtomicBoolean polling = new AtomicBoolean();
 
@@ -184,7 +188,9 @@ public final class TargetHealthStrategy implements HoldStrategy, AutoCloseable {
 	private void poll(int hold) {
 		try {
 			Target target = resolveTarget();
-			Map<String, TargetState> states = this.reader.states(target.targetGroups(), target.ip(), port());
+			int port = port();
+			Map<String, TargetState> states = this.reader.states(target.targetGroups(), target.ip(), port);
+			this.evidence.check(states, target.address(port));
 			this.latest = new Observation(hold, states);
 			this.faults.recovered();
 			if (this.preparation != null && !this.deregistrationDelayRead) {
@@ -263,13 +269,16 @@ public final class TargetHealthStrategy implements HoldStrategy, AutoCloseable {
 							+ "or zdt.aws.target-ip",
 					true, null);
 		}
+		IpAddress address = IpAddress.parse(ip)
+			.orElseThrow(() -> new DiscoveryException("the target IP address '" + ip + "' is not an IP address",
+					"set zdt.aws.target-ip (or POD_IP) to this pod's IP address", true, null));
 		if (targetGroups.arns().isEmpty()) {
 			throw new DiscoveryException("no target group is known for this pod",
 					"set zdt.aws.target-group-arns or enable the readiness gate injection of the AWS Load Balancer "
 							+ "Controller",
 					true, null);
 		}
-		target = new Target(targetGroups.arns(), ip);
+		target = new Target(targetGroups.arns(), address);
 		this.target = target;
 		return target;
 	}
@@ -372,10 +381,10 @@ public final class TargetHealthStrategy implements HoldStrategy, AutoCloseable {
 		return port;
 	}
 
-	private record Target(List<String> targetGroups, String ip) {
+	private record Target(List<String> targetGroups, IpAddress ip) {
 
 		String address(int port) {
-			return ((this.ip.indexOf(':') >= 0) ? "[" + this.ip + "]" : this.ip) + ":" + port;
+			return (this.ip.isIpv6() ? "[" + this.ip + "]" : this.ip) + ":" + port;
 		}
 
 	}
