@@ -88,6 +88,8 @@ public final class TargetHealthStrategy implements HoldStrategy, AutoCloseable {
 
 	private volatile @Nullable CompletableFuture<Void> preparation;
 
+	private volatile @Nullable Duration drainingSeenAt;
+
 	// Only touched by the thread that evaluates the hold.
 	private @Nullable Duration lastElapsed;
 
@@ -158,6 +160,7 @@ public final class TargetHealthStrategy implements HoldStrategy, AutoCloseable {
 			if (observation != null && observation.hold() == this.holds.get() && observation.isLetGo()) {
 				this.releaseAt = elapsed.plus(this.propagationMargin);
 				this.releaseReason = observation.reason();
+				this.drainingSeenAt = DRAINING.equals(observation.reason()) ? elapsed : null;
 				this.logger.log(Level.INFO, () -> "zdt: the load balancer has let go of this target: "
 						+ observation.states() + "; the hold ends after the propagation margin of "
 						+ this.propagationMargin);
@@ -171,6 +174,7 @@ public final class TargetHealthStrategy implements HoldStrategy, AutoCloseable {
 		this.holds.incrementAndGet();
 		this.lastPollAt = null;
 		this.releaseAt = null;
+		this.drainingSeenAt = null;
 	}
 
 	private void pollIfDue(Duration elapsed) {
@@ -322,6 +326,17 @@ public final class TargetHealthStrategy implements HoldStrategy, AutoCloseable {
 			}
 		}
 		return this.deregistrationDelay;
+	}
+
+	/**
+	 * Returns when, in the current or last hold, this strategy saw the load balancer draining
+	 * the target in every target group: the deregistration delay runs from no earlier than
+	 * that.
+	 * @return the time since the start of the hold ({@link HoldContext#elapsed()}), or
+	 * {@code null} when the target was not seen draining
+	 */
+	public @Nullable Duration drainingSeenAt() {
+		return this.drainingSeenAt;
 	}
 
 	/**

@@ -84,6 +84,30 @@ class TargetHealthStrategyTests {
 	}
 
 	@Test
+	void drainingSeenAtIsWhenTheHoldFirstSawTheTargetDrainingSoTheDeregistrationDelayCountsFromThere() {
+		this.ticker.onSleep(drainAfter(Duration.ofSeconds(7)));
+		TargetHealthStrategy strategy = strategy(ARN).build();
+		assertThat(strategy.drainingSeenAt()).isNull();
+		hold(strategy);
+		assertThat(strategy.drainingSeenAt()).isEqualTo(Duration.ofSeconds(8));
+		this.elb.targetState(ARN, IP, PORT, "healthy");
+		strategy.evaluate(at(Duration.ZERO));
+		assertThat(strategy.drainingSeenAt()).as("another hold starts over").isNull();
+	}
+
+	@Test
+	void drainingSeenAtIsUnknownWhenTheTargetWasDeregisteredWithoutBeingSeenDraining() {
+		this.ticker.onSleep((now) -> {
+			if (elapsedSince(now).compareTo(Duration.ofSeconds(3)) >= 0) {
+				this.elb.deregister(ARN, IP, PORT);
+			}
+		});
+		TargetHealthStrategy strategy = strategy(ARN).build();
+		assertThat(hold(strategy).reason()).isEqualTo(TargetHealthStrategy.DEREGISTERED);
+		assertThat(strategy.drainingSeenAt()).isNull();
+	}
+
+	@Test
 	void firstPollGoesOutAtOnceAndAsksForThisTarget() {
 		this.elb.targetState(ARN, IP, PORT, "draining");
 		HoldOutcome outcome = hold(strategy(ARN).propagationMargin(Duration.ZERO).build());

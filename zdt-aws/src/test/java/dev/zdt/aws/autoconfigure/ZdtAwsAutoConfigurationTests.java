@@ -172,6 +172,9 @@ class ZdtAwsAutoConfigurationTests {
 				assertThat(result.strategy()).isEqualTo("aws-target-health|adaptive");
 				assertThat(result.outcome().reason()).isEqualTo(TargetHealthStrategy.DRAINING);
 				assertThat(result.outcome().held()).isLessThan(Duration.ofSeconds(30));
+				// The in-flight wait counts the deregistration delay from here, not from the drain start.
+				assertThat(context.getBean(LoadBalancerHoldStrategySupplier.class).drainingSeenAt())
+					.isBetween(Duration.ofMillis(500), result.outcome().held());
 			});
 	}
 
