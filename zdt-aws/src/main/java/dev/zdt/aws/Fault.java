@@ -1,5 +1,6 @@
 package dev.zdt.aws;
 
+import java.net.SocketTimeoutException;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
@@ -30,10 +31,13 @@ record Fault(String kind, String message, String fix, boolean permanent) {
 		if (ex instanceof DiscoveryException discovery) {
 			return new Fault("discovery", message(discovery), discovery.fix(), discovery.isPermanent());
 		}
-		if (ex instanceof AwsServiceException service) {
+		AwsServiceException service = find(ex, AwsServiceException.class);
+		if (service != null) {
+			// What the service answered, even when a time-out or a client error wraps it.
 			return ofService(service);
 		}
-		if (ex instanceof ApiCallTimeoutException || ex instanceof ApiCallAttemptTimeoutException) {
+		if (ex instanceof ApiCallTimeoutException || ex instanceof ApiCallAttemptTimeoutException
+				|| find(ex, SocketTimeoutException.class) != null) {
 			return new Fault("timeout", "the ELBv2 API did not answer in time: " + message(ex),
 					"check the network path to the ELBv2 endpoint (NAT gateway or VPC endpoint, zdt.aws.endpoint)",
 					false);
@@ -72,6 +76,20 @@ record Fault(String kind, String message, String fix, boolean permanent) {
 		}
 		return new Fault("rejected", "the ELBv2 API rejected the call, " + message,
 				"check zdt.aws.region, zdt.aws.endpoint and zdt.aws.target-group-arns", true);
+	}
+
+	private static <T extends Throwable> @Nullable T find(Throwable ex, Class<T> type) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return type.cast(cause);
+			}
+			for (Throwable suppressed : cause.getSuppressed()) {
+				if (type.isInstance(suppressed)) {
+					return type.cast(suppressed);
+				}
+			}
+		}
+		return null;
 	}
 
 	private static boolean isAccessDenied(@Nullable String code) {

@@ -1,11 +1,13 @@
 package dev.zdt.aws;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +20,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.UnaryOperator;
 
 import javax.net.ssl.SSLContext;
@@ -151,22 +157,11 @@ public final class KubernetesTargetGroupDiscovery implements TargetGroupSource {
 			.header("Accept", "application/json")
 			.GET()
 			.build();
-		HttpResponse<InputStream> response;
+		HttpResponse<byte[]> response = exchange(request, what);
 		try {
-			response = httpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
-		}
-		catch (IOException ex) {
-			throw new DiscoveryException("the Kubernetes API at " + uri.getAuthority() + " could not be reached: " + ex,
-					"check that the pod can reach the API server, or set zdt.aws.target-group-arns", false, ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new DiscoveryException("interrupted while asking the Kubernetes API for " + what, "none", false, ex);
-		}
-		try (InputStream body = response.body()) {
 			int status = response.statusCode();
 			if (status == 200) {
-				return this.parser.parse(body);
+				return this.parser.parse(new ByteArrayInputStream(response.body()));
 			}
 			String message = "the Kubernetes API answered " + status + " to GET " + what;
 			if (status == 401) {
@@ -182,10 +177,47 @@ public final class KubernetesTargetGroupDiscovery implements TargetGroupSource {
 			boolean permanent = status >= 400 && status < 500 && status != 429;
 			throw new DiscoveryException(message, "none needed if it passes", permanent, null);
 		}
-		catch (IOException | RuntimeException ex) {
+		catch (RuntimeException ex) {
 			throw new DiscoveryException("the Kubernetes API sent an unreadable answer to GET " + what + ": " + ex,
 					"none needed if it passes", false, ex);
 		}
+	}
+
+	/**
+	 * Sends the request and reads the whole answer within the time-out: the request's own
+	 * time-out covers only the wait for the response headers, and an API server that stalls
+	 * in the middle of the body would otherwise hold the calling thread for good.
+	 */
+	private HttpResponse<byte[]> exchange(HttpRequest request, String what) throws DiscoveryException {
+		String authority = request.uri().getAuthority();
+		CompletableFuture<HttpResponse<byte[]>> exchange = httpClient().sendAsync(request,
+				HttpResponse.BodyHandlers.ofByteArray());
+		try {
+			return exchange.get(this.timeout.toNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (TimeoutException ex) {
+			exchange.cancel(true);
+			throw notInTime(authority, what, ex);
+		}
+		catch (ExecutionException ex) {
+			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+			if (cause instanceof HttpTimeoutException) {
+				throw notInTime(authority, what, cause);
+			}
+			throw new DiscoveryException("the Kubernetes API at " + authority + " could not be reached: " + cause,
+					"check that the pod can reach the API server, or set zdt.aws.target-group-arns", false, cause);
+		}
+		catch (InterruptedException ex) {
+			exchange.cancel(true);
+			Thread.currentThread().interrupt();
+			throw new DiscoveryException("interrupted while asking the Kubernetes API for " + what, "none", false, ex);
+		}
+	}
+
+	private DiscoveryException notInTime(String authority, String what, Throwable cause) {
+		return new DiscoveryException("the Kubernetes API at " + authority + " did not answer GET " + what
+				+ " in time (" + this.timeout.toMillis() + " ms)",
+				"check that the pod can reach the API server, or set zdt.aws.target-group-arns", false, cause);
 	}
 
 	private String token() throws DiscoveryException {
@@ -369,7 +401,8 @@ public final class KubernetesTargetGroupDiscovery implements TargetGroupSource {
 		}
 
 		/**
-		 * Sets the time-out of connecting and of each request. Defaults to 2 seconds.
+		 * Sets the time-out of connecting and of each request, from sending it to the last byte of
+	 * the answer. Defaults to 2 seconds.
 		 * @param timeout the time-out
 		 * @return this builder
 		 */

@@ -7,6 +7,8 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkServiceClientConfiguration;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeTargetHealthResponse;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.InvalidTargetException;
@@ -15,8 +17,10 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupA
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthDescription;
 
 /**
- * Reads target health and target group attributes with short per-call timeouts, so that one
- * call never blocks for long whatever the client's own configuration.
+ * Reads target health and target group attributes with short per-call timeouts and without
+ * the SDK's retries, so that one call never blocks for long whatever the client's own
+ * configuration: the strategy polls anyway, and retries on top of polling would multiply its
+ * calls just when the ELBv2 API throttles them.
  */
 final class TargetHealthReader {
 
@@ -31,7 +35,13 @@ final class TargetHealthReader {
 		this.timeouts = AwsRequestOverrideConfiguration.builder()
 			.apiCallTimeout(callTimeout)
 			.apiCallAttemptTimeout(attemptTimeout)
+			.addPlugin(TargetHealthReader::withoutRetries)
 			.build();
+	}
+
+	private static void withoutRetries(SdkServiceClientConfiguration.Builder configuration) {
+		configuration.overrideConfiguration(
+				configuration.overrideConfiguration().toBuilder().retryStrategy(AwsRetryStrategy.doNotRetry()).build());
 	}
 
 	/**
@@ -41,7 +51,7 @@ final class TargetHealthReader {
 	 * @param port the target's port
 	 * @return the state by target group ARN, in the order given
 	 */
-	Map<String, TargetState> states(List<String> arns, String ip, int port) throws DiscoveryException {
+	Map<String, TargetState> states(List<String> arns, IpAddress ip, int port) throws DiscoveryException {
 		Map<String, TargetState> states = new LinkedHashMap<>();
 		for (String arn : arns) {
 			states.put(arn, state(arn, ip, port));
@@ -49,7 +59,7 @@ final class TargetHealthReader {
 		return states;
 	}
 
-	private TargetState state(String arn, String ip, int port) throws DiscoveryException {
+	private TargetState state(String arn, IpAddress ip, int port) throws DiscoveryException {
 		TargetState state = reportedState(arn, ip, port);
 		boolean absent = TargetState.NOT_REGISTERED.equals(state.state()) && state.reason() == null;
 		if (absent || "Target.NotRegistered".equals(state.reason())) {
@@ -62,12 +72,12 @@ final class TargetHealthReader {
 	 * Makes sure that a target reported as not registered is not there under another port:
 	 * asking about the wrong port would otherwise end the hold at once.
 	 */
-	private void requireNoOtherPort(String arn, String ip, int port) throws DiscoveryException {
+	private void requireNoOtherPort(String arn, IpAddress ip, int port) throws DiscoveryException {
 		List<TargetHealthDescription> registered = this.client
 			.describeTargetHealth((request) -> request.overrideConfiguration(this.timeouts).targetGroupArn(arn))
 			.targetHealthDescriptions();
 		for (TargetHealthDescription description : registered) {
-			if (description.target() != null && ip.equals(description.target().id())
+			if (description.target() != null && isAddress(description.target().id(), ip)
 					&& description.target().port() != null && description.target().port() != port) {
 				throw new DiscoveryException("target group " + arn + " has this pod as " + ip + ":"
 						+ description.target().port() + ", not as " + ip + ":" + port,
@@ -76,19 +86,19 @@ final class TargetHealthReader {
 		}
 	}
 
-	private TargetState reportedState(String arn, String ip, int port) {
+	private TargetState reportedState(String arn, IpAddress ip, int port) {
 		DescribeTargetHealthResponse response;
 		try {
 			response = this.client.describeTargetHealth((request) -> request.overrideConfiguration(this.timeouts)
 				.targetGroupArn(arn)
-				.targets(TargetDescription.builder().id(ip).port(port).build()));
+				.targets(TargetDescription.builder().id(ip.toString()).port(port).build()));
 		}
 		catch (InvalidTargetException ex) {
 			// The target group has never heard of this IP: not a target the ALB routes to.
 			return new TargetState(TargetState.NOT_REGISTERED, "InvalidTarget");
 		}
 		for (TargetHealthDescription description : response.targetHealthDescriptions()) {
-			if (description.target() != null && ip.equals(description.target().id())
+			if (description.target() != null && isAddress(description.target().id(), ip)
 					&& (description.target().port() == null || description.target().port() == port)
 					&& description.targetHealth() != null) {
 				return new TargetState(description.targetHealth().stateAsString(),
@@ -96,6 +106,10 @@ final class TargetHealthReader {
 			}
 		}
 		return new TargetState(TargetState.NOT_REGISTERED, null);
+	}
+
+	private static boolean isAddress(@Nullable String id, IpAddress ip) {
+		return id != null && IpAddress.parse(id).filter(ip::equals).isPresent();
 	}
 
 	/**

@@ -27,8 +27,10 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
 
 /**
  * Releases the hold once the Application Load Balancer reports this instance's target
- * {@code draining} (or {@code unused}, or not registered) in every one of its target groups,
- * plus a propagation margin: ALB nodes keep routing for a few seconds after the state flips.
+ * {@code draining} (or {@code unused}, or not registered, after this process saw it in service
+ * there) in every one of its target groups, plus a propagation margin: ALB nodes keep routing
+ * for a few seconds after the state flips. A target that a target group never had in service
+ * is a permanent fault (a wrong IP address, port or target group), never a release.
  * <p>
  * The first {@code DescribeTargetHealth} round goes out at the first evaluation, then one every
  * poll interval, on a background thread, so that {@link #evaluate(HoldContext)} always answers
@@ -68,6 +70,8 @@ public final class TargetHealthStrategy implements HoldStrategy, AutoCloseable {
 
 	private final FaultLog faults;
 
+	private final LetGoEvidence evidence = new LetGoEvidence();
+
 	private final AtomicBoolean polling = new AtomicBoolean();
 
 	private final AtomicInteger holds = new AtomicInteger();
@@ -83,6 +87,8 @@ public final class TargetHealthStrategy implements HoldStrategy, AutoCloseable {
 	private volatile @Nullable Observation latest;
 
 	private volatile @Nullable CompletableFuture<Void> preparation;
+
+	private volatile @Nullable Duration drainingSeenAt;
 
 	// Only touched by the thread that evaluates the hold.
 	private @Nullable Duration lastElapsed;
@@ -154,6 +160,7 @@ public final class TargetHealthStrategy implements HoldStrategy, AutoCloseable {
 			if (observation != null && observation.hold() == this.holds.get() && observation.isLetGo()) {
 				this.releaseAt = elapsed.plus(this.propagationMargin);
 				this.releaseReason = observation.reason();
+				this.drainingSeenAt = DRAINING.equals(observation.reason()) ? elapsed : null;
 				this.logger.log(Level.INFO, () -> "zdt: the load balancer has let go of this target: "
 						+ observation.states() + "; the hold ends after the propagation margin of "
 						+ this.propagationMargin);
@@ -167,6 +174,7 @@ public final class TargetHealthStrategy implements HoldStrategy, AutoCloseable {
 		this.holds.incrementAndGet();
 		this.lastPollAt = null;
 		this.releaseAt = null;
+		this.drainingSeenAt = null;
 	}
 
 	private void pollIfDue(Duration elapsed) {
@@ -184,7 +192,9 @@ public final class TargetHealthStrategy implements HoldStrategy, AutoCloseable {
 	private void poll(int hold) {
 		try {
 			Target target = resolveTarget();
-			Map<String, TargetState> states = this.reader.states(target.targetGroups(), target.ip(), port());
+			int port = port();
+			Map<String, TargetState> states = this.reader.states(target.targetGroups(), target.ip(), port);
+			this.evidence.check(states, target.address(port));
 			this.latest = new Observation(hold, states);
 			this.faults.recovered();
 			if (this.preparation != null && !this.deregistrationDelayRead) {
@@ -263,13 +273,16 @@ public final class TargetHealthStrategy implements HoldStrategy, AutoCloseable {
 							+ "or zdt.aws.target-ip",
 					true, null);
 		}
+		IpAddress address = IpAddress.parse(ip)
+			.orElseThrow(() -> new DiscoveryException("the target IP address '" + ip + "' is not an IP address",
+					"set zdt.aws.target-ip (or POD_IP) to this pod's IP address", true, null));
 		if (targetGroups.arns().isEmpty()) {
 			throw new DiscoveryException("no target group is known for this pod",
 					"set zdt.aws.target-group-arns or enable the readiness gate injection of the AWS Load Balancer "
 							+ "Controller",
 					true, null);
 		}
-		target = new Target(targetGroups.arns(), ip);
+		target = new Target(targetGroups.arns(), address);
 		this.target = target;
 		return target;
 	}
@@ -313,6 +326,17 @@ public final class TargetHealthStrategy implements HoldStrategy, AutoCloseable {
 			}
 		}
 		return this.deregistrationDelay;
+	}
+
+	/**
+	 * Returns when, in the current or last hold, this strategy saw the load balancer draining
+	 * the target in every target group: the deregistration delay runs from no earlier than
+	 * that.
+	 * @return the time since the start of the hold ({@link HoldContext#elapsed()}), or
+	 * {@code null} when the target was not seen draining
+	 */
+	public @Nullable Duration drainingSeenAt() {
+		return this.drainingSeenAt;
 	}
 
 	/**
@@ -372,10 +396,10 @@ public final class TargetHealthStrategy implements HoldStrategy, AutoCloseable {
 		return port;
 	}
 
-	private record Target(List<String> targetGroups, String ip) {
+	private record Target(List<String> targetGroups, IpAddress ip) {
 
 		String address(int port) {
-			return ((this.ip.indexOf(':') >= 0) ? "[" + this.ip + "]" : this.ip) + ":" + port;
+			return (this.ip.isIpv6() ? "[" + this.ip + "]" : this.ip) + ":" + port;
 		}
 
 	}

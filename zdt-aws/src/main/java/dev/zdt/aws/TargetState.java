@@ -17,6 +17,9 @@ public record TargetState(String state, @Nullable String reason) {
 	/** The state of a target that the target group does not know. */
 	public static final String NOT_REGISTERED = "not-registered";
 
+	private static final Set<String> IN_SERVICE = Set.of("initial", "healthy", "unhealthy", "unavailable", "draining",
+			"unhealthy.draining");
+
 	private static final Set<String> LET_GO = Set.of("draining", "unhealthy.draining", "unused", NOT_REGISTERED);
 
 	/**
@@ -26,6 +29,26 @@ public record TargetState(String state, @Nullable String reason) {
 	 */
 	public boolean isLetGo() {
 		return LET_GO.contains(this.state);
+	}
+
+	/**
+	 * Returns whether the target group has the target in service: the load balancer routes, or
+	 * may route, to it, or is draining it. Only a target seen in service can later be let go;
+	 * {@code unused} or not registered from the start means that the target group was never
+	 * routing to it (a wrong target group, IP address or port).
+	 * @return {@code true} when in service
+	 */
+	public boolean isInService() {
+		return IN_SERVICE.contains(this.state);
+	}
+
+	/**
+	 * Returns whether the target group does not know the target.
+	 * @return {@code true} when not registered
+	 */
+	public boolean isNotRegistered() {
+		return NOT_REGISTERED.equals(this.state) || "Target.NotRegistered".equals(this.reason)
+				|| "InvalidTarget".equals(this.reason);
 	}
 
 	/**

@@ -24,6 +24,19 @@ final class Elbv2Clients {
 		return client(endpoint, TEST_CREDENTIALS);
 	}
 
+	/**
+	 * A client as an application configures one: the SDK's default retries (three attempts
+	 * with back-off in the standard mode).
+	 */
+	static ElasticLoadBalancingV2Client clientWithSdkRetries(URI endpoint) {
+		return ElasticLoadBalancingV2Client.builder()
+			.endpointOverride(endpoint)
+			.region(Region.EU_WEST_1)
+			.credentialsProvider(TEST_CREDENTIALS)
+			.httpClientBuilder(UrlConnectionHttpClient.builder())
+			.build();
+	}
+
 	static ElasticLoadBalancingV2Client client(URI endpoint, AwsCredentialsProvider credentials) {
 		return ElasticLoadBalancingV2Client.builder()
 			.endpointOverride(endpoint)

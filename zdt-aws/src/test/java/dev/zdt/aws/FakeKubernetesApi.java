@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import javax.net.ssl.SSLContext;
@@ -38,10 +42,21 @@ final class FakeKubernetesApi implements AutoCloseable {
 
 	private volatile int forcedStatus;
 
+	private volatile boolean stallMidBody;
+
+	private final CountDownLatch closed = new CountDownLatch(1);
+
+	private final ExecutorService executor = Executors.newCachedThreadPool((task) -> {
+		Thread thread = new Thread(task, "fake-kubernetes-api");
+		thread.setDaemon(true);
+		return thread;
+	});
+
 	private FakeKubernetesApi(HttpServer server, String scheme) {
 		this.server = server;
 		this.scheme = scheme;
 		server.createContext("/", this::handle);
+		server.setExecutor(this.executor);
 		server.start();
 	}
 
@@ -109,6 +124,14 @@ final class FakeKubernetesApi implements AutoCloseable {
 		this.forcedStatus = status;
 	}
 
+	/**
+	 * Sends the status line, the headers and half of every body, then nothing more until
+	 * closed, as an overloaded API server or a broken proxy may.
+	 */
+	void stallMidBody() {
+		this.stallMidBody = true;
+	}
+
 	List<String> authorizations() {
 		return List.copyOf(this.authorizations);
 	}
@@ -127,9 +150,27 @@ final class FakeKubernetesApi implements AutoCloseable {
 			else if (body == null) {
 				send(exchange, 404, status(404, exchange.getRequestURI().getPath() + " not found"));
 			}
+			else if (this.stallMidBody) {
+				sendHalf(exchange, body);
+			}
 			else {
 				send(exchange, 200, body);
 			}
+		}
+	}
+
+	private void sendHalf(HttpExchange exchange, String json) throws IOException {
+		byte[] body = json.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().set("Content-Type", "application/json");
+		exchange.sendResponseHeaders(200, body.length);
+		OutputStream out = exchange.getResponseBody();
+		out.write(body, 0, body.length / 2);
+		out.flush();
+		try {
+			this.closed.await(5, TimeUnit.MINUTES);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
@@ -149,7 +190,9 @@ final class FakeKubernetesApi implements AutoCloseable {
 
 	@Override
 	public void close() {
+		this.closed.countDown();
 		this.server.stop(0);
+		this.executor.shutdownNow();
 	}
 
 }

@@ -27,6 +27,8 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Tests for {@link KubernetesTargetGroupDiscovery} against a local stand-in of the Kubernetes
@@ -157,6 +159,22 @@ class KubernetesTargetGroupDiscoveryTests {
 				assertThat(ex.isPermanent()).isFalse();
 				assertThat(ex.getMessage()).contains("could not be reached");
 			});
+	}
+
+	@Test
+	void apiServerThatStallsMidBodyIsATransientFaultAfterTheTimeout() {
+		this.api.pod(NAMESPACE, POD, POD_IP, "target-health.elbv2.k8s.aws/" + BINDING)
+			.targetGroupBinding(NAMESPACE, BINDING, ARN, "ip")
+			.stallMidBody();
+		KubernetesTargetGroupDiscovery discovery = discovery().timeout(Duration.ofMillis(500)).build();
+		long start = System.nanoTime();
+		// The server holds the body for minutes: a hang here fails the test instead of wedging it.
+		DiscoveryException fault = assertTimeoutPreemptively(Duration.ofSeconds(15),
+				() -> catchThrowableOfType(DiscoveryException.class, discovery::targetGroups));
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+		assertThat(fault).isNotNull();
+		assertThat(fault.isPermanent()).isFalse();
+		assertThat(fault.getMessage()).contains("did not answer GET pod " + NAMESPACE + "/" + POD + " in time");
 	}
 
 	@Test

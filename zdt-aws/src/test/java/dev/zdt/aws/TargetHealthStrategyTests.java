@@ -84,6 +84,30 @@ class TargetHealthStrategyTests {
 	}
 
 	@Test
+	void drainingSeenAtIsWhenTheHoldFirstSawTheTargetDrainingSoTheDeregistrationDelayCountsFromThere() {
+		this.ticker.onSleep(drainAfter(Duration.ofSeconds(7)));
+		TargetHealthStrategy strategy = strategy(ARN).build();
+		assertThat(strategy.drainingSeenAt()).isNull();
+		hold(strategy);
+		assertThat(strategy.drainingSeenAt()).isEqualTo(Duration.ofSeconds(8));
+		this.elb.targetState(ARN, IP, PORT, "healthy");
+		strategy.evaluate(at(Duration.ZERO));
+		assertThat(strategy.drainingSeenAt()).as("another hold starts over").isNull();
+	}
+
+	@Test
+	void drainingSeenAtIsUnknownWhenTheTargetWasDeregisteredWithoutBeingSeenDraining() {
+		this.ticker.onSleep((now) -> {
+			if (elapsedSince(now).compareTo(Duration.ofSeconds(3)) >= 0) {
+				this.elb.deregister(ARN, IP, PORT);
+			}
+		});
+		TargetHealthStrategy strategy = strategy(ARN).build();
+		assertThat(hold(strategy).reason()).isEqualTo(TargetHealthStrategy.DEREGISTERED);
+		assertThat(strategy.drainingSeenAt()).isNull();
+	}
+
+	@Test
 	void firstPollGoesOutAtOnceAndAsksForThisTarget() {
 		this.elb.targetState(ARN, IP, PORT, "draining");
 		HoldOutcome outcome = hold(strategy(ARN).propagationMargin(Duration.ZERO).build());
@@ -97,11 +121,50 @@ class TargetHealthStrategyTests {
 	}
 
 	@Test
-	void targetNoLongerRegisteredEndsTheHoldAsDeregistered() {
-		this.elb.deregister(ARN, IP, PORT);
+	void targetSeenRegisteredThenNoLongerRegisteredEndsTheHoldAsDeregistered() {
+		this.ticker.onSleep((now) -> {
+			if (elapsedSince(now).compareTo(Duration.ofSeconds(3)) >= 0) {
+				this.elb.deregister(ARN, IP, PORT);
+			}
+		});
 		HoldOutcome outcome = hold(strategy(ARN).build());
 		assertThat(outcome.reason()).isEqualTo(TargetHealthStrategy.DEREGISTERED);
-		assertThat(outcome.held()).isEqualTo(Duration.ofSeconds(5));
+		assertThat(outcome.held()).isEqualTo(Duration.ofSeconds(4 + 5));
+	}
+
+	@Test
+	void targetNeverSeenRegisteredIsAFaultNotARelease() {
+		this.elb.deregister(ARN, IP, PORT);
+		TargetHealthStrategy strategy = strategy(ARN).build();
+		HoldOutcome outcome = hold(strategy);
+		assertThat(outcome.reason()).isEqualTo(Hold.MAX_HOLD);
+		assertThat(strategy.hasGivenUp()).isTrue();
+		assertThat(this.elb.requestCount("DescribeTargetHealth")).isEqualTo(2);
+		assertThat(this.logger.warnings()).singleElement()
+			.asString()
+			.contains("is not registered in target group " + ARN)
+			.contains("zdt.aws.target-ip");
+		assertThat(this.logger.messages(System.Logger.Level.INFO)).isEmpty();
+		assertThat(strategy.details()).containsEntry("active", false)
+			.hasEntrySatisfying("fault", (fault) -> assertThat(fault).asString().contains("not registered"));
+	}
+
+	@Test
+	void targetNeverSeenRegisteredLeavesTheDecisionToTheOtherStrategies() {
+		this.elb.deregister(ARN, IP, PORT);
+		HoldStrategy fallback = new FixedDelayStrategy(Duration.ofSeconds(20));
+		HoldOutcome outcome = hold(HoldStrategies.firstOf(strategy(ARN).build(), fallback));
+		assertThat(outcome.reason()).isEqualTo("delay");
+		assertThat(outcome.held()).isEqualTo(Duration.ofSeconds(20));
+	}
+
+	@Test
+	void ipv6TargetIsFoundWhateverTheSpellingOfItsAddress() {
+		this.elb.targetState(ARN, "2001:db8::15", PORT, "draining");
+		TargetHealthStrategy strategy = strategy(ARN).targetIp("2001:DB8:0:0::0015").build();
+		HoldOutcome outcome = hold(strategy);
+		assertThat(outcome.reason()).isEqualTo(TargetHealthStrategy.DRAINING);
+		assertThat(this.logger.warnings()).isEmpty();
 	}
 
 	@Test
@@ -118,11 +181,12 @@ class TargetHealthStrategyTests {
 	}
 
 	@Test
-	void invalidTargetCountsAsNotRegistered() {
+	void invalidTargetFromTheStartIsAFaultNotARelease() {
 		this.elb.fail("DescribeTargetHealth", Fault.INVALID_TARGET);
-		HoldOutcome outcome = hold(strategy(ARN).build());
-		assertThat(outcome.reason()).isEqualTo(TargetHealthStrategy.DEREGISTERED);
-		assertThat(this.logger.warnings()).isEmpty();
+		TargetHealthStrategy strategy = strategy(ARN).build();
+		assertThat(hold(strategy).reason()).isEqualTo(Hold.MAX_HOLD);
+		assertThat(strategy.hasGivenUp()).isTrue();
+		assertThat(this.logger.warnings()).singleElement().asString().contains("InvalidTarget");
 	}
 
 	@Test
@@ -171,6 +235,32 @@ class TargetHealthStrategyTests {
 			.contains("Throttling (HTTP 400): Rate exceeded")
 			.contains("raise zdt.aws.poll-interval")
 			.contains("falls back on the other hold strategies");
+	}
+
+	@Test
+	void throttledPollIsOneCallNotSdkRetriesAndIsReportedAsThrottling() {
+		this.elb.fail(Fault.THROTTLING);
+		try (ElasticLoadBalancingV2Client retrying = Elbv2Clients.clientWithSdkRetries(this.elb.endpoint())) {
+			// The time-outs zdt.aws.* defaults to.
+			TargetHealthStrategy strategy = TargetHealthStrategy.builder(retrying, TargetGroupSource.of(List.of(ARN)))
+				.targetIp(IP)
+				.targetPort(PORT)
+				.callTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(1))
+				.executor(Runnable::run)
+				.logger(this.logger)
+				.build();
+			for (int second = 0; second < 10; second += 2) {
+				assertThat(strategy.evaluate(at(Duration.ofSeconds(second)))).isEqualTo(HoldDecision.keepHolding());
+			}
+			assertThat(this.elb.requestCount("DescribeTargetHealth")).isEqualTo(5);
+			assertThat(this.logger.warnings()).singleElement()
+				.asString()
+				.contains("throttled")
+				.contains("Throttling (HTTP 400)")
+				.doesNotContain("did not answer in time");
+			assertThat(strategy.details()).hasEntrySatisfying("fault",
+					(fault) -> assertThat(fault).asString().startsWith("throttled"));
+		}
 	}
 
 	@Test

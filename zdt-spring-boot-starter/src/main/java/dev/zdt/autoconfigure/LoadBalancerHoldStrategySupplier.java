@@ -36,4 +36,16 @@ public interface LoadBalancerHoldStrategySupplier {
 		return null;
 	}
 
+	/**
+	 * Returns when the strategy, in the last hold, first saw the load balancer draining this
+	 * instance: the deregistration delay runs from there, not from the start of the hold. A
+	 * time in the hold's own clock ({@link dev.zdt.core.hold.HoldContext#elapsed()}), no earlier
+	 * than the load balancer's change of state.
+	 * @return the time since the start of the hold, or {@code null} when the strategy did not
+	 * see the instance draining in the last hold
+	 */
+	default @Nullable Duration drainingSeenAt() {
+		return null;
+	}
+
 }

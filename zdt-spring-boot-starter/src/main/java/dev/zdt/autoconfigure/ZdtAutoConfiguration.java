@@ -89,7 +89,7 @@ public final class ZdtAutoConfiguration {
 	InFlightWaitCap zdtInFlightWaitCap(ApplicationContext context, Environment environment,
 			ObjectProvider<LoadBalancerHoldStrategySupplier> loadBalancer) {
 		return new InFlightWaitCap(() -> LifecycleProcessors.find(context), WebServerDetector.gracefulShutdownPhase(),
-				ShutdownTimings.from(environment).timeoutPerShutdownPhase(), () -> deregistrationDelay(loadBalancer));
+				ShutdownTimings.from(environment).timeoutPerShutdownPhase(), loadBalancer::getIfUnique);
 	}
 
 	@Bean

@@ -49,6 +49,11 @@ public final class AwsTargetHealthStrategySupplier implements LoadBalancerHoldSt
 	}
 
 	@Override
+	public @Nullable Duration drainingSeenAt() {
+		return this.strategy.drainingSeenAt();
+	}
+
+	@Override
 	public void destroy() {
 		this.strategy.close();
 	}

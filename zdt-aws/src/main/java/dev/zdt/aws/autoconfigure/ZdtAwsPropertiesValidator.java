@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.regex.Pattern;
 
+import dev.zdt.aws.IpAddress;
+
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 /**
@@ -13,10 +15,6 @@ final class ZdtAwsPropertiesValidator {
 
 	private static final Pattern TARGET_GROUP_ARN = Pattern
 		.compile("arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\\d{12}:targetgroup/[A-Za-z0-9-]+/[0-9a-f]+");
-
-	private static final Pattern IPV4 = Pattern.compile("(\\d{1,3}\\.){3}\\d{1,3}");
-
-	private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
 	private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z0-9]+)+-\\d+");
 
@@ -39,8 +37,9 @@ final class ZdtAwsPropertiesValidator {
 			throw invalid("zdt.aws.target-port", port, "must be a port number between 1 and 65535");
 		}
 		String ip = properties.getTargetIp();
-		if (ip != null && !ip.isBlank() && !IPV4.matcher(ip.trim()).matches() && !IPV6.matcher(ip.trim()).matches()) {
-			throw invalid("zdt.aws.target-ip", ip, "must be an IP address, such as the pod's IP");
+		if (ip != null && !ip.isBlank() && IpAddress.parse(ip).isEmpty()) {
+			throw invalid("zdt.aws.target-ip", ip,
+					"must be an IP address without a port, such as the pod's IP 10.0.12.34 or 2001:db8::1234");
 		}
 		for (int i = 0; i < properties.getTargetGroupArns().size(); i++) {
 			String arn = properties.getTargetGroupArns().get(i);

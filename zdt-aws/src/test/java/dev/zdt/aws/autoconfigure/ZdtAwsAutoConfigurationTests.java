@@ -172,6 +172,9 @@ class ZdtAwsAutoConfigurationTests {
 				assertThat(result.strategy()).isEqualTo("aws-target-health|adaptive");
 				assertThat(result.outcome().reason()).isEqualTo(TargetHealthStrategy.DRAINING);
 				assertThat(result.outcome().held()).isLessThan(Duration.ofSeconds(30));
+				// The in-flight wait counts the deregistration delay from here, not from the drain start.
+				assertThat(context.getBean(LoadBalancerHoldStrategySupplier.class).drainingSeenAt())
+					.isBetween(Duration.ofMillis(500), result.outcome().held());
 			});
 	}
 
@@ -231,6 +234,11 @@ class ZdtAwsAutoConfigurationTests {
 		assertInvalid("zdt.aws.propagation-margin", "zdt.aws.propagation-margin=-1s");
 		assertInvalid("zdt.aws.target-port", "zdt.aws.target-port=70000");
 		assertInvalid("zdt.aws.target-ip", "zdt.aws.target-ip=pod.local");
+		assertInvalid("zdt.aws.target-ip", "zdt.aws.target-ip=10.0.0.1:8080");
+		assertInvalid("zdt.aws.target-ip", "zdt.aws.target-ip=999.1.1.1");
+		assertInvalid("zdt.aws.target-ip", "zdt.aws.target-ip=10.0.0");
+		assertInvalid("zdt.aws.target-ip", "zdt.aws.target-ip=2001:db8::1::2");
+		assertInvalid("zdt.aws.target-ip", "zdt.aws.target-ip=cafe");
 		assertInvalid("zdt.aws.target-group-arns[0]", "zdt.aws.target-group-arns=my-target-group");
 		assertInvalid("zdt.aws.region", "zdt.aws.region=Ireland");
 		assertInvalid("zdt.aws.endpoint", "zdt.aws.endpoint=elasticloadbalancing.eu-west-1.amazonaws.com");
