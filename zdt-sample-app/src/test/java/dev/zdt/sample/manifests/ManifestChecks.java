@@ -12,6 +12,7 @@ import java.util.Objects;
 import dev.zdt.autoconfigure.ZdtProperties;
 import dev.zdt.autoconfigure.actuate.DrainTokenFilter;
 import org.jspecify.annotations.Nullable;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * Checks the {@link ManifestRule rules} on a set of manifests against the app's settings.
@@ -68,6 +69,7 @@ final class ManifestChecks {
 		checks.serviceRouting();
 		checks.securityContext();
 		checks.disruptionBudget();
+		checks.istioSidecar();
 		return List.copyOf(checks.violations);
 	}
 
@@ -183,6 +185,63 @@ final class ManifestChecks {
 				resource != null && "enabled".equals(Yamls.string(resource, "metadata", "labels", READINESS_GATE_LABEL)),
 				"the Deployment's namespace %s must be in the manifests with the label %s: enabled", namespace,
 				READINESS_GATE_LABEL);
+	}
+
+	private void istioSidecar() {
+		if (!getsIstioSidecar()) {
+			return;
+		}
+		Map<String, Object> annotations = Yamls.map(this.deployment, "spec", "template", "metadata", "annotations");
+		String excluded = Yamls.string(annotations, "traffic.sidecar.istio.io/excludeInboundPorts");
+		String management = String.valueOf(this.app.managementPort());
+		require(ManifestRule.ISTIO_SIDECAR,
+				excluded != null && List.of(excluded.split(",")).stream().map(String::trim).anyMatch(management::equals),
+				"with an Istio sidecar, traffic.sidecar.istio.io/excludeInboundPorts must list the management port %s "
+						+ "(kubelet's preStop and probes and the ALB health check are not mTLS), found %s",
+				management, excluded);
+		require(ManifestRule.ISTIO_SIDECAR,
+				"true".equals(Yamls.string(annotations, "sidecar.istio.io/nativeSidecar")) || exitsOnZeroConnections(
+						Yamls.string(annotations, "proxy.istio.io/config")),
+				"with an Istio sidecar, Envoy must outlive the app's drain: sidecar.istio.io/nativeSidecar: \"true\" or "
+						+ "proxy.istio.io/config proxyMetadata EXIT_ON_ZERO_ACTIVE_CONNECTIONS: \"true\"");
+		require(ManifestRule.ISTIO_SIDECAR, acceptsPlainHttpFromTheAlb(),
+				"with an Istio sidecar, a PeerAuthentication selecting the pods must accept plain HTTP from the ALB on "
+						+ "the http port %d (portLevelMtls PERMISSIVE)",
+				this.app.serverPort());
+	}
+
+	private boolean getsIstioSidecar() {
+		Map<String, Object> podLabels = Yamls.map(this.deployment, "spec", "template", "metadata", "labels");
+		String injectLabel = Yamls.string(podLabels, "sidecar.istio.io/inject");
+		if ("false".equals(injectLabel)) {
+			return false;
+		}
+		Map<String, Object> namespace = this.manifests.find("Namespace",
+				Yamls.string(this.deployment, "metadata", "namespace"));
+		Map<String, Object> namespaceLabels = Yamls.map(namespace, "metadata", "labels");
+		return "true".equals(injectLabel) || "enabled".equals(Yamls.string(namespaceLabels, "istio-injection"))
+				|| Yamls.string(namespaceLabels, "istio.io/rev") != null;
+	}
+
+	private static boolean exitsOnZeroConnections(@Nullable String proxyConfig) {
+		if (proxyConfig == null) {
+			return false;
+		}
+		Object config = new Yaml().load(proxyConfig);
+		return "true".equals(Yamls.string(config, "proxyMetadata", "EXIT_ON_ZERO_ACTIVE_CONNECTIONS"));
+	}
+
+	private boolean acceptsPlainHttpFromTheAlb() {
+		Map<String, Object> podLabels = Yamls.map(this.deployment, "spec", "template", "metadata", "labels");
+		String httpPort = String.valueOf(this.app.serverPort());
+		return this.manifests.all("PeerAuthentication").stream().filter((policy) -> {
+			Map<String, Object> selected = Yamls.map(policy, "spec", "selector", "matchLabels");
+			return !selected.isEmpty() && podLabels.entrySet().containsAll(selected.entrySet());
+		}).anyMatch((policy) -> {
+			String portMode = Yamls.string(policy, "spec", "portLevelMtls", httpPort, "mode");
+			String mode = (portMode != null) ? portMode : Yamls.string(policy, "spec", "mtls", "mode");
+			return "PERMISSIVE".equals(mode) || "DISABLE".equals(mode);
+		});
 	}
 
 	private void rollingUpdate() {
