@@ -116,6 +116,7 @@ public class ZdtProperties {
 
 		/**
 		 * Shared secret that calls to the drain operation must send in the X-Zdt-Token header.
+		 * When unset or empty, no token is needed.
 		 */
 		private @Nullable String token;
 
@@ -172,7 +173,8 @@ public class ZdtProperties {
 		}
 
 		public void setToken(@Nullable String token) {
-			this.token = token;
+			// Empty is what zdt.drain.token=${ZDT_DRAIN_TOKEN:} gives where the variable is unset.
+			this.token = (token == null || token.isEmpty()) ? null : token;
 		}
 
 		public boolean isConnectionClose() {
