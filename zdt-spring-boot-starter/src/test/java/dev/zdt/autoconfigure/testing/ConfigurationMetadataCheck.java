@@ -16,12 +16,11 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-import org.jspecify.annotations.Nullable;
+import com.jayway.jsonpath.JsonPath;
 
 import org.springframework.beans.BeanWrapper;
 import org.springframework.beans.PropertyAccessorFactory;
 import org.springframework.boot.convert.ApplicationConversionService;
-import org.springframework.boot.json.JsonParserFactory;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.core.convert.TypeDescriptor;
 import org.springframework.util.StringUtils;
@@ -54,10 +53,9 @@ public final class ConfigurationMetadataCheck {
 		try {
 			for (URL url : Collections.list(ConfigurationMetadataCheck.class.getClassLoader().getResources(METADATA))) {
 				try (InputStream in = url.openStream()) {
-					Map<String, Object> metadata = JsonParserFactory.getJsonParser()
-						.parseMap(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-					for (Object item : (List<?>) metadata.getOrDefault("properties", List.of())) {
-						Map<String, Object> property = asMap(item);
+					List<Map<String, Object>> items = JsonPath
+						.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), "$.properties[*]");
+					for (Map<String, Object> property : items) {
 						String name = (String) property.get("name");
 						if (name.startsWith("zdt.")) {
 							properties.put(name, property);
@@ -179,11 +177,6 @@ public final class ConfigurationMetadataCheck {
 			}
 		}
 		return path.toString();
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> asMap(@Nullable Object item) {
-		return (Map<String, Object>) Objects.requireNonNull(item);
 	}
 
 }
