@@ -23,8 +23,8 @@ public final class BooleanProperties {
 	}
 
 	/**
-	 * Reads a boolean property from its relaxed names (as binding does: {@code zdt.drain.connectionClose},
-	 * {@code ZDT_DRAIN_CONNECTIONCLOSE}).
+	 * Reads a boolean property under any of its relaxed names, as binding does
+	 * ({@code zdt.drain.connectionClose}, {@code ZDT_DRAIN_CONNECTIONCLOSE}).
 	 * @param environment the environment
 	 * @param name the property's canonical name, such as {@code zdt.enabled}
 	 * @return the value, or {@code null} when the property is not set
