@@ -1,12 +1,14 @@
 package dev.zdt.autoconfigure;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationUnit;
 
 /**
  * Configuration of the zdt drain.
@@ -20,9 +22,11 @@ public class ZdtProperties {
 	private boolean enabled = true;
 
 	/**
-	 * The pod's terminationGracePeriodSeconds, to check at startup that the longest hold plus
-	 * the graceful shutdown fits in it.
+	 * Grace period of the pod (its terminationGracePeriodSeconds), to check at startup that
+	 * the longest hold plus the graceful shutdown fit in it. A number without a unit is in
+	 * seconds, as in the pod spec.
 	 */
+	@DurationUnit(ChronoUnit.SECONDS)
 	private @Nullable Duration terminationGracePeriod;
 
 	private final Drain drain = new Drain();
@@ -112,6 +116,7 @@ public class ZdtProperties {
 
 		/**
 		 * Shared secret that calls to the drain operation must send in the X-Zdt-Token header.
+		 * When unset or empty, no token is needed.
 		 */
 		private @Nullable String token;
 
@@ -168,7 +173,8 @@ public class ZdtProperties {
 		}
 
 		public void setToken(@Nullable String token) {
-			this.token = token;
+			// Empty is what zdt.drain.token=${ZDT_DRAIN_TOKEN:} gives where the variable is unset.
+			this.token = (token == null || token.isEmpty()) ? null : token;
 		}
 
 		public boolean isConnectionClose() {
@@ -226,14 +232,15 @@ public class ZdtProperties {
 	public static class Traffic {
 
 		/**
-		 * Path patterns (Ant style) of requests that are not application traffic, in addition
-		 * to the actuator base path when it is served on the application port.
+		 * Comma-separated list of path patterns (Ant style) of requests that are not
+		 * application traffic, in addition to the actuator base path when it is served on the
+		 * application port.
 		 */
 		private List<String> excludedPaths = new ArrayList<>();
 
 		/**
-		 * User-Agent prefixes of requests that are not application traffic: probes and health
-		 * checks.
+		 * Comma-separated list of User-Agent prefixes of requests that are not application
+		 * traffic: probes and health checks.
 		 */
 		private List<String> excludedUserAgents = new ArrayList<>(
 				List.of("kube-probe/", "ELB-HealthChecker/", "kube-lifecycle/"));

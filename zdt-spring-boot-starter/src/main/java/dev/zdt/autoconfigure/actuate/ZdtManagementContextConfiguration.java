@@ -2,18 +2,18 @@ package dev.zdt.autoconfigure.actuate;
 
 import java.util.Objects;
 
+import dev.zdt.autoconfigure.ConditionalOnZdtEnabled;
 import dev.zdt.autoconfigure.ZdtProperties;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.web.ManagementContextConfiguration;
 import org.springframework.boot.actuate.endpoint.EndpointId;
 import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 
@@ -23,8 +23,8 @@ import org.springframework.core.env.Environment;
  */
 @ManagementContextConfiguration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@ConditionalOnBooleanProperty(name = "zdt.enabled", matchIfMissing = true)
-@ConditionalOnProperty("zdt.drain.token")
+@ConditionalOnZdtEnabled
+@Conditional(OnDrainTokenCondition.class)
 class ZdtManagementContextConfiguration {
 
 	@Bean

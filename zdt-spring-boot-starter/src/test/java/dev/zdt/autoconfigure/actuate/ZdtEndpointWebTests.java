@@ -44,6 +44,15 @@ class ZdtEndpointWebTests {
 		}
 	}
 
+	@Test
+	void emptyTokenNeedsNoTokenAsUnsetDoes() {
+		try (RunningApp app = RunningApp.start(true, "zdt.drain.strategy=fixed", "zdt.drain.delay=0s",
+				"zdt.drain.min-hold=0s", "zdt.drain.max-hold=5s", "zdt.drain.token=")) {
+			assertThat(app.management("/actuator/zdt/drain").statusCode()).isEqualTo(200);
+			assertThat(app.coordinator().state()).isNotEqualTo(DrainState.SERVING);
+		}
+	}
+
 	@ParameterizedTest(name = "{0} without a token cannot drain")
 	@ValueSource(strings = { "/actuator/zdt/drain/", "/actuator/zdt/%64rain", "/actuator/zdt/drain;x=1",
 			"/actuator//zdt/drain", "/actuator/zdt/./drain", "/actuator/ZDT/drain" })
