@@ -111,9 +111,17 @@ public class ZdtProperties {
 		private Duration checkInterval = Duration.ofMillis(100);
 
 		/**
-		 * Shared secret that calls to the drain operation must send in the X-Zdt-Token header.
+		 * Shared secret that calls to the drain and cancel operations must send in the
+		 * X-Zdt-Token header, at least 16 printable ASCII characters (e.g. 'openssl rand -hex
+		 * 32'). Surrounding whitespace, such as the newline of a file, is trimmed.
 		 */
 		private @Nullable String token;
+
+		/**
+		 * How long after the hold has ended a drain that no shutdown has followed is undone, so
+		 * that readiness comes back; 0 never undoes it.
+		 */
+		private Duration cancelAfter = Duration.ofMinutes(5);
 
 		/**
 		 * Whether responses carry 'Connection: close' while draining, so that keep-alive
@@ -168,7 +176,16 @@ public class ZdtProperties {
 		}
 
 		public void setToken(@Nullable String token) {
-			this.token = token;
+			// A Secret made with --from-file carries the file's newline, which no header can.
+			this.token = (token != null) ? token.trim() : null;
+		}
+
+		public Duration getCancelAfter() {
+			return this.cancelAfter;
+		}
+
+		public void setCancelAfter(Duration cancelAfter) {
+			this.cancelAfter = cancelAfter;
 		}
 
 		public boolean isConnectionClose() {
