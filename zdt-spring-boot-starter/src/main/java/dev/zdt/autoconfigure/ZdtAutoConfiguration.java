@@ -56,7 +56,8 @@ public final class ZdtAutoConfiguration {
 			.bounds(new HoldBounds(drain.getMinHold(), drain.getMaxHold(), drain.getCheckInterval()))
 			.traffic(traffic)
 			.ticker(ticker.getIfAvailable(Ticker::system))
-			.clock(clock.getIfAvailable(Clock::systemUTC));
+			.clock(clock.getIfAvailable(Clock::systemUTC))
+			.cancelAfter(drain.getCancelAfter());
 		listeners.orderedStream().forEach(builder::listener);
 		return builder.build();
 	}

@@ -115,10 +115,18 @@ public class ZdtProperties {
 		private Duration checkInterval = Duration.ofMillis(100);
 
 		/**
-		 * Shared secret that calls to the drain operation must send in the X-Zdt-Token header.
-		 * When unset or empty, no token is needed.
+		 * Shared secret that calls to the drain and cancel operations must send in the
+		 * X-Zdt-Token header, at least 16 printable ASCII characters (e.g. 'openssl rand -hex
+		 * 32'). Surrounding whitespace, such as the newline of a file, is trimmed. When unset
+		 * or empty, no token is needed.
 		 */
 		private @Nullable String token;
+
+		/**
+		 * How long after the hold has ended a drain that no shutdown has followed is undone, so
+		 * that readiness comes back; 0 never undoes it.
+		 */
+		private Duration cancelAfter = Duration.ofMinutes(5);
 
 		/**
 		 * Whether responses carry 'Connection: close' while draining, so that keep-alive
@@ -173,8 +181,18 @@ public class ZdtProperties {
 		}
 
 		public void setToken(@Nullable String token) {
-			// Empty is what zdt.drain.token=${ZDT_DRAIN_TOKEN:} gives where the variable is unset.
-			this.token = (token == null || token.isEmpty()) ? null : token;
+			// Empty is what zdt.drain.token=${ZDT_DRAIN_TOKEN:} gives where the variable is unset: no token.
+			// A Secret made with --from-file carries the file's newline, which no header can: trim. Only
+			// whitespace stays as blank, which validation refuses.
+			this.token = (token == null || token.isEmpty()) ? null : token.trim();
+		}
+
+		public Duration getCancelAfter() {
+			return this.cancelAfter;
+		}
+
+		public void setCancelAfter(Duration cancelAfter) {
+			this.cancelAfter = cancelAfter;
 		}
 
 		public boolean isConnectionClose() {

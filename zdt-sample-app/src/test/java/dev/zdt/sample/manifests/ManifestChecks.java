@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import dev.zdt.autoconfigure.ZdtProperties;
-import dev.zdt.autoconfigure.actuate.DrainTokenFilter;
+import dev.zdt.autoconfigure.actuate.ZdtEndpoint;
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.Yaml;
 
@@ -90,15 +90,15 @@ final class ManifestChecks {
 		Map<String, Object> header = Yamls.list(httpGet, "httpHeaders")
 			.stream()
 			.map(Yamls::map)
-			.filter((candidate) -> DrainTokenFilter.HEADER.equalsIgnoreCase(Yamls.string(candidate, "name")))
+			.filter((candidate) -> ZdtEndpoint.TOKEN_HEADER.equalsIgnoreCase(Yamls.string(candidate, "name")))
 			.findFirst()
 			.orElse(Map.of());
 		require(ManifestRule.PRESTOP_TOKEN, !header.isEmpty(), "preStop httpGet must send the %s header, sends %s",
-				DrainTokenFilter.HEADER, Yamls.list(httpGet, "httpHeaders"));
+				ZdtEndpoint.TOKEN_HEADER, Yamls.list(httpGet, "httpHeaders"));
 		String secretToken = secretValue(envSource("ZDT_DRAIN_TOKEN"));
 		require(ManifestRule.PRESTOP_TOKEN, header.isEmpty() || Objects.equals(Yamls.string(header, "value"), secretToken),
 				"the preStop %s header must carry the token the app gets from the Secret (ZDT_DRAIN_TOKEN)",
-				DrainTokenFilter.HEADER);
+				ZdtEndpoint.TOKEN_HEADER);
 	}
 
 	private void drainToken() {
