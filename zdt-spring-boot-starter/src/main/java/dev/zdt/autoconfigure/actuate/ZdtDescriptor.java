@@ -15,6 +15,8 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param drainStartedAt when the drain started (ISO-8601)
  * @param holdElapsedMs how long the hold has lasted, or lasted in all
  * @param holdEndReason why the hold ended: delay, traffic-quiet, max-hold, ...
+ * @param holdFailure why the hold fell back to max-hold (the strategy failed, or the hold did not
+ * end in time), as exception class and message
  * @param strategy the hold strategy
  * @param minHoldMs the shortest hold
  * @param maxHoldMs the longest hold
@@ -24,15 +26,15 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param loadBalancer what the load balancer strategy knows, if any
  */
 public record ZdtDescriptor(String state, @Nullable String trigger, @Nullable String drainStartedAt, long holdElapsedMs,
-		@Nullable String holdEndReason, String strategy, long minHoldMs, long maxHoldMs, int inFlight,
-		long requestsAfterDrainStart, double rateBeforeDrain, Map<String, Object> loadBalancer)
+		@Nullable String holdEndReason, @Nullable String holdFailure, String strategy, long minHoldMs, long maxHoldMs,
+		int inFlight, long requestsAfterDrainStart, double rateBeforeDrain, Map<String, Object> loadBalancer)
 		implements OperationResponseBody {
 
 	static ZdtDescriptor of(DrainStatus status, Map<String, Object> loadBalancer) {
 		return new ZdtDescriptor(status.state().name(), (status.trigger() != null) ? status.trigger().displayName() : null,
 				(status.drainStartedAt() != null) ? status.drainStartedAt().toString() : null,
-				status.holdElapsed().toMillis(), status.holdEndReason(), status.strategy(), status.minHold().toMillis(),
-				status.maxHold().toMillis(), status.inFlight(), status.requestsAfterDrainStart(),
+				status.holdElapsed().toMillis(), status.holdEndReason(), status.holdFailure(), status.strategy(),
+				status.minHold().toMillis(), status.maxHold().toMillis(), status.inFlight(), status.requestsAfterDrainStart(),
 				Math.round(status.rateBeforeDrain() * 100) / 100.0, loadBalancer);
 	}
 
