@@ -87,18 +87,22 @@ public final class DrainCoordinator {
 	 * @return the result of the one drain, complete when its hold has ended
 	 */
 	public CompletableFuture<DrainResult> startDrain(DrainTrigger trigger) {
+		return startOrJoin(trigger).result;
+	}
+
+	private Drain startOrJoin(DrainTrigger trigger) {
 		Objects.requireNonNull(trigger, "trigger");
 		Drain current = this.drain.get();
 		if (current != null) {
-			return current.result;
+			return current;
 		}
 		Drain candidate = new Drain(trigger, this.clock.instant(), new Hold(this.strategy, this.bounds, this.traffic, this.ticker));
 		if (!this.drain.compareAndSet(null, candidate)) {
-			return Objects.requireNonNull(this.drain.get()).result;
+			return Objects.requireNonNull(this.drain.get());
 		}
 		notifyListeners(candidate, (listener) -> listener.drainStarted(status()));
 		startHold(candidate);
-		return candidate.result;
+		return candidate;
 	}
 
 	private void startHold(Drain drain) {
@@ -157,8 +161,7 @@ public final class DrainCoordinator {
 	 * this drain, since the hold cannot end before the listener returns
 	 */
 	public DrainResult drain(DrainTrigger trigger) throws InterruptedException {
-		startDrain(trigger);
-		Drain current = Objects.requireNonNull(this.drain.get());
+		Drain current = startOrJoin(trigger);
 		DrainResult result = current.result.getNow(null);
 		if (result != null) {
 			return result;
