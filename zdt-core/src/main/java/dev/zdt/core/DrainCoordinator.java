@@ -9,12 +9,15 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import dev.zdt.core.hold.Hold;
 import dev.zdt.core.hold.HoldBounds;
+import dev.zdt.core.hold.HoldContext;
 import dev.zdt.core.hold.HoldOutcome;
 import dev.zdt.core.hold.HoldStrategy;
 import dev.zdt.core.time.Ticker;
@@ -26,13 +29,21 @@ import org.jspecify.annotations.Nullable;
  * {@link DrainState#DRAINED} → {@link DrainState#STOPPING}). However many triggers arrive, in
  * whatever order and concurrently, there is exactly one drain and one hold, and every caller
  * waits for that same hold. The hold runs on its own thread, so a caller that gives up (or is
- * interrupted) never cuts it short for the others.
+ * interrupted) never cuts it short for the others. Nothing a strategy or listener does, not even
+ * an {@link Error}, keeps the drain from ending: no caller of {@link #drain(DrainTrigger)} waits
+ * longer than the maximum hold plus {@link #WAIT_MARGIN}.
  * <p>
  * A drain that has not reached shutdown can be {@linkplain #cancel() cancelled}, by hand or by
  * the watchdog ({@link Builder#cancelAfter(Duration)}), so that a mistaken drain does not keep
  * the instance out of rotation for good.
  */
 public final class DrainCoordinator {
+
+	/** How long past the maximum hold a caller waits at most for a hold that does not end. */
+	public static final Duration WAIT_MARGIN = Duration.ofSeconds(2);
+
+	/** The drain whose listeners the current thread is calling, if any. */
+	private static final ThreadLocal<@Nullable Drain> NOTIFYING = new ThreadLocal<>();
 
 	private final HoldStrategy strategy;
 
@@ -81,69 +92,110 @@ public final class DrainCoordinator {
 	}
 
 	/**
-	 * Starts the drain, or joins the one already started, without waiting for its hold.
+	 * Starts the drain, or joins the one already started, without waiting for its hold. The
+	 * returned future completes when the hold has ended, never exceptionally. A
+	 * {@link DrainListener} must not wait for it while it is told about this drain: the hold
+	 * ends only after the listeners have returned, so {@code get()} or {@code join()} there throws
+	 * an {@link IllegalStateException} instead of waiting forever.
 	 * @param trigger what asks for the drain; recorded only if it starts the drain
 	 * @return the result of the one drain, complete when its hold has ended
 	 */
 	public CompletableFuture<DrainResult> startDrain(DrainTrigger trigger) {
+		return startOrJoin(trigger).result;
+	}
+
+	private Drain startOrJoin(DrainTrigger trigger) {
 		Objects.requireNonNull(trigger, "trigger");
 		Drain current = this.drain.get();
 		if (current != null) {
-			return current.result;
+			return current;
 		}
 		Drain candidate = new Drain(trigger, this.clock.instant(), new Hold(this.strategy, this.bounds, this.traffic, this.ticker));
 		if (!this.drain.compareAndSet(null, candidate)) {
-			return Objects.requireNonNull(this.drain.get()).result;
+			return Objects.requireNonNull(this.drain.get());
 		}
-		notifyListeners((listener) -> listener.drainStarted(status()));
-		Thread holdThread = this.holdThreads.newThread(() -> runHold(candidate));
-		holdThread.start();
-		return candidate.result;
+		notifyListeners(candidate, (listener) -> listener.drainStarted(status()));
+		startHold(candidate);
+		return candidate;
+	}
+
+	private void startHold(Drain drain) {
+		Thread holdThread = null;
+		try {
+			holdThread = this.holdThreads.newThread(() -> runHold(drain));
+			if (holdThread != null) {
+				holdThread.start();
+				return;
+			}
+		}
+		catch (Throwable ex) {
+			if (holdThread != null && holdThread.isAlive()) {
+				return;
+			}
+		}
+		// No thread for the hold: hold on the caller's thread rather than never.
+		runHold(drain);
 	}
 
 	private void runHold(Drain drain) {
-		HoldOutcome outcome;
+		HoldOutcome outcome = null;
 		try {
 			outcome = drain.hold.run();
 		}
-		catch (RuntimeException ex) {
-			// A failing strategy must never leave callers waiting: fall back to the plain maximum.
-			outcome = holdUntilMax(drain, ex);
+		catch (Throwable ex) {
+			drain.failure.compareAndSet(null, ex);
 		}
-		DrainResult result = new DrainResult(drain.trigger, this.strategy.name(), outcome);
-		drain.outcome = outcome;
-		notifyListeners((listener) -> listener.holdEnded(result));
-		drain.result.complete(result);
-	}
-
-	private HoldOutcome holdUntilMax(Drain drain, RuntimeException failure) {
-		Duration elapsed = drain.hold.context().elapsed();
-		try {
-			this.ticker.sleep(this.bounds.maxHold().minus(elapsed));
+		finally {
+			finish(drain, (outcome != null) ? outcome : drain.outcomeNow());
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		HoldOutcome partial = new HoldOutcome(Hold.MAX_HOLD, drain.hold.context().elapsed(),
-				drain.hold.context().requestsSinceDrainStart());
-		drain.failure = failure;
-		return partial;
 	}
 
 	/**
-	 * Starts the drain, or joins the one already started, and waits until its hold has ended.
+	 * Ends the drain with the given outcome, unless it has ended already: tells the listeners,
+	 * then releases every caller.
+	 */
+	private void finish(Drain drain, HoldOutcome outcome) {
+		DrainResult result = new DrainResult(drain.trigger, this.strategy.name(), outcome);
+		if (drain.ended.compareAndSet(null, result)) {
+			notifyListeners(drain, (listener) -> listener.holdEnded(result));
+			drain.result.complete(result);
+		}
+	}
+
+	/**
+	 * Starts the drain, or joins the one already started, and waits until its hold has ended,
+	 * at most {@link #WAIT_MARGIN} past the maximum hold. A hold that has not ended by then
+	 * (something is stuck) is ended for every caller with reason {@value Hold#MAX_HOLD}, and
+	 * the status shows why.
 	 * @param trigger what asks for the drain
 	 * @return the result of the one drain
 	 * @throws InterruptedException if the calling thread is interrupted while waiting; the hold
 	 * goes on
+	 * @throws IllegalStateException if called by a {@link DrainListener} while it is told about
+	 * this drain, since the hold cannot end before the listener returns
 	 */
 	public DrainResult drain(DrainTrigger trigger) throws InterruptedException {
-		try {
-			return startDrain(trigger).get();
+		Drain current = startOrJoin(trigger);
+		DrainResult result = current.result.getNow(null);
+		if (result != null) {
+			return result;
 		}
-		catch (ExecutionException ex) {
-			throw new IllegalStateException("The hold failed", ex.getCause());
+		current.refuseWaitFromListener();
+		long deadline = current.hold.startNanos() + this.bounds.maxHold().plus(WAIT_MARGIN).toNanos();
+		if (!this.ticker.awaitUntil(current.result, deadline)) {
+			return expire(current);
 		}
+		return current.result.join();
+	}
+
+	private DrainResult expire(Drain drain) {
+		drain.failure.compareAndSet(null, new IllegalStateException("The hold did not end within max-hold ("
+				+ this.bounds.maxHold() + ") + " + WAIT_MARGIN + ", so it was ended for its callers"));
+		finish(drain, drain.outcomeNow());
+		// A listener stuck in holdEnded must not keep the others waiting either.
+		DrainResult ended = Objects.requireNonNull(drain.ended.get());
+		drain.result.complete(ended);
+		return ended;
 	}
 
 	/**
@@ -177,7 +229,7 @@ public final class DrainCoordinator {
 				return false;
 			}
 		}
-		notifyListeners((listener) -> listener.drainCancelled(cancellation));
+		notifyListeners(expected, (listener) -> listener.drainCancelled(cancellation));
 		return true;
 	}
 
@@ -213,23 +265,28 @@ public final class DrainCoordinator {
 		DrainState state = state();
 		if (current == null) {
 			return new DrainStatus(state, null, null, Duration.ZERO, null, this.strategy.name(), this.bounds.minHold(),
-					this.bounds.maxHold(), this.traffic.inFlight(), 0, this.traffic.arrivalRate(this.ticker.nanos()));
+					this.bounds.maxHold(), this.traffic.inFlight(), 0, this.traffic.arrivalRate(this.ticker.nanos()), null);
 		}
-		HoldOutcome outcome = current.outcome;
-		Duration elapsed = (outcome != null) ? outcome.held() : current.hold.context().elapsed();
-		long requests = (outcome != null) ? outcome.requestsDuringHold() : current.hold.context().requestsSinceDrainStart();
+		DrainResult ended = current.ended.get();
+		HoldOutcome outcome = (ended != null) ? ended.outcome() : null;
+		HoldContext now = current.hold.context();
+		Duration elapsed = (outcome != null) ? outcome.held() : now.elapsed();
+		Throwable failure = current.failure();
+		// Requests keep arriving after the hold, and the meter keeps counting them: so does the status.
 		return new DrainStatus(state, current.trigger, current.startedAt, elapsed, (outcome != null) ? outcome.reason() : null,
-				this.strategy.name(), this.bounds.minHold(), this.bounds.maxHold(), this.traffic.inFlight(), requests,
-				current.hold.rateBeforeDrain());
+				this.strategy.name(), this.bounds.minHold(), this.bounds.maxHold(), this.traffic.inFlight(),
+				now.requestsSinceDrainStart(), current.hold.rateBeforeDrain(),
+				(failure != null) ? failure.toString() : null);
 	}
 
 	/**
-	 * Returns the failure of the hold strategy that made the hold fall back to its maximum.
+	 * Returns what made the hold fall back to its maximum: the failure of the hold strategy, or
+	 * the hold's own when it did not end in time.
 	 * @return the failure, or {@code null}
 	 */
-	public @Nullable RuntimeException strategyFailure() {
+	public @Nullable Throwable strategyFailure() {
 		Drain current = this.drain.get();
-		return (current != null) ? current.failure : null;
+		return (current != null) ? current.failure() : null;
 	}
 
 	/**
@@ -257,15 +314,38 @@ public final class DrainCoordinator {
 	}
 
 	private void notifyListeners(Consumer<DrainListener> call) {
-		for (DrainListener listener : this.listeners) {
-			try {
-				call.accept(listener);
+		Drain current = this.drain.get();
+		if (current != null) {
+			notifyListeners(current, call);
+		}
+	}
+
+	private void notifyListeners(Drain drain, Consumer<DrainListener> call) {
+		Drain outer = NOTIFYING.get();
+		NOTIFYING.set(drain);
+		try {
+			for (DrainListener listener : this.listeners) {
+				try {
+					call.accept(listener);
+				}
+				catch (Throwable ex) {
+					// A listener (logging, metrics, readiness) must not break the drain itself.
+					report(ex);
+				}
 			}
-			catch (RuntimeException ex) {
-				// A listener (logging, metrics, readiness) must not break the drain itself.
-				Thread thread = Thread.currentThread();
-				thread.getUncaughtExceptionHandler().uncaughtException(thread, ex);
-			}
+		}
+		finally {
+			NOTIFYING.set(outer);
+		}
+	}
+
+	private static void report(Throwable failure) {
+		try {
+			Thread thread = Thread.currentThread();
+			thread.getUncaughtExceptionHandler().uncaughtException(thread, failure);
+		}
+		catch (Throwable ex) {
+			// Nowhere left to report it; the drain goes on.
 		}
 	}
 
@@ -315,16 +395,66 @@ public final class DrainCoordinator {
 
 		final Hold hold;
 
-		final CompletableFuture<DrainResult> result = new CompletableFuture<>();
+		final CompletableFuture<DrainResult> result = new ListenerSafeFuture(this);
 
-		volatile @Nullable HoldOutcome outcome;
+		final AtomicReference<@Nullable DrainResult> ended = new AtomicReference<>();
 
-		volatile @Nullable RuntimeException failure;
+		final AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
 
 		Drain(DrainTrigger trigger, Instant startedAt, Hold hold) {
 			this.trigger = trigger;
 			this.startedAt = startedAt;
 			this.hold = hold;
+		}
+
+		@Nullable Throwable failure() {
+			Throwable own = this.failure.get();
+			return (own != null) ? own : this.hold.failure();
+		}
+
+		HoldOutcome outcomeNow() {
+			HoldContext now = this.hold.context();
+			return new HoldOutcome(Hold.MAX_HOLD, now.elapsed(), now.requestsSinceDrainStart());
+		}
+
+		void refuseWaitFromListener() {
+			if (NOTIFYING.get() == this && !this.result.isDone()) {
+				throw new IllegalStateException("A DrainListener cannot wait for the drain it is being told about: "
+						+ "the hold ends only after the listeners have returned. Act in holdEnded instead.");
+			}
+		}
+
+	}
+
+	/**
+	 * The result of a drain, which refuses to be waited for by the drain's own listeners rather
+	 * than wait forever.
+	 */
+	private static final class ListenerSafeFuture extends CompletableFuture<DrainResult> {
+
+		private final Drain drain;
+
+		ListenerSafeFuture(Drain drain) {
+			this.drain = drain;
+		}
+
+		@Override
+		public DrainResult get() throws InterruptedException, ExecutionException {
+			this.drain.refuseWaitFromListener();
+			return super.get();
+		}
+
+		@Override
+		public DrainResult get(long timeout, TimeUnit unit)
+				throws InterruptedException, ExecutionException, TimeoutException {
+			this.drain.refuseWaitFromListener();
+			return super.get(timeout, unit);
+		}
+
+		@Override
+		public DrainResult join() {
+			this.drain.refuseWaitFromListener();
+			return super.join();
 		}
 
 	}

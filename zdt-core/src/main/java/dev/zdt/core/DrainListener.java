@@ -2,7 +2,10 @@ package dev.zdt.core;
 
 /**
  * Told about the steps of a drain, e.g. to flip readiness, log or count. Called on the thread
- * that makes the step; an exception thrown here is contained and does not stop the drain.
+ * that makes the step; anything thrown here (even an {@link Error}) is contained and does not
+ * stop the drain. A listener must not wait for the drain it is told about: the hold ends only
+ * after the listeners have returned, so waiting there fails with an
+ * {@link IllegalStateException}; act in {@link #holdEnded(DrainResult)} instead.
  */
 public interface DrainListener {
 

@@ -21,9 +21,11 @@ import org.jspecify.annotations.Nullable;
  * @param requestsAfterDrainStart application requests that arrived after the drain started
  * @param rateBeforeDrain application requests per second measured before the drain started
  * (the current rate while serving)
+ * @param holdFailure why the hold fell back to its maximum (the hold strategy failed, or the hold
+ * did not end in time), as the exception's class and message; {@code null} when it did not
  */
 public record DrainStatus(DrainState state, @Nullable DrainTrigger trigger, @Nullable Instant drainStartedAt,
 		Duration holdElapsed, @Nullable String holdEndReason, String strategy, Duration minHold, Duration maxHold,
-		int inFlight, long requestsAfterDrainStart, double rateBeforeDrain) {
+		int inFlight, long requestsAfterDrainStart, double rateBeforeDrain, @Nullable String holdFailure) {
 
 }

@@ -1,11 +1,8 @@
 package dev.zdt.autoconfigure;
 
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.function.BooleanSupplier;
 
 import dev.zdt.core.DrainCoordinator;
-import dev.zdt.core.DrainResult;
 import dev.zdt.core.DrainTrigger;
 
 import org.springframework.context.ApplicationContext;
@@ -18,11 +15,16 @@ import org.springframework.core.Ordered;
  * Holds shutdown until the drain's hold has ended, so the application keeps serving, exactly as
  * before, while the load balancer still routes to it. The hold happens in the first listener of
  * the context's {@link ContextClosedEvent}, before any lifecycle bean stops: the clients and
- * containers that requests need, mostly in the default phase, keep running during the hold. The
- * lifecycle stop, in the highest phase, joins the same drain for a context that is stopped
- * without being closed. Joins a drain already started, e.g. by kubelet's preStop call. Without a
- * running web server there is nothing to keep serving, so shutdown does not hold (a drain
- * started another way is still waited for).
+ * containers that requests need, mostly in the default phase, keep running during the hold. Joins
+ * a drain already started, e.g. by kubelet's preStop call. Without a running web server there is
+ * nothing to keep serving, so shutdown does not hold (a drain started another way is still waited
+ * for).
+ * <p>
+ * Only closing the context drains. A context that is paused or stopped without being closed
+ * (Spring's test context cache, a CRaC checkpoint, {@code pause()}) is started again later, and a
+ * drain cannot be undone: so this lifecycle is not pauseable, as Spring Boot's graceful shutdown
+ * lifecycle is not, and its stop marks the drain {@code STOPPING} only when the context closes.
+ * Every wait is bounded by the coordinator: max hold plus {@link DrainCoordinator#WAIT_MARGIN}.
  */
 final class DrainLifecycle implements SmartLifecycle, ApplicationListener<ContextClosedEvent>, Ordered {
 
@@ -36,6 +38,8 @@ final class DrainLifecycle implements SmartLifecycle, ApplicationListener<Contex
 
 	private volatile boolean running;
 
+	private volatile boolean closing;
+
 	DrainLifecycle(DrainCoordinator coordinator, ApplicationContext context, BooleanSupplier webServerRunning) {
 		this.coordinator = coordinator;
 		this.context = context;
@@ -44,8 +48,14 @@ final class DrainLifecycle implements SmartLifecycle, ApplicationListener<Contex
 
 	@Override
 	public void onApplicationEvent(ContextClosedEvent event) {
-		if (event.getApplicationContext() == this.context) {
-			await(drainForShutdown());
+		if (event.getApplicationContext() != this.context) {
+			return;
+		}
+		this.closing = true;
+		drainForShutdown();
+		if (!this.running) {
+			// Stopped before it was closed: no lifecycle stop follows to say so.
+			this.coordinator.stopping();
 		}
 	}
 
@@ -54,11 +64,15 @@ final class DrainLifecycle implements SmartLifecycle, ApplicationListener<Contex
 		return Ordered.HIGHEST_PRECEDENCE;
 	}
 
-	private CompletableFuture<DrainResult> drainForShutdown() {
+	private void drainForShutdown() {
 		if (this.coordinator.isDraining() || this.webServerRunning.getAsBoolean()) {
-			return this.coordinator.startDrain(DrainTrigger.SHUTDOWN);
+			try {
+				this.coordinator.drain(DrainTrigger.SHUTDOWN);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
-		return CompletableFuture.completedFuture(null);
 	}
 
 	@Override
@@ -67,36 +81,22 @@ final class DrainLifecycle implements SmartLifecycle, ApplicationListener<Contex
 	}
 
 	@Override
-	public void stop(Runnable callback) {
-		drainForShutdown().whenComplete((result, failure) -> {
-			this.coordinator.stopping();
-			this.running = false;
-			callback.run();
-		});
-	}
-
-	@Override
 	public void stop() {
-		await(drainForShutdown());
-		this.coordinator.stopping();
+		if (this.closing) {
+			drainForShutdown();
+			this.coordinator.stopping();
+		}
 		this.running = false;
-	}
-
-	private static void await(CompletableFuture<DrainResult> drain) {
-		try {
-			drain.get();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		catch (ExecutionException ex) {
-			// The coordinator never fails its result; nothing to hold for then.
-		}
 	}
 
 	@Override
 	public boolean isRunning() {
 		return this.running;
+	}
+
+	@Override
+	public boolean isPauseable() {
+		return false;
 	}
 
 	@Override

@@ -18,7 +18,7 @@ class ShutdownWebTests {
 	@Test
 	void closingTheContextHoldsWhileServingEvenBeyondTheGlobalPhaseTimeout() throws Exception {
 		RunningApp app = RunningApp.start("zdt.drain.strategy=fixed", "zdt.drain.delay=2s", "zdt.drain.min-hold=0s",
-				"zdt.drain.max-hold=2s", "spring.lifecycle.timeout-per-shutdown-phase=200ms");
+				"zdt.drain.max-hold=3s", "spring.lifecycle.timeout-per-shutdown-phase=200ms");
 		DrainCoordinator coordinator = app.coordinator();
 		CompletableFuture<Void> closed = CompletableFuture.runAsync(app::close);
 		awaitState(coordinator, DrainState.DRAINING);

@@ -1,13 +1,25 @@
 package dev.zdt.core.hold;
 
+import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 
 import dev.zdt.core.time.Ticker;
 import dev.zdt.core.traffic.TrafficMonitor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One hold: asks the strategy every check interval until it releases, never before the minimum
- * and never after the maximum.
+ * and never after the maximum. The strategy answers on a thread of its own, so that a strategy
+ * that is slow, or stuck, cannot hold past the maximum: it is never asked once the maximum is
+ * reached, and an answer still outstanding then is not waited for. A strategy that fails (any
+ * {@link Throwable}) is logged once at WARN, not asked again, and the hold runs to its maximum.
  */
 public final class Hold {
 
@@ -16,6 +28,14 @@ public final class Hold {
 
 	/** The reason of a hold cut short by an interrupt. */
 	public static final String INTERRUPTED = "interrupted";
+
+	private static final System.Logger logger = System.getLogger(Hold.class.getName());
+
+	private static final ThreadFactory EVALUATOR_THREADS = (task) -> {
+		Thread thread = new Thread(task, "zdt-hold-strategy");
+		thread.setDaemon(true);
+		return thread;
+	};
 
 	private final HoldStrategy strategy;
 
@@ -30,6 +50,8 @@ public final class Hold {
 	private final double rateBeforeDrain;
 
 	private final long arrivalsBeforeDrain;
+
+	private volatile @Nullable Throwable failure;
 
 	/**
 	 * Starts a hold now: takes the measure of the traffic before it.
@@ -53,29 +75,76 @@ public final class Hold {
 	 * @return how it ended
 	 */
 	public HoldOutcome run() {
+		ExecutorService evaluator = Executors.newSingleThreadExecutor(EVALUATOR_THREADS);
 		try {
-			while (true) {
-				HoldContext context = context();
-				Duration elapsed = context.elapsed();
-				HoldDecision decision = this.strategy.evaluate(context);
-				if (decision.isRelease() && elapsed.compareTo(this.bounds.minHold()) >= 0) {
-					return outcome(decision.releaseReason());
-				}
-				if (elapsed.compareTo(this.bounds.maxHold()) >= 0) {
-					return outcome(MAX_HOLD);
-				}
-				this.ticker.sleep(nextWait(elapsed));
-			}
+			return hold(evaluator);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			return outcome(INTERRUPTED);
 		}
+		finally {
+			// Interrupts an evaluation still under way: its answer no longer matters.
+			evaluator.shutdownNow();
+		}
 	}
 
-	private Duration nextWait(Duration elapsed) {
+	private HoldOutcome hold(Executor evaluator) throws InterruptedException {
+		long maxAt = this.startNanos + this.bounds.maxHold().toNanos();
+		while (true) {
+			HoldContext context = context();
+			Duration elapsed = context.elapsed();
+			if (elapsed.compareTo(this.bounds.maxHold()) >= 0) {
+				return outcome(MAX_HOLD);
+			}
+			CompletableFuture<HoldDecision> evaluation = evaluate(context, evaluator);
+			if (!this.ticker.awaitUntil(evaluation, maxAt)) {
+				return outcome(MAX_HOLD);
+			}
+			HoldDecision decision = decision(evaluation);
+			if (decision == null) {
+				this.ticker.sleep(untilMax());
+				return outcome(MAX_HOLD);
+			}
+			if (decision.isRelease() && elapsed.compareTo(this.bounds.minHold()) >= 0) {
+				return outcome(decision.releaseReason());
+			}
+			this.ticker.sleep(nextWait());
+		}
+	}
+
+	private CompletableFuture<HoldDecision> evaluate(HoldContext context, Executor evaluator) {
+		try {
+			return CompletableFuture.supplyAsync(() -> this.strategy.evaluate(context), evaluator);
+		}
+		catch (Throwable ex) {
+			// No thread to ask the strategy on: the same as a strategy that fails.
+			return CompletableFuture.failedFuture(ex);
+		}
+	}
+
+	private @Nullable HoldDecision decision(CompletableFuture<HoldDecision> evaluation) {
+		try {
+			return Objects.requireNonNull(evaluation.join(), "the strategy answered null");
+		}
+		catch (Throwable ex) {
+			Throwable cause = (ex instanceof CompletionException && ex.getCause() != null) ? ex.getCause() : ex;
+			this.failure = cause;
+			logger.log(Level.WARNING, () -> "zdt: the hold strategy '" + this.strategy.name()
+					+ "' failed, so the hold runs to max-hold (" + this.bounds.maxHold() + ") without asking it again",
+					cause);
+			return null;
+		}
+	}
+
+	private Duration untilMax() {
+		Duration left = this.bounds.maxHold().minus(context().elapsed());
+		return left.isNegative() ? Duration.ZERO : left;
+	}
+
+	private Duration nextWait() {
 		Duration wait = this.bounds.checkInterval();
-		Duration untilMax = this.bounds.maxHold().minus(elapsed);
+		Duration untilMax = untilMax();
 		return (untilMax.compareTo(wait) < 0) ? untilMax : wait;
 	}
 
@@ -102,11 +171,29 @@ public final class Hold {
 	}
 
 	/**
+	 * Returns when the hold started.
+	 * @return the time of the hold's ticker when the hold started, in nanoseconds
+	 * @since 0.1.0
+	 */
+	public long startNanos() {
+		return this.startNanos;
+	}
+
+	/**
 	 * Returns the arrival rate measured before the hold started.
 	 * @return requests per second
 	 */
 	public double rateBeforeDrain() {
 		return this.rateBeforeDrain;
+	}
+
+	/**
+	 * Returns why the strategy was no longer asked: what it threw.
+	 * @return the failure of the strategy, or {@code null} if it has not failed
+	 * @since 0.1.0
+	 */
+	public @Nullable Throwable failure() {
+		return this.failure;
 	}
 
 	/**

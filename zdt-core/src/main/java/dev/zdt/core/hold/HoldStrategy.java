@@ -4,7 +4,9 @@ package dev.zdt.core.hold;
  * Decides when a drain may stop holding because the load balancer has stopped routing new
  * requests to this instance. Implementations are asked again and again during the hold,
  * from a single thread, and should answer quickly; the hold's minimum and maximum are enforced
- * by the caller, never by the strategy.
+ * by the caller, never by the strategy. A strategy is never asked once the maximum is reached,
+ * and one still answering then does not extend the hold (its thread is interrupted). A strategy
+ * that throws is not asked again: the hold runs to its maximum.
  *
  * @see HoldStrategies
  */

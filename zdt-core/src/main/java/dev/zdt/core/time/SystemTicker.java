@@ -1,6 +1,11 @@
 package dev.zdt.core.time;
 
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 enum SystemTicker implements Ticker {
 
@@ -16,6 +21,17 @@ enum SystemTicker implements Ticker {
 		if (!duration.isNegative() && !duration.isZero()) {
 			Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000);
 		}
+	}
+
+	@Override
+	public boolean awaitUntil(Future<?> task, long deadline) throws InterruptedException {
+		try {
+			task.get(Math.max(0, deadline - nanos()), TimeUnit.NANOSECONDS);
+		}
+		catch (ExecutionException | TimeoutException | CancellationException ex) {
+			// Done with a failure, or not done: the caller asks the task which.
+		}
+		return task.isDone();
 	}
 
 }

@@ -1,12 +1,19 @@
 package dev.zdt.core.time;
 
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 
 /**
  * A ticker moved by hand: {@link #sleep(Duration)} returns at once after moving time forward,
  * and can run a hook each time, e.g. to make requests arrive during a hold.
+ * {@link #awaitUntil(Future, long)} never moves time: it waits until the task completes or
+ * someone else moves time past the deadline.
  */
 public final class ManualTicker implements Ticker {
 
@@ -27,6 +34,22 @@ public final class ManualTicker implements Ticker {
 		}
 		advance(duration);
 		this.onSleep.accept(this.nanos.get());
+	}
+
+	@Override
+	public boolean awaitUntil(Future<?> task, long deadline) throws InterruptedException {
+		if (Thread.interrupted()) {
+			throw new InterruptedException();
+		}
+		while (!task.isDone() && this.nanos.get() < deadline) {
+			try {
+				task.get(1, TimeUnit.MILLISECONDS);
+			}
+			catch (ExecutionException | TimeoutException | CancellationException ex) {
+				// Done with a failure, or not yet done: look at the task and the time again.
+			}
+		}
+		return task.isDone();
 	}
 
 	/**

@@ -15,6 +15,8 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param drainStartedAt when the drain started (ISO-8601)
  * @param holdElapsedMs how long the hold has lasted, or lasted in all
  * @param holdEndReason why the hold ended: delay, traffic-quiet, max-hold, ...
+ * @param holdFailure why the hold fell back to max-hold (the strategy failed, or the hold did not
+ * end in time), as exception class and message
  * @param strategy the hold strategy
  * @param minHoldMs the shortest hold
  * @param maxHoldMs the longest hold
@@ -25,15 +27,19 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * allowed to see it ({@code management.endpoint.zdt.show-details})
  */
 public record ZdtDescriptor(String state, @Nullable String trigger, @Nullable String drainStartedAt, long holdElapsedMs,
-		@Nullable String holdEndReason, String strategy, long minHoldMs, long maxHoldMs, int inFlight,
-		long requestsAfterDrainStart, double rateBeforeDrain, @Nullable Map<String, Object> loadBalancer)
+		@Nullable String holdEndReason, @Nullable String holdFailure, String strategy, long minHoldMs, long maxHoldMs,
+		int inFlight, long requestsAfterDrainStart, double rateBeforeDrain, @Nullable Map<String, Object> loadBalancer)
 		implements OperationResponseBody {
 
-	static ZdtDescriptor of(DrainStatus status, @Nullable Map<String, Object> loadBalancer) {
+	/** What callers without details see instead of the failure's text, which can carry AWS error messages. */
+	static final String HIDDEN_FAILURE = "failed (details only with the X-Zdt-Token header)";
+
+	static ZdtDescriptor of(DrainStatus status, boolean details, @Nullable Map<String, Object> loadBalancer) {
+		String holdFailure = (details || status.holdFailure() == null) ? status.holdFailure() : HIDDEN_FAILURE;
 		return new ZdtDescriptor(status.state().name(), (status.trigger() != null) ? status.trigger().displayName() : null,
 				(status.drainStartedAt() != null) ? status.drainStartedAt().toString() : null,
-				status.holdElapsed().toMillis(), status.holdEndReason(), status.strategy(), status.minHold().toMillis(),
-				status.maxHold().toMillis(), status.inFlight(), status.requestsAfterDrainStart(),
+				status.holdElapsed().toMillis(), status.holdEndReason(), holdFailure, status.strategy(),
+				status.minHold().toMillis(), status.maxHold().toMillis(), status.inFlight(), status.requestsAfterDrainStart(),
 				Math.round(status.rateBeforeDrain() * 100) / 100.0, loadBalancer);
 	}
 

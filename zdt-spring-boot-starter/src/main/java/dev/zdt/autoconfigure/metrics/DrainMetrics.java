@@ -59,7 +59,8 @@ public final class DrainMetrics implements MeterBinder, DrainListener {
 
 	@Override
 	public void drainStarted(DrainStatus drain) {
-		this.arrivalsAtDrainStart = this.traffic.arrivals();
+		// The status's baseline, so that the meter and the status count the same requests.
+		this.arrivalsAtDrainStart = this.traffic.arrivals() - drain.requestsAfterDrainStart();
 		this.state = DrainState.DRAINING;
 	}
 

@@ -64,10 +64,30 @@ class DrainMetricsTests {
 	}
 
 	@Test
+	void theMeterAndTheStatusCountTheSameRequestsAfterTheDrainStartedEvenOnceTheHoldHasEnded() throws Exception {
+		this.metrics.bindTo(this.registry);
+		this.traffic.requestStarted();
+		this.ticker.onSleep((now) -> {
+			if (this.traffic.arrivals() < 4) {
+				this.traffic.requestStarted();
+			}
+		});
+		this.coordinator.drain(DrainTrigger.SHUTDOWN);
+		assertThat(requestsAfterDrain()).isEqualTo(3).isEqualTo(this.coordinator.status().requestsAfterDrainStart());
+		this.traffic.requestStarted();
+		this.traffic.requestStarted();
+		assertThat(requestsAfterDrain()).isEqualTo(5).isEqualTo(this.coordinator.status().requestsAfterDrainStart());
+	}
+
+	@Test
 	void requestsAfterDrainIsZeroWhileServing() {
 		this.metrics.bindTo(this.registry);
 		this.traffic.requestStarted();
 		assertThat(this.registry.get("zdt.requests.after.drain").functionCounter().count()).isZero();
+	}
+
+	private long requestsAfterDrain() {
+		return (long) this.registry.get("zdt.requests.after.drain").functionCounter().count();
 	}
 
 	private double gauge(String name) {

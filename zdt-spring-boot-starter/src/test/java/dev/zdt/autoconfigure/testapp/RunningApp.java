@@ -29,14 +29,11 @@ public final class RunningApp implements AutoCloseable {
 
 	private final ConfigurableApplicationContext context;
 
-	private final int port;
+	private final int separateManagementPort;
 
-	private final int managementPort;
-
-	private RunningApp(ConfigurableApplicationContext context, int managementPort) {
+	private RunningApp(ConfigurableApplicationContext context, int separateManagementPort) {
 		this.context = context;
-		this.port = ((WebServerApplicationContext) context).getWebServer().getPort();
-		this.managementPort = (managementPort != 0) ? managementPort : this.port;
+		this.separateManagementPort = separateManagementPort;
 	}
 
 	/**
@@ -83,21 +80,27 @@ public final class RunningApp implements AutoCloseable {
 	}
 
 	public HttpResponse<String> get(String path) {
-		return send(this.port, "GET", path, Map.of());
+		return send(port(), "GET", path, Map.of());
 	}
 
 	public HttpResponse<String> management(String method, String path, Map<String, String> headers) {
-		return send(this.managementPort, method, path, headers);
+		return send((this.separateManagementPort != 0) ? this.separateManagementPort : port(), method, path, headers);
 	}
 
 	public HttpResponse<String> management(String method, String path, Map<String, String> headers, String json) {
 		Map<String, String> all = new HashMap<>(headers);
 		all.put("Content-Type", "application/json");
-		return send(this.managementPort, method, path, all, HttpRequest.BodyPublishers.ofString(json));
+		return send((this.separateManagementPort != 0) ? this.separateManagementPort : port(), method, path, all,
+				HttpRequest.BodyPublishers.ofString(json));
 	}
 
 	public HttpResponse<String> management(String path) {
 		return management("GET", path, Map.of());
+	}
+
+	/** The server's port now: a server stopped and started again listens on another one. */
+	private int port() {
+		return ((WebServerApplicationContext) this.context).getWebServer().getPort();
 	}
 
 	private static HttpResponse<String> send(int port, String method, String path, Map<String, String> headers) {

@@ -1,0 +1,329 @@
+package dev.zdt.core;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import dev.zdt.core.hold.FixedDelayStrategy;
+import dev.zdt.core.hold.Hold;
+import dev.zdt.core.hold.HoldBounds;
+import dev.zdt.core.hold.HoldContext;
+import dev.zdt.core.hold.HoldDecision;
+import dev.zdt.core.hold.HoldStrategy;
+import dev.zdt.core.time.ManualTicker;
+import dev.zdt.core.time.Ticker;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+/**
+ * What a broken strategy or listener, a slow strategy or a re-entrant listener must not do to a
+ * drain: leave its callers waiting, or hold past the maximum.
+ */
+class DrainCoordinatorRobustnessTests {
+
+	private static final Duration PATIENCE = Duration.ofSeconds(10);
+
+	private static final Duration MAX = Duration.ofSeconds(3);
+
+	private static final HoldBounds BOUNDS = new HoldBounds(Duration.ZERO, MAX, Duration.ofMillis(100));
+
+	private final ManualTicker ticker = new ManualTicker();
+
+	@Test
+	void anErrorFromTheStrategyFallsBackToTheMaximumHold() {
+		DrainCoordinator coordinator = coordinator(failing(new NoClassDefFoundError("software/amazon/Missing")));
+		DrainResult result = assertTimeoutPreemptively(PATIENCE, () -> coordinator.drain(DrainTrigger.SHUTDOWN));
+		assertThat(result.outcome().reason()).isEqualTo(Hold.MAX_HOLD);
+		assertThat(result.outcome().held()).isEqualTo(MAX);
+		assertThat(coordinator.strategyFailure()).isInstanceOf(NoClassDefFoundError.class);
+		assertThat(coordinator.status().holdFailure()).contains("NoClassDefFoundError", "software/amazon/Missing");
+	}
+
+	@Test
+	void aFailingStrategyIsLoggedOnceAtWarnAndShownInTheStatus() {
+		List<LogRecord> records = new CopyOnWriteArrayList<>();
+		Logger logger = Logger.getLogger(Hold.class.getName());
+		Handler handler = new Handler() {
+
+			@Override
+			public void publish(LogRecord record) {
+				records.add(record);
+			}
+
+			@Override
+			public void flush() {
+			}
+
+			@Override
+			public void close() {
+			}
+
+		};
+		logger.addHandler(handler);
+		try {
+			DrainCoordinator coordinator = coordinator(failing(new IllegalStateException("no credentials")));
+			assertTimeoutPreemptively(PATIENCE, () -> coordinator.drain(DrainTrigger.API));
+			assertThat(records).singleElement().satisfies((record) -> {
+				assertThat(record.getLevel()).isEqualTo(Level.WARNING);
+				assertThat(record.getMessage()).contains("broken", "max-hold");
+				assertThat(record.getThrown()).hasMessage("no credentials");
+			});
+			assertThat(coordinator.status().holdFailure()).isEqualTo("java.lang.IllegalStateException: no credentials");
+		}
+		finally {
+			logger.removeHandler(handler);
+		}
+	}
+
+	@Test
+	void anErrorFromADrainStartedListenerStillDrains() {
+		DrainCoordinator coordinator = coordinator(new FixedDelayStrategy(Duration.ofSeconds(1)), new DrainListener() {
+
+			@Override
+			public void drainStarted(DrainStatus drain) {
+				throw new AssertionError("listener bug");
+			}
+
+		});
+		DrainResult result = assertTimeoutPreemptively(PATIENCE, () -> {
+			quietly(() -> coordinator.startDrain(DrainTrigger.ENDPOINT));
+			return coordinator.drain(DrainTrigger.SHUTDOWN);
+		});
+		assertThat(result.outcome().reason()).isEqualTo(FixedDelayStrategy.REASON);
+		assertThat(coordinator.state()).isEqualTo(DrainState.DRAINED);
+	}
+
+	@Test
+	void anErrorFromAHoldEndedListenerStillCompletesTheDrain() {
+		DrainCoordinator coordinator = coordinator(new FixedDelayStrategy(Duration.ofSeconds(1)), new DrainListener() {
+
+			@Override
+			public void holdEnded(DrainResult result) {
+				throw new StackOverflowError();
+			}
+
+		});
+		DrainResult result = assertTimeoutPreemptively(PATIENCE, () -> coordinator.drain(DrainTrigger.SHUTDOWN));
+		assertThat(result.outcome().reason()).isEqualTo(FixedDelayStrategy.REASON);
+		assertThat(coordinator.state()).isEqualTo(DrainState.DRAINED);
+	}
+
+	@Test
+	void aHoldThatNeverEndsReleasesItsWaitersAtTheMaximumHoldPlusTheMargin() throws Exception {
+		DrainCoordinator coordinator = DrainCoordinator.builder()
+			.strategy(new FixedDelayStrategy(Duration.ofSeconds(1)))
+			.bounds(BOUNDS)
+			.ticker(this.ticker)
+			// A hold thread that never runs the hold, as a thread that cannot be scheduled.
+			.holdThreads((task) -> new Thread(() -> {
+			}))
+			.build();
+		CompletableFuture<DrainResult> waiter = CompletableFuture.supplyAsync(() -> drain(coordinator));
+		awaitState(coordinator, DrainState.DRAINING);
+		this.ticker.advance(MAX);
+		assertThat(waiter).isNotDone();
+		this.ticker.advance(DrainCoordinator.WAIT_MARGIN);
+		DrainResult result = waiter.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+		assertThat(result.outcome().reason()).isEqualTo(Hold.MAX_HOLD);
+		assertThat(result.outcome().held()).isEqualTo(MAX.plus(DrainCoordinator.WAIT_MARGIN));
+		assertThat(coordinator.state()).isEqualTo(DrainState.DRAINED);
+		assertThat(coordinator.status().holdFailure()).contains("did not end");
+		assertThat(coordinator.startDrain(DrainTrigger.SHUTDOWN)).isCompletedWithValue(result);
+	}
+
+	@Test
+	void aStrategyStillEvaluatingWhenTheMaximumIsReachedDoesNotExtendTheHold() throws Exception {
+		CountDownLatch evaluating = new CountDownLatch(1);
+		CountDownLatch never = new CountDownLatch(1);
+		DrainCoordinator coordinator = coordinator(new NamedStrategy("slow", (context) -> {
+			evaluating.countDown();
+			never.await();
+			return HoldDecision.release("too-late");
+		}));
+		CompletableFuture<DrainResult> result = coordinator.startDrain(DrainTrigger.SHUTDOWN);
+		assertThat(evaluating.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+		this.ticker.advance(MAX);
+		DrainResult ended = result.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+		assertThat(ended.outcome().reason()).isEqualTo(Hold.MAX_HOLD);
+		assertThat(ended.outcome().held()).isEqualTo(MAX);
+	}
+
+	@Test
+	void aStrategyThatTakesAMinuteEndsAHoldOfThreeHundredMillisecondsOnTime() {
+		DrainCoordinator coordinator = DrainCoordinator.builder()
+			.strategy(new NamedStrategy("minute", (context) -> {
+				Thread.sleep(60_000);
+				return HoldDecision.keepHolding();
+			}))
+			.bounds(new HoldBounds(Duration.ZERO, Duration.ofMillis(300), Duration.ofMillis(100)))
+			.ticker(Ticker.system())
+			.build();
+		DrainResult result = assertTimeoutPreemptively(PATIENCE, () -> coordinator.drain(DrainTrigger.SHUTDOWN));
+		assertThat(result.outcome().reason()).isEqualTo(Hold.MAX_HOLD);
+		assertThat(result.outcome().held()).isBetween(Duration.ofMillis(300), Duration.ofSeconds(3));
+	}
+
+	@Test
+	void theStrategyIsNeverAskedOnceTheMaximumIsReached() {
+		List<Duration> asked = new CopyOnWriteArrayList<>();
+		DrainCoordinator coordinator = coordinator(new NamedStrategy("recording", (context) -> {
+			asked.add(context.elapsed());
+			return HoldDecision.keepHolding();
+		}));
+		DrainResult result = assertTimeoutPreemptively(PATIENCE, () -> coordinator.drain(DrainTrigger.SHUTDOWN));
+		assertThat(result.outcome().held()).isEqualTo(MAX);
+		assertThat(asked).hasSize(30).allSatisfy((elapsed) -> assertThat(elapsed).isLessThan(MAX));
+	}
+
+	@Test
+	void aDrainStartedListenerThatWaitsForTheDrainDoesNotDeadlock() {
+		AtomicReference<DrainCoordinator> self = new AtomicReference<>();
+		AtomicReference<Throwable> refused = new AtomicReference<>();
+		DrainCoordinator coordinator = coordinator(new FixedDelayStrategy(Duration.ofSeconds(1)), new DrainListener() {
+
+			@Override
+			public void drainStarted(DrainStatus drain) {
+				try {
+					self.get().startDrain(DrainTrigger.API).get();
+				}
+				catch (Exception | Error ex) {
+					refused.set(ex);
+				}
+			}
+
+		});
+		self.set(coordinator);
+		DrainResult result = assertTimeoutPreemptively(PATIENCE, () -> coordinator.drain(DrainTrigger.ENDPOINT));
+		assertThat(result.outcome().reason()).isEqualTo(FixedDelayStrategy.REASON);
+		assertThat(refused.get()).isInstanceOf(IllegalStateException.class).hasMessageContaining("holdEnded");
+	}
+
+	@Test
+	void aHoldEndedListenerThatWaitsForTheDrainDoesNotDeadlock() {
+		AtomicReference<DrainCoordinator> self = new AtomicReference<>();
+		AtomicReference<Throwable> refused = new AtomicReference<>();
+		DrainCoordinator coordinator = coordinator(new FixedDelayStrategy(Duration.ofSeconds(1)), new DrainListener() {
+
+			@Override
+			public void holdEnded(DrainResult result) {
+				try {
+					self.get().drain(DrainTrigger.API);
+				}
+				catch (Exception | Error ex) {
+					refused.set(ex);
+				}
+			}
+
+		});
+		self.set(coordinator);
+		assertTimeoutPreemptively(PATIENCE, () -> coordinator.drain(DrainTrigger.ENDPOINT));
+		assertThat(refused.get()).isInstanceOf(IllegalStateException.class);
+	}
+
+	@Test
+	void requestsAfterTheDrainStartKeepCountingOnceTheHoldHasEnded() throws Exception {
+		DrainCoordinator coordinator = coordinator(new FixedDelayStrategy(Duration.ofSeconds(1)));
+		coordinator.traffic().requestStarted();
+		coordinator.startDrain(DrainTrigger.API);
+		coordinator.traffic().requestStarted();
+		coordinator.drain(DrainTrigger.API);
+		assertThat(coordinator.status().requestsAfterDrainStart()).isEqualTo(1);
+		coordinator.traffic().requestStarted();
+		coordinator.traffic().requestStarted();
+		assertThat(coordinator.status().requestsAfterDrainStart()).isEqualTo(3);
+		assertThat(coordinator.status().holdEndReason()).isEqualTo(FixedDelayStrategy.REASON);
+	}
+
+	private DrainCoordinator coordinator(HoldStrategy strategy, DrainListener... listeners) {
+		DrainCoordinator.Builder builder = DrainCoordinator.builder()
+			.strategy(strategy)
+			.bounds(BOUNDS)
+			.ticker(this.ticker)
+			.holdThreads((task) -> {
+				Thread thread = new Thread(task, "zdt-hold-test");
+				thread.setDaemon(true);
+				// The listeners' failures are expected here; keep them out of the test output.
+				thread.setUncaughtExceptionHandler((t, ex) -> {
+				});
+				return thread;
+			});
+		for (DrainListener listener : listeners) {
+			builder.listener(listener);
+		}
+		return builder.build();
+	}
+
+	private static HoldStrategy failing(Throwable failure) {
+		return new NamedStrategy("broken", (context) -> {
+			if (failure instanceof Error error) {
+				throw error;
+			}
+			throw (RuntimeException) failure;
+		});
+	}
+
+	private static DrainResult drain(DrainCoordinator coordinator) {
+		try {
+			return coordinator.drain(DrainTrigger.SHUTDOWN);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Runs on a thread whose uncaught exceptions (expected here) stay out of the test output. */
+	private static void quietly(Runnable action) {
+		Thread thread = Thread.currentThread();
+		Thread.UncaughtExceptionHandler previous = thread.getUncaughtExceptionHandler();
+		thread.setUncaughtExceptionHandler((t, ex) -> {
+		});
+		try {
+			action.run();
+		}
+		finally {
+			thread.setUncaughtExceptionHandler(previous);
+		}
+	}
+
+	private static void awaitState(DrainCoordinator coordinator, DrainState state) throws InterruptedException {
+		long deadline = System.nanoTime() + PATIENCE.toNanos();
+		while (coordinator.state() != state && System.nanoTime() < deadline) {
+			Thread.sleep(5);
+		}
+		assertThat(coordinator.state()).isEqualTo(state);
+	}
+
+	@FunctionalInterface
+	interface Evaluation {
+
+		HoldDecision evaluate(HoldContext context) throws InterruptedException;
+
+	}
+
+	record NamedStrategy(String name, Evaluation evaluation) implements HoldStrategy {
+
+		@Override
+		public HoldDecision evaluate(HoldContext context) {
+			try {
+				return this.evaluation.evaluate(context);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return HoldDecision.keepHolding();
+			}
+		}
+
+	}
+
+}
