@@ -3,7 +3,9 @@ package dev.zdt.core.hold;
 import java.time.Duration;
 
 import dev.zdt.core.time.Ticker;
+import dev.zdt.core.traffic.TrafficHistory;
 import dev.zdt.core.traffic.TrafficMonitor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One hold: asks the strategy every check interval until it releases, never before the minimum
@@ -31,8 +33,10 @@ public final class Hold {
 
 	private final long arrivalsBeforeDrain;
 
+	private final TrafficHistory historyBeforeDrain;
+
 	/**
-	 * Starts a hold now: takes the measure of the traffic before it.
+	 * Starts a hold now: takes the measure of the traffic before it, its rate and its silences.
 	 * @param strategy the strategy
 	 * @param bounds the bounds
 	 * @param traffic the application's traffic
@@ -46,6 +50,7 @@ public final class Hold {
 		this.startNanos = ticker.nanos();
 		this.rateBeforeDrain = traffic.arrivalRate(this.startNanos);
 		this.arrivalsBeforeDrain = traffic.arrivals();
+		this.historyBeforeDrain = traffic.history(this.startNanos);
 	}
 
 	/**
@@ -59,17 +64,17 @@ public final class Hold {
 				Duration elapsed = context.elapsed();
 				HoldDecision decision = this.strategy.evaluate(context);
 				if (decision.isRelease() && elapsed.compareTo(this.bounds.minHold()) >= 0) {
-					return outcome(decision.releaseReason());
+					return outcome(decision.releaseReason(), decision.detail());
 				}
 				if (elapsed.compareTo(this.bounds.maxHold()) >= 0) {
-					return outcome(MAX_HOLD);
+					return outcome(MAX_HOLD, null);
 				}
 				this.ticker.sleep(nextWait(elapsed));
 			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return outcome(INTERRUPTED);
+			return outcome(INTERRUPTED, null);
 		}
 	}
 
@@ -89,16 +94,20 @@ public final class Hold {
 		boolean trafficSinceStart = lastArrival != Long.MIN_VALUE && lastArrival > this.startNanos;
 		long quietSince = trafficSinceStart ? lastArrival : this.startNanos;
 		Duration span = trafficSinceStart ? Duration.ofNanos(lastArrival - this.startNanos) : Duration.ZERO;
+		// A silence that ended with a request during the hold happened while the load balancer
+		// still routed: as ordinary as the silences before the drain.
+		TrafficHistory history = this.historyBeforeDrain.withSilence(this.traffic.longestSilence(this.startNanos, now));
 		return new HoldContext(Duration.ofNanos(now - this.startNanos), this.rateBeforeDrain, requestsSinceStart(), span,
-				Duration.ofNanos(Math.max(0, now - quietSince)));
+				Duration.ofNanos(Math.max(0, now - quietSince)), history);
 	}
 
 	private long requestsSinceStart() {
 		return this.traffic.arrivals() - this.arrivalsBeforeDrain;
 	}
 
-	private HoldOutcome outcome(String reason) {
-		return new HoldOutcome(reason, Duration.ofNanos(this.ticker.nanos() - this.startNanos), requestsSinceStart());
+	private HoldOutcome outcome(String reason, @Nullable String detail) {
+		return new HoldOutcome(reason, Duration.ofNanos(this.ticker.nanos() - this.startNanos), requestsSinceStart(),
+				detail);
 	}
 
 	/**

@@ -65,6 +65,66 @@ class TrafficMonitorTests {
 		assertThat(this.monitor.arrivalRate(this.ticker.nanos())).isLessThan(0.1);
 	}
 
+	@Test
+	void historyKeepsTheLongestSilenceAndCountsBusySecondsNotRequests() {
+		arrive(100, Duration.ofMillis(10), 10);
+		this.ticker.advance(Duration.ofMillis(2_500));
+		arrive(100, Duration.ofMillis(10), 10);
+		TrafficHistory history = this.monitor.history(this.ticker.nanos());
+		assertThat(history.longestSilence()).isEqualTo(Duration.ofMillis(2_510));
+		assertThat(history.busySeconds()).isBetween(20, 21);
+		assertThat(history.observed()).isEqualTo(Duration.ofMillis(22_500));
+	}
+
+	@Test
+	void historyIgnoresTheGapsOfBusyTraffic() {
+		arrive(200, Duration.ofMillis(5), 30);
+		assertThat(this.monitor.history(this.ticker.nanos()).longestSilence()).isZero();
+	}
+
+	@Test
+	void historyForgetsSilencesOlderThanFiveMinutes() {
+		this.monitor.requestStarted();
+		this.ticker.advance(Duration.ofSeconds(20));
+		arrive(1, Duration.ofSeconds(1), 310);
+		TrafficHistory history = this.monitor.history(this.ticker.nanos());
+		assertThat(history.longestSilence()).isEqualTo(Duration.ofSeconds(1));
+		assertThat(history.busySeconds()).isBetween(290, 300);
+		assertThat(history.observed()).isEqualTo(TrafficMonitor.HISTORY);
+	}
+
+	@Test
+	void steadyRateIsNotInflatedByABurst() {
+		arrive(1, Duration.ofSeconds(1), 20);
+		arrive(3000, Duration.ofNanos(333_333), 1);
+		arrive(1, Duration.ofSeconds(1), 9);
+		TrafficHistory history = this.monitor.history(this.ticker.nanos());
+		assertThat(this.monitor.arrivalRate(this.ticker.nanos())).isGreaterThan(90);
+		assertThat(history.steadyRate()).isCloseTo(1.0, within(0.01));
+	}
+
+	@Test
+	void steadyRateOfSteadyTrafficIsItsRate() {
+		arrive(100, Duration.ofMillis(10), 60);
+		assertThat(this.monitor.history(this.ticker.nanos()).steadyRate()).isCloseTo(100.0, within(0.5));
+	}
+
+	@Test
+	void longestSilenceDuringAPeriodSeesOnlyRecentSlots() {
+		this.monitor.requestStarted();
+		this.ticker.advance(Duration.ofSeconds(64));
+		arrive(10, Duration.ofMillis(100), 30);
+		long from = this.ticker.nanos();
+		this.ticker.advance(Duration.ofSeconds(3));
+		this.monitor.requestStarted();
+		assertThat(this.monitor.longestSilence(from, this.ticker.nanos())).isEqualTo(Duration.ofMillis(3_100));
+	}
+
+	@Test
+	void aMonitorWithoutTrafficHasNoHistory() {
+		assertThat(this.monitor.history(this.ticker.nanos())).isEqualTo(TrafficHistory.none());
+	}
+
 	private void arrive(int perSecond, Duration gap, int seconds) {
 		for (int i = 0; i < perSecond * seconds; i++) {
 			this.monitor.requestStarted();
