@@ -22,18 +22,20 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param requestsAfterDrainStart application requests received after the drain started
  * @param rateBeforeDrain application requests per second before the drain (now, while serving)
  * @param loadBalancer what the load balancer strategy knows, if any
+ * @param evidence what the hold strategy weighs: e.g. the required silence, the rule that sets
+ * it, the longest silence before the drain; once the hold has ended, the rule that ended it
  */
 public record ZdtDescriptor(String state, @Nullable String trigger, @Nullable String drainStartedAt, long holdElapsedMs,
 		@Nullable String holdEndReason, String strategy, long minHoldMs, long maxHoldMs, int inFlight,
-		long requestsAfterDrainStart, double rateBeforeDrain, Map<String, Object> loadBalancer)
-		implements OperationResponseBody {
+		long requestsAfterDrainStart, double rateBeforeDrain, Map<String, Object> loadBalancer,
+		Map<String, Object> evidence) implements OperationResponseBody {
 
-	static ZdtDescriptor of(DrainStatus status, Map<String, Object> loadBalancer) {
+	static ZdtDescriptor of(DrainStatus status, Map<String, Object> loadBalancer, Map<String, Object> evidence) {
 		return new ZdtDescriptor(status.state().name(), (status.trigger() != null) ? status.trigger().displayName() : null,
 				(status.drainStartedAt() != null) ? status.drainStartedAt().toString() : null,
 				status.holdElapsed().toMillis(), status.holdEndReason(), status.strategy(), status.minHold().toMillis(),
 				status.maxHold().toMillis(), status.inFlight(), status.requestsAfterDrainStart(),
-				Math.round(status.rateBeforeDrain() * 100) / 100.0, loadBalancer);
+				Math.round(status.rateBeforeDrain() * 100) / 100.0, loadBalancer, evidence);
 	}
 
 }

@@ -43,7 +43,7 @@ public class ZdtEndpoint {
 	 */
 	@ReadOperation
 	public ZdtDescriptor status() {
-		return ZdtDescriptor.of(this.coordinator.status(), this.loadBalancerDetails.get());
+		return ZdtDescriptor.of(this.coordinator.status(), this.loadBalancerDetails.get(), this.coordinator.evidence());
 	}
 
 	/**
