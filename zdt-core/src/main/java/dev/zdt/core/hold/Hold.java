@@ -1,10 +1,13 @@
 package dev.zdt.core.hold;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import dev.zdt.core.time.Ticker;
 import dev.zdt.core.traffic.TrafficHistory;
 import dev.zdt.core.traffic.TrafficMonitor;
+import dev.zdt.core.traffic.TrafficSource;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,6 +38,8 @@ public final class Hold {
 
 	private final TrafficHistory historyBeforeDrain;
 
+	private final Map<String, SourceBefore> sourcesBeforeDrain = new LinkedHashMap<>();
+
 	/**
 	 * Starts a hold now: takes the measure of the traffic before it, its rate and its silences.
 	 * @param strategy the strategy
@@ -51,6 +56,9 @@ public final class Hold {
 		this.rateBeforeDrain = traffic.arrivalRate(this.startNanos);
 		this.arrivalsBeforeDrain = traffic.arrivals();
 		this.historyBeforeDrain = traffic.history(this.startNanos);
+		traffic.sources()
+			.forEach((address, source) -> this.sourcesBeforeDrain.put(address,
+					new SourceBefore(source.history(this.startNanos), source.arrivalRate(this.startNanos))));
 	}
 
 	/**
@@ -98,7 +106,29 @@ public final class Hold {
 		// still routed: as ordinary as the silences before the drain.
 		TrafficHistory history = this.historyBeforeDrain.withSilence(this.traffic.longestSilence(this.startNanos, now));
 		return new HoldContext(Duration.ofNanos(now - this.startNanos), this.rateBeforeDrain, requestsSinceStart(), span,
-				Duration.ofNanos(Math.max(0, now - quietSince)), history);
+				Duration.ofNanos(Math.max(0, now - quietSince)), history, sourceContexts(now));
+	}
+
+	private Map<String, HoldContext> sourceContexts(long now) {
+		Map<String, TrafficSource> sources = this.traffic.sources();
+		if (sources.isEmpty()) {
+			return Map.of();
+		}
+		Duration elapsed = Duration.ofNanos(now - this.startNanos);
+		Map<String, HoldContext> contexts = new LinkedHashMap<>();
+		sources.forEach((address, source) -> {
+			long last = source.lastArrivalNanos();
+			boolean sentSinceStart = last > this.startNanos;
+			Duration span = sentSinceStart ? Duration.ofNanos(last - this.startNanos) : Duration.ZERO;
+			Duration quiet = Duration.ofNanos(Math.max(0, now - (sentSinceStart ? last : this.startNanos)));
+			SourceBefore before = this.sourcesBeforeDrain.get(address);
+			// A source first seen during the hold has no history of its own to judge it by.
+			TrafficHistory history = (before != null)
+					? before.history().withSilence(source.longestSilence(this.startNanos, now)) : TrafficHistory.none();
+			double rate = (before != null) ? before.rate() : 0;
+			contexts.put(address, new HoldContext(elapsed, rate, 0, span, quiet, history));
+		});
+		return contexts;
 	}
 
 	private long requestsSinceStart() {
@@ -124,6 +154,10 @@ public final class Hold {
 	 */
 	public HoldStrategy strategy() {
 		return this.strategy;
+	}
+
+	private record SourceBefore(TrafficHistory history, double rate) {
+
 	}
 
 }

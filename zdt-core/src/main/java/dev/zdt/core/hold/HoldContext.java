@@ -1,6 +1,7 @@
 package dev.zdt.core.hold;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 import dev.zdt.core.traffic.TrafficHistory;
@@ -18,9 +19,11 @@ import dev.zdt.core.traffic.TrafficHistory;
  * whichever is later
  * @param history the silences and rate of the traffic before the drain, with the longest
  * silence that ended during the hold so far
+ * @param sources the same for each traffic source (TCP peer) by address; a source first seen
+ * during the hold has an empty history; empty when the sources are unknown
  */
 public record HoldContext(Duration elapsed, double rateBeforeDrain, long requestsSinceDrainStart, Duration trafficSpan,
-		Duration quietFor, TrafficHistory history) {
+		Duration quietFor, TrafficHistory history, Map<String, HoldContext> sources) {
 
 	/**
 	 * Validates the context.
@@ -30,9 +33,25 @@ public record HoldContext(Duration elapsed, double rateBeforeDrain, long request
 	 * @param trafficSpan time from the drain start to the last application request after it
 	 * @param quietFor time since the last application request or the drain start
 	 * @param history the traffic before the drain
+	 * @param sources the same for each traffic source
 	 */
 	public HoldContext {
 		Objects.requireNonNull(history, "history");
+		sources = Map.copyOf(sources);
+	}
+
+	/**
+	 * Creates a context without sources.
+	 * @param elapsed time since the drain started
+	 * @param rateBeforeDrain application requests per second measured before the drain started
+	 * @param requestsSinceDrainStart application requests that arrived after the drain started
+	 * @param trafficSpan time from the drain start to the last application request after it
+	 * @param quietFor time since the last application request or the drain start
+	 * @param history the traffic before the drain
+	 */
+	public HoldContext(Duration elapsed, double rateBeforeDrain, long requestsSinceDrainStart, Duration trafficSpan,
+			Duration quietFor, TrafficHistory history) {
+		this(elapsed, rateBeforeDrain, requestsSinceDrainStart, trafficSpan, quietFor, history, Map.of());
 	}
 
 	/**

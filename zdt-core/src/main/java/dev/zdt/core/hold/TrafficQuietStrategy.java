@@ -1,7 +1,9 @@
 package dev.zdt.core.hold;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -31,6 +33,11 @@ import org.jspecify.annotations.Nullable;
  * With fewer than two busy seconds before the drain, or no traffic, there is nothing to judge
  * by: the strategy keeps holding and says why, so that the maximum hold (or the load balancer's
  * own word) decides.
+ * <p>
+ * When the requests' sources (TCP peers: behind an ALB, its nodes, which let go one by one) are
+ * known, the hold also waits until every source has been quiet for its own window, judged by
+ * the same rule on its own history; a source with too little history of its own, or first seen
+ * during the hold, must be quiet for the window of all traffic.
  */
 public final class TrafficQuietStrategy implements HoldStrategy {
 
@@ -82,11 +89,35 @@ public final class TrafficQuietStrategy implements HoldStrategy {
 	public HoldDecision evaluate(HoldContext context) {
 		Verdict verdict = judge(context);
 		Duration required = verdict.requiredQuiet();
-		if (required != null && context.quietFor().compareTo(required) >= 0) {
-			return HoldDecision.release(REASON, String.format(Locale.ROOT, "rule=%s: silence %s >= required %s; %s",
-					verdict.rule(), seconds(context.quietFor()), seconds(required), verdict.basis()));
+		if (required == null || context.quietFor().compareTo(required) < 0
+				|| !sourcesStillSending(context, required).isEmpty()) {
+			return HoldDecision.keepHolding();
 		}
-		return HoldDecision.keepHolding();
+		String sources = context.sources().isEmpty() ? ""
+				: "; each of " + context.sources().size() + " source(s) quiet for its own window";
+		return HoldDecision.release(REASON, String.format(Locale.ROOT, "rule=%s: silence %s >= required %s; %s%s",
+				verdict.rule(), seconds(context.quietFor()), seconds(required), verdict.basis(), sources));
+	}
+
+	/**
+	 * Returns the sources that have not yet been quiet for their own window: the silence
+	 * their own history requires, or, for a source without a verdict of its own (too little
+	 * traffic, or first seen during the hold), the window of all traffic.
+	 * @param context the hold context
+	 * @param requiredOfAll the silence all traffic requires, or {@code null} when unknown
+	 * @return the addresses of the sources still sending
+	 */
+	private List<String> sourcesStillSending(HoldContext context, @Nullable Duration requiredOfAll) {
+		List<String> sending = new ArrayList<>();
+		context.sources().forEach((address, source) -> {
+			Duration own = judge(source).requiredQuiet();
+			Duration window = (own != null) ? own : requiredOfAll;
+			boolean quiet = (window != null) ? source.quietFor().compareTo(window) >= 0 : source.trafficSpan().isZero();
+			if (!quiet) {
+				sending.add(address);
+			}
+		});
+		return sending;
 	}
 
 	/**
@@ -157,6 +188,10 @@ public final class TrafficQuietStrategy implements HoldStrategy {
 		evidence.put("busySecondsBeforeDrain", context.history().busySeconds());
 		evidence.put("steadyRate", Math.round(context.history().steadyRate() * 100) / 100.0);
 		evidence.put("basis", verdict.basis());
+		if (!context.sources().isEmpty()) {
+			evidence.put("sources", context.sources().size());
+			evidence.put("sourcesStillSending", sourcesStillSending(context, required));
+		}
 		return evidence;
 	}
 

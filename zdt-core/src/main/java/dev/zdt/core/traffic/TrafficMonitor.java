@@ -1,29 +1,25 @@
 package dev.zdt.core.traffic;
 
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 
 import dev.zdt.core.time.Ticker;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Records the arrivals and completions of application requests (never probes or management
  * calls): how many are in flight, when the last one arrived, the recent arrival rate, and the
- * {@linkplain #history(long) history} of silences between requests over the last minutes.
+ * {@linkplain #history(long) history} of silences between requests over the last minutes, for
+ * all traffic and for each {@linkplain #sources() source}.
  * <p>
  * Built for the request path: recording an arrival is a handful of atomic operations on
  * fixed-size arrays and never allocates. Gaps shorter than {@link #SHORTEST_RECORDED_GAP}
  * (nearly all of them under load) cost one comparison.
  */
 public final class TrafficMonitor {
-
-	private static final long NANOS_PER_SECOND = 1_000_000_000L;
-
-	/** Arrivals are counted per second in a ring this long; a power of two. */
-	private static final int BUCKETS = 64;
 
 	/** How far back the arrival rate looks. */
 	public static final Duration RATE_WINDOW = Duration.ofSeconds(30);
@@ -37,20 +33,11 @@ public final class TrafficMonitor {
 	 */
 	public static final Duration SHORTEST_RECORDED_GAP = Duration.ofMillis(10);
 
-	/** Silences are kept per slot of this many seconds, in a ring of {@link #SLOTS}. */
-	private static final int SLOT_SECONDS = 10;
-
-	/** A power of two that covers {@link #HISTORY}. */
-	private static final int SLOTS = 32;
-
-	private static final long HISTORY_SLOTS = HISTORY.toSeconds() / SLOT_SECONDS;
-
-	private static final long SHORTEST_GAP_NANOS = SHORTEST_RECORDED_GAP.toNanos();
-
-	/** The steady rate is the lower median over blocks of this many seconds. */
-	private static final int RATE_BLOCK_SECONDS = 5;
-
-	private static final long NO_ARRIVAL = Long.MIN_VALUE;
+	/**
+	 * How many sources are tracked one by one; the traffic of any more is pooled. An ALB
+	 * reaches a target from one or a few nodes per availability zone.
+	 */
+	public static final int SOURCES = 16;
 
 	private final Ticker ticker;
 
@@ -60,19 +47,9 @@ public final class TrafficMonitor {
 
 	private final LongAdder arrivals = new LongAdder();
 
-	private final AtomicLong firstArrival = new AtomicLong(NO_ARRIVAL);
+	private final ArrivalLog all;
 
-	private final AtomicLong lastArrival = new AtomicLong(NO_ARRIVAL);
-
-	private final AtomicLongArray bucketSecond = new AtomicLongArray(BUCKETS);
-
-	private final AtomicLongArray bucketCount = new AtomicLongArray(BUCKETS);
-
-	private final AtomicLongArray slotNumber = new AtomicLongArray(SLOTS);
-
-	private final AtomicLongArray slotLongestGap = new AtomicLongArray(SLOTS);
-
-	private final AtomicLongArray slotBusySeconds = new AtomicLongArray(SLOTS);
+	private final SourceTable sources;
 
 	/**
 	 * Creates a monitor that reads time from the given ticker.
@@ -81,31 +58,30 @@ public final class TrafficMonitor {
 	public TrafficMonitor(Ticker ticker) {
 		this.ticker = ticker;
 		this.origin = ticker.nanos();
-		for (int i = 0; i < BUCKETS; i++) {
-			this.bucketSecond.set(i, -1);
-		}
-		for (int i = 0; i < SLOTS; i++) {
-			this.slotNumber.set(i, -1);
-		}
+		this.all = new ArrivalLog(this.origin);
+		this.sources = new SourceTable(SOURCES, this.origin);
+	}
+
+	/**
+	 * Records the arrival of an application request from an unknown source; pair with
+	 * {@link #requestFinished()}.
+	 */
+	public void requestStarted() {
+		requestStarted(null);
 	}
 
 	/**
 	 * Records the arrival of an application request; pair with {@link #requestFinished()}.
+	 * @param source the TCP peer's address (behind an ALB, a load balancer node; never a
+	 * forwarded-for header), or {@code null} when unknown
 	 */
-	public void requestStarted() {
+	public void requestStarted(@Nullable String source) {
 		long now = this.ticker.nanos();
 		this.inFlight.incrementAndGet();
 		this.arrivals.increment();
-		if (this.firstArrival.get() == NO_ARRIVAL) {
-			this.firstArrival.compareAndSet(NO_ARRIVAL, now);
-		}
-		// A swap, not a max loop: racing writers differ by nanoseconds, and a CAS loop on one
-		// shared field would make busy request threads wait for each other.
-		long previous = this.lastArrival.getAndSet(now);
-		long second = (now - this.origin) / NANOS_PER_SECOND;
-		countInBucket(second);
-		if (previous != NO_ARRIVAL && now - previous >= SHORTEST_GAP_NANOS) {
-			recordSilence(second, now - previous);
+		this.all.record(now);
+		if (source != null) {
+			this.sources.logOf(source, now).record(now);
 		}
 	}
 
@@ -114,37 +90,6 @@ public final class TrafficMonitor {
 	 */
 	public void requestFinished() {
 		this.inFlight.decrementAndGet();
-	}
-
-	private void countInBucket(long second) {
-		int index = (int) (second & (BUCKETS - 1));
-		long seen = this.bucketSecond.get(index);
-		if (seen != second && this.bucketSecond.compareAndSet(index, seen, second)) {
-			// A concurrent increment between the two calls can be lost: harmless for a rate estimate.
-			this.bucketCount.set(index, 0);
-			this.slotBusySeconds.incrementAndGet(claimSlot(second / SLOT_SECONDS));
-		}
-		this.bucketCount.incrementAndGet(index);
-	}
-
-	private void recordSilence(long endSecond, long gapNanos) {
-		int index = claimSlot(endSecond / SLOT_SECONDS);
-		long longest = this.slotLongestGap.get(index);
-		// Loops only while this gap is the longest of its slot: rare once the slot has seen a few.
-		while (gapNanos > longest && !this.slotLongestGap.compareAndSet(index, longest, gapNanos)) {
-			longest = this.slotLongestGap.get(index);
-		}
-	}
-
-	private int claimSlot(long slot) {
-		int index = (int) (slot & (SLOTS - 1));
-		long seen = this.slotNumber.get(index);
-		if (seen != slot && this.slotNumber.compareAndSet(index, seen, slot)) {
-			// As with the buckets, a racing update of the old slot may be lost or kept: harmless.
-			this.slotLongestGap.set(index, 0);
-			this.slotBusySeconds.set(index, 0);
-		}
-		return index;
 	}
 
 	/**
@@ -168,7 +113,7 @@ public final class TrafficMonitor {
 	 * @return the arrival time, or {@link Long#MIN_VALUE} when none has arrived
 	 */
 	public long lastArrivalNanos() {
-		return this.lastArrival.get();
+		return this.all.lastArrivalNanos();
 	}
 
 	/**
@@ -187,44 +132,18 @@ public final class TrafficMonitor {
 	 * @return arrivals per second
 	 */
 	public double arrivalRate(long atNanos) {
-		long endSecond = (atNanos - this.origin) / NANOS_PER_SECOND;
-		long windowSeconds = RATE_WINDOW.toSeconds();
-		long count = 0;
-		for (long second = Math.max(0, endSecond - windowSeconds + 1); second <= endSecond; second++) {
-			int index = (int) (second & (BUCKETS - 1));
-			if (this.bucketSecond.get(index) == second) {
-				count += this.bucketCount.get(index);
-			}
-		}
-		long first = this.firstArrival.get();
-		long observedFrom = (first != NO_ARRIVAL) ? Math.max(this.origin, first) : this.origin;
-		double observedSeconds = Math.min(windowSeconds, (atNanos - observedFrom) / (double) NANOS_PER_SECOND);
-		return count / Math.max(1.0, observedSeconds);
+		return this.all.arrivalRate(atNanos);
 	}
 
 	/**
-	 * Returns the traffic's history over the {@link #HISTORY} that ends at {@code atNanos}.
-	 * Allocates: meant for the start of a drain, not for the request path.
+	 * Returns the traffic's history over the {@link #HISTORY} that ends at {@code atNanos}:
+	 * its longest silence, its seconds with traffic, its steady rate. Allocates: meant for the
+	 * start of a drain, not for the request path.
 	 * @param atNanos the end of the history, in {@link Ticker#nanos()} time
 	 * @return the history
 	 */
 	public TrafficHistory history(long atNanos) {
-		long first = this.firstArrival.get();
-		if (first == NO_ARRIVAL || first > atNanos) {
-			return TrafficHistory.none();
-		}
-		long endSlot = (atNanos - this.origin) / NANOS_PER_SECOND / SLOT_SECONDS;
-		long longest = 0;
-		long busySeconds = 0;
-		for (long slot = Math.max(0, endSlot - HISTORY_SLOTS + 1); slot <= endSlot; slot++) {
-			int index = (int) (slot & (SLOTS - 1));
-			if (this.slotNumber.get(index) == slot) {
-				longest = Math.max(longest, this.slotLongestGap.get(index));
-				busySeconds += this.slotBusySeconds.get(index);
-			}
-		}
-		Duration observed = Duration.ofNanos(Math.min(HISTORY.toNanos(), atNanos - first));
-		return new TrafficHistory(observed, Duration.ofNanos(longest), (int) busySeconds, steadyRate(atNanos, first));
+		return this.all.history(atNanos);
 	}
 
 	/**
@@ -235,51 +154,18 @@ public final class TrafficMonitor {
 	 * @return the longest silence, {@link Duration#ZERO} when none was recorded
 	 */
 	public Duration longestSilence(long fromNanos, long toNanos) {
-		long fromSlot = Math.max(0, (fromNanos - this.origin) / NANOS_PER_SECOND / SLOT_SECONDS);
-		long toSlot = (toNanos - this.origin) / NANOS_PER_SECOND / SLOT_SECONDS;
-		long longest = 0;
-		for (long slot = Math.max(fromSlot, toSlot - SLOTS + 1); slot <= toSlot; slot++) {
-			int index = (int) (slot & (SLOTS - 1));
-			if (this.slotNumber.get(index) == slot) {
-				longest = Math.max(longest, this.slotLongestGap.get(index));
-			}
-		}
-		return Duration.ofNanos(longest);
+		return this.all.longestSilence(fromNanos, toNanos);
 	}
 
 	/**
-	 * The lower median of the rates of the whole 5-second blocks in the 30 complete seconds
-	 * before {@code atNanos}; the mean rate when the traffic is younger than one block.
+	 * Returns every source that has sent application requests, by address; the sources beyond
+	 * {@link #SOURCES} under {@code (other)}. Empty when no request named its source.
+	 * @return the sources
 	 */
-	private double steadyRate(long atNanos, long firstArrival) {
-		long endSecond = (atNanos - this.origin) / NANOS_PER_SECOND;
-		long firstSecond = (firstArrival - this.origin) / NANOS_PER_SECOND;
-		long blocks = RATE_WINDOW.toSeconds() / RATE_BLOCK_SECONDS;
-		double[] rates = new double[(int) blocks];
-		int filled = 0;
-		for (long block = 0; block < blocks; block++) {
-			long start = endSecond - (block + 1) * RATE_BLOCK_SECONDS;
-			if (start < firstSecond) {
-				break;
-			}
-			rates[filled++] = countIn(start, start + RATE_BLOCK_SECONDS) / (double) RATE_BLOCK_SECONDS;
-		}
-		if (filled == 0) {
-			return arrivalRate(atNanos);
-		}
-		Arrays.sort(rates, 0, filled);
-		return rates[(filled - 1) / 2];
-	}
-
-	private long countIn(long fromSecond, long toSecond) {
-		long count = 0;
-		for (long second = fromSecond; second < toSecond; second++) {
-			int index = (int) (second & (BUCKETS - 1));
-			if (this.bucketSecond.get(index) == second) {
-				count += this.bucketCount.get(index);
-			}
-		}
-		return count;
+	public Map<String, TrafficSource> sources() {
+		Map<String, TrafficSource> sources = new LinkedHashMap<>();
+		this.sources.logs().forEach((address, log) -> sources.put(address, new TrafficSource(address, log)));
+		return sources;
 	}
 
 }

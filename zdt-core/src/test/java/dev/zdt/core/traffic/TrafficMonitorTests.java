@@ -1,6 +1,7 @@
 package dev.zdt.core.traffic;
 
 import java.time.Duration;
+import java.util.Map;
 
 import dev.zdt.core.time.ManualTicker;
 import org.junit.jupiter.api.Test;
@@ -118,6 +119,55 @@ class TrafficMonitorTests {
 		this.ticker.advance(Duration.ofSeconds(3));
 		this.monitor.requestStarted();
 		assertThat(this.monitor.longestSilence(from, this.ticker.nanos())).isEqualTo(Duration.ofMillis(3_100));
+	}
+
+	@Test
+	void eachSourceHasItsOwnHistory() {
+		for (int i = 0; i < 300; i++) {
+			this.monitor.requestStarted("10.0.1.10");
+			this.ticker.advance(Duration.ofMillis(100));
+			if (i % 20 == 0) {
+				this.monitor.requestStarted("10.0.2.10");
+			}
+		}
+		Map<String, TrafficSource> sources = this.monitor.sources();
+		assertThat(sources).containsOnlyKeys("10.0.1.10", "10.0.2.10");
+		assertThat(sources.get("10.0.1.10").history(this.ticker.nanos()).longestSilence())
+			.isEqualTo(Duration.ofMillis(100));
+		assertThat(sources.get("10.0.2.10").history(this.ticker.nanos()).longestSilence())
+			.isEqualTo(Duration.ofSeconds(2));
+		assertThat(this.monitor.history(this.ticker.nanos()).busySeconds()).isEqualTo(30);
+	}
+
+	@Test
+	void sourcesBeyondTheTablePoolTheirTraffic() {
+		for (int i = 0; i < TrafficMonitor.SOURCES + 4; i++) {
+			this.monitor.requestStarted("10.0.0." + i);
+			this.ticker.advance(Duration.ofMillis(10));
+		}
+		Map<String, TrafficSource> sources = this.monitor.sources();
+		assertThat(sources).hasSize(TrafficMonitor.SOURCES + 1).containsKey("(other)");
+		assertThat(this.monitor.arrivals()).isEqualTo(TrafficMonitor.SOURCES + 4);
+	}
+
+	@Test
+	void aSourceIdleForFiveMinutesGivesItsPlaceToANewOne() {
+		for (int i = 0; i < TrafficMonitor.SOURCES; i++) {
+			this.monitor.requestStarted("10.0.0." + i);
+		}
+		this.ticker.advance(Duration.ofMinutes(6));
+		this.monitor.requestStarted("10.0.9.9");
+		assertThat(this.monitor.sources()).hasSize(TrafficMonitor.SOURCES)
+			.containsKey("10.0.9.9")
+			.doesNotContainKey("(other)");
+		assertThat(this.monitor.sources().get("10.0.9.9").history(this.ticker.nanos()).busySeconds()).isOne();
+	}
+
+	@Test
+	void requestsWithoutASourceCountOnlyInAllTraffic() {
+		this.monitor.requestStarted();
+		assertThat(this.monitor.sources()).isEmpty();
+		assertThat(this.monitor.arrivals()).isOne();
 	}
 
 	@Test

@@ -39,7 +39,7 @@ class ZdtEndpointWebTests {
 			assertThat(app.management("/actuator/zdt").body()).contains("\"evidence\":{\"rule\":\"no-traffic\"");
 			app.get("/hello");
 			assertThat(app.management("/actuator/zdt").body()).contains("\"silenceMs\":",
-					"\"longestSilenceBeforeDrainMs\":0", "\"busySecondsBeforeDrain\":1");
+					"\"longestSilenceBeforeDrainMs\":0", "\"busySecondsBeforeDrain\":1", "\"sources\":1");
 		}
 	}
 
