@@ -19,8 +19,9 @@ import dev.zdt.core.traffic.TrafficHistory;
  * whichever is later
  * @param history the silences and rate of the traffic before the drain, with the longest
  * silence that ended during the hold so far
- * @param sources the same for each traffic source (TCP peer) by address; a source first seen
- * during the hold has an empty history; empty when the sources are unknown
+ * @param sources the same for each traffic source (TCP peer) by address, without requests
+ * counted since the drain start (0) and without sources of their own; a source first seen during
+ * the hold has an empty history and no rate; empty when the sources are unknown
  */
 public record HoldContext(Duration elapsed, double rateBeforeDrain, long requestsSinceDrainStart, Duration trafficSpan,
 		Duration quietFor, TrafficHistory history, Map<String, HoldContext> sources) {
