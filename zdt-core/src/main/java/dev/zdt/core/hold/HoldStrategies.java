@@ -98,7 +98,7 @@ public final class HoldStrategies {
 		@Override
 		public Map<String, Object> evidence(HoldContext context) {
 			Map<String, Object> evidence = mergedEvidence(List.of(this.authority, this.fallback), context);
-			evidence.put(this.authority.name() + "Answers", this.authorityAnswers.getAsBoolean());
+			evidence.put(this.authority.name() + ".answers", this.authorityAnswers.getAsBoolean());
 			return evidence;
 		}
 

@@ -62,6 +62,12 @@ class HoldStrategiesTests {
 	}
 
 	@Test
+	void preferringShowsWhetherTheAuthorityAnswers() {
+		HoldStrategy strategy = HoldStrategies.preferring(switchable("lb", false), () -> false, switchable("traffic", true));
+		assertThat(strategy.evidence(this.context)).containsEntry("lb.answers", false);
+	}
+
+	@Test
 	void preferringAsksBothStrategiesAtEveryCheck() {
 		AtomicInteger asked = new AtomicInteger();
 		HoldStrategy counting = new HoldStrategy() {
