@@ -97,6 +97,20 @@ class TrafficShapesTests {
 	}
 
 	@Test
+	void aTrickleAfterAWarmUpBurstIsNotMistakenForSilence() {
+		// A pod that got a burst of 3000 requests right after it joined, then one every 6 s.
+		List<Double> arrivals = new ArrayList<>();
+		for (int i = 0; i < 3000; i++) {
+			arrivals.add(i / 3000.0);
+		}
+		for (double at = 2; at < 200; at += 6) {
+			arrivals.add(at);
+		}
+		HoldOutcome outcome = drainAt(arrivals, 40, 60);
+		assertThat(outcome.reason()).isEqualTo(Hold.MAX_HOLD);
+	}
+
+	@Test
 	void steadyTrafficStillEndsTheHoldAboutASecondAfterTheLoadBalancerLetsGo() {
 		HoldOutcome outcome = drainAt(poisson(600, 400), 300, 8);
 		assertThat(outcome.reason()).isEqualTo(TrafficQuietStrategy.REASON);
