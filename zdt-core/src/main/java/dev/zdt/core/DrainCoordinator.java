@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -287,6 +288,31 @@ public final class DrainCoordinator {
 	public @Nullable Throwable strategyFailure() {
 		Drain current = this.drain.get();
 		return (current != null) ? current.failure() : null;
+	}
+
+	/**
+	 * Returns the evidence the hold strategy weighs, for the status endpoint: while serving, as
+	 * if the drain started now; while draining, at this moment of the hold; once the hold has
+	 * ended, the rule that ended it (under {@code releasedBy}), if the strategy gave one.
+	 * @return the evidence by name
+	 */
+	public Map<String, Object> evidence() {
+		Drain current = this.drain.get();
+		try {
+			if (current == null) {
+				return this.strategy.evidence(new Hold(this.strategy, this.bounds, this.traffic, this.ticker).context());
+			}
+			DrainResult ended = current.ended.get();
+			if (ended == null) {
+				return this.strategy.evidence(current.hold.context());
+			}
+			String detail = ended.outcome().detail();
+			return (detail != null) ? Map.of("releasedBy", detail) : Map.of();
+		}
+		catch (RuntimeException ex) {
+			// A status page must not fail because a strategy cannot explain itself.
+			return Map.of("error", String.valueOf(ex));
+		}
 	}
 
 	/**

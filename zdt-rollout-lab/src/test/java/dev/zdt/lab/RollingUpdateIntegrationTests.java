@@ -51,7 +51,7 @@ class RollingUpdateIntegrationTests {
 			assertThat(termination.exitCode()).isEqualTo(143);
 			assertThat(termination.preStop()).endsWith("-> 200");
 			String log = Files.readString(result.directory().resolve(termination.pod() + ".log"));
-			assertThat(log).contains("zdt: drain started (trigger=endpoint, strategy=aws-target-health|adaptive")
+			assertThat(log).contains("zdt: drain started (trigger=endpoint, strategy=aws-target-health>adaptive")
 				.contains("zdt: hold ended (reason=");
 		});
 	}

@@ -37,8 +37,9 @@ final class DrainLogger implements DrainListener, DisposableBean {
 	@Override
 	public void holdEnded(DrainResult result) {
 		HoldOutcome outcome = result.outcome();
-		logger.info(String.format("zdt: hold ended (reason=%s, held=%s, requests during hold=%d)", outcome.reason(),
-				format(outcome.held()), outcome.requestsDuringHold()));
+		String detail = (outcome.detail() != null) ? ", " + outcome.detail() : "";
+		logger.info(String.format("zdt: hold ended (reason=%s, held=%s, requests during hold=%d%s)", outcome.reason(),
+				format(outcome.held()), outcome.requestsDuringHold(), detail));
 	}
 
 	@Override

@@ -20,17 +20,25 @@ final class HoldStrategySelector {
 		return switch (drain.getStrategy()) {
 			case FIXED -> new FixedDelayStrategy(drain.getDelay());
 			case ADAPTIVE -> adaptive(drain);
-			case AUTO -> (loadBalancer != null) ? HoldStrategies.firstOf(loadBalancer.strategy(), adaptive(drain))
-					: adaptive(drain);
+			case AUTO -> (loadBalancer != null) ? preferLoadBalancer(loadBalancer, drain) : adaptive(drain);
 			case AWS_TARGET_HEALTH -> {
 				if (loadBalancer == null) {
 					throw new InvalidConfigurationPropertyValueException("zdt.drain.strategy", "aws-target-health",
 							"needs dev.zdt:zdt-aws on the classpath with AWS enabled (see zdt.aws.*); "
 									+ "or choose auto, adaptive or fixed");
 				}
-				yield HoldStrategies.firstOf(loadBalancer.strategy(), adaptive(drain));
+				yield preferLoadBalancer(loadBalancer, drain);
 			}
 		};
+	}
+
+	/**
+	 * The load balancer's word first: a silence in the traffic ends the hold only while the
+	 * load balancer cannot answer, never before it reports that it has let go.
+	 */
+	private static HoldStrategy preferLoadBalancer(LoadBalancerHoldStrategySupplier loadBalancer,
+			ZdtProperties.Drain drain) {
+		return HoldStrategies.preferring(loadBalancer.strategy(), loadBalancer::isAnswering, adaptive(drain));
 	}
 
 	private static HoldStrategy adaptive(ZdtProperties.Drain drain) {

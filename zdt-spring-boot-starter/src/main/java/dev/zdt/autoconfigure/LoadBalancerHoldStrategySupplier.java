@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Supplies a hold strategy that reads the load balancer's own view of this instance, such as
  * the ALB's target health. When a bean of this type exists, {@code zdt.drain.strategy=auto}
- * asks it first and falls back on the application's traffic.
+ * follows it, and lets the application's traffic end the hold only while
+ * {@link #isAnswering()} is {@code false}.
  */
 public interface LoadBalancerHoldStrategySupplier {
 
@@ -18,6 +19,18 @@ public interface LoadBalancerHoldStrategySupplier {
 	 * @return the strategy
 	 */
 	HoldStrategy strategy();
+
+	/**
+	 * Returns whether the load balancer answers now: {@code false} while its API fails, is
+	 * unreachable or has been given up on. Only then may a silence in the application's traffic
+	 * end the hold. Asked at every check of the hold, right after {@link #strategy()} evaluated.
+	 * The default, {@code true}, never lets the traffic decide: the maximum hold applies when
+	 * the load balancer does not let go.
+	 * @return whether the load balancer's answer is available
+	 */
+	default boolean isAnswering() {
+		return true;
+	}
 
 	/**
 	 * Returns details shown under {@code loadBalancer} by the zdt endpoint.

@@ -97,7 +97,7 @@ class ZdtAutoConfigurationTests {
 	void autoAsksTheLoadBalancerFirstWhenOneIsConfigured() {
 		this.contextRunner.withUserConfiguration(LoadBalancerConfiguration.class)
 			.run((context) -> {
-				assertThat(context.getBean(HoldStrategy.class).name()).isEqualTo("lb|adaptive");
+				assertThat(context.getBean(HoldStrategy.class).name()).isEqualTo("lb>adaptive");
 				assertThat(context).hasSingleBean(InFlightWaitCap.class);
 			});
 	}

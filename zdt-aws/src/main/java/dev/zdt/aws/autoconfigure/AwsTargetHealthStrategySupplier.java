@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 
 /**
- * Supplies the {@link TargetHealthStrategy} to the zdt starter, which combines it with the
- * traffic strategy, shows its details in {@code /actuator/zdt} and checks the deregistration
+ * Supplies the {@link TargetHealthStrategy} to the zdt starter, which follows it and lets the
+ * traffic strategy decide only while the ELBv2 API fails, shows its details in {@code /actuator/zdt} and checks the deregistration
  * delay against the shutdown budget.
  */
 public final class AwsTargetHealthStrategySupplier implements LoadBalancerHoldStrategySupplier, DisposableBean {
@@ -36,6 +36,25 @@ public final class AwsTargetHealthStrategySupplier implements LoadBalancerHoldSt
 	@Override
 	public HoldStrategy strategy() {
 		return this.strategy;
+	}
+
+	/**
+	 * Returns {@code false} once the strategy has given up on the ELBv2 API (a permanent fault)
+	 * or while its last call failed; {@code true} before the first answer, so that the traffic
+	 * never decides before the load balancer has had a chance to.
+	 */
+	@Override
+	public boolean isAnswering() {
+		if (this.strategy.hasGivenUp()) {
+			return false;
+		}
+		try {
+			return !this.strategy.details().containsKey("fault");
+		}
+		catch (RuntimeException ex) {
+			// The details need the target's port: unknown means the strategy cannot ask either.
+			return false;
+		}
 	}
 
 	@Override

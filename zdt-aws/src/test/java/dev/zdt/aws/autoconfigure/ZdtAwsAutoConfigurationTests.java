@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.zdt.autoconfigure.LoadBalancerHoldStrategySupplier;
 import dev.zdt.autoconfigure.ZdtAutoConfiguration;
@@ -19,6 +20,9 @@ import dev.zdt.core.DrainTrigger;
 import dev.zdt.core.hold.HoldContext;
 import dev.zdt.core.hold.HoldDecision;
 import dev.zdt.core.hold.HoldStrategy;
+import dev.zdt.core.hold.TrafficQuietStrategy;
+import dev.zdt.core.time.Ticker;
+import dev.zdt.core.traffic.TrafficMonitor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,7 +97,7 @@ class ZdtAwsAutoConfigurationTests {
 				assertThat(context).hasSingleBean(AwsTargetHealthStrategySupplier.class);
 				ElasticLoadBalancingV2Client client = context.getBean(ElasticLoadBalancingV2Client.class);
 				assertThat(client.serviceClientConfiguration().region()).isEqualTo(Region.EU_WEST_1);
-				assertThat(context.getBean(HoldStrategy.class).name()).isEqualTo("aws-target-health|adaptive");
+				assertThat(context.getBean(HoldStrategy.class).name()).isEqualTo("aws-target-health>adaptive");
 			});
 	}
 
@@ -169,13 +173,85 @@ class ZdtAwsAutoConfigurationTests {
 				assertThat(drain).isNotDone();
 				this.elb.targetState(ARN, IP, 8080, "draining");
 				DrainResult result = drain.get(30, TimeUnit.SECONDS);
-				assertThat(result.strategy()).isEqualTo("aws-target-health|adaptive");
+				assertThat(result.strategy()).isEqualTo("aws-target-health>adaptive");
 				assertThat(result.outcome().reason()).isEqualTo(TargetHealthStrategy.DRAINING);
 				assertThat(result.outcome().held()).isLessThan(Duration.ofSeconds(30));
 				// The in-flight wait counts the deregistration delay from here, not from the drain start.
 				assertThat(context.getBean(LoadBalancerHoldStrategySupplier.class).drainingSeenAt())
 					.isBetween(Duration.ofMillis(500), result.outcome().held());
 			});
+	}
+
+	@Test
+	void aSilenceInTheTrafficNeverEndsTheHoldBeforeTheLoadBalancerLetsGo() {
+		ShiftableTicker ticker = new ShiftableTicker();
+		this.contextRunner.withSystemProperties("aws.accessKeyId=AKIAZDTTEST", "aws.secretAccessKey=zdt-test-secret")
+			.withBean(Ticker.class, () -> ticker)
+			.withPropertyValues("zdt.aws.endpoint=" + this.elb.endpoint(), "zdt.aws.region=eu-west-1",
+					"zdt.aws.target-group-arns=" + ARN, "zdt.aws.target-ip=" + IP, "zdt.aws.poll-interval=200ms",
+					"zdt.aws.propagation-margin=300ms", "zdt.drain.min-hold=0s", "zdt.drain.max-hold=60s")
+			.run((context) -> {
+				// 30 s of steady traffic at 600 req/s before the drain, none after: on the traffic
+				// alone the hold would end after the 1 s minimum quiet period.
+				steadyTraffic(context.getBean(TrafficMonitor.class), ticker);
+				CompletableFuture<DrainResult> drain = context.getBean(DrainCoordinator.class)
+					.startDrain(DrainTrigger.API);
+				Thread.sleep(3000);
+				assertThat(drain).isNotDone();
+				this.elb.targetState(ARN, IP, 8080, "draining");
+				DrainResult result = drain.get(30, TimeUnit.SECONDS);
+				assertThat(result.outcome().reason()).isEqualTo(TargetHealthStrategy.DRAINING);
+				assertThat(result.outcome().held()).isGreaterThan(Duration.ofMillis(3300));
+			});
+	}
+
+	@Test
+	void theTrafficDecidesWhenTheLoadBalancerApiFails() {
+		this.elb.fail(FakeElbv2Server.Fault.ACCESS_DENIED);
+		ShiftableTicker ticker = new ShiftableTicker();
+		this.contextRunner.withSystemProperties("aws.accessKeyId=AKIAZDTTEST", "aws.secretAccessKey=zdt-test-secret")
+			.withBean(Ticker.class, () -> ticker)
+			.withPropertyValues("zdt.aws.endpoint=" + this.elb.endpoint(), "zdt.aws.region=eu-west-1",
+					"zdt.aws.target-group-arns=" + ARN, "zdt.aws.target-ip=" + IP, "zdt.aws.poll-interval=200ms",
+					"zdt.drain.min-hold=0s", "zdt.drain.max-hold=60s")
+			.run((context) -> {
+				steadyTraffic(context.getBean(TrafficMonitor.class), ticker);
+				DrainResult result = context.getBean(DrainCoordinator.class)
+					.startDrain(DrainTrigger.API)
+					.get(30, TimeUnit.SECONDS);
+				assertThat(result.outcome().reason()).isEqualTo(TrafficQuietStrategy.REASON);
+				assertThat(result.outcome().detail()).endsWith("aws-target-health does not answer");
+				assertThat(result.outcome().held()).isLessThan(Duration.ofSeconds(20));
+			});
+	}
+
+	@Test
+	void theTrafficDecidesWhileTheLoadBalancerApiKeepsFailing() {
+		this.elb.fail(FakeElbv2Server.Fault.SERVICE_UNAVAILABLE);
+		ShiftableTicker ticker = new ShiftableTicker();
+		this.contextRunner.withSystemProperties("aws.accessKeyId=AKIAZDTTEST", "aws.secretAccessKey=zdt-test-secret")
+			.withBean(Ticker.class, () -> ticker)
+			.withPropertyValues("zdt.aws.endpoint=" + this.elb.endpoint(), "zdt.aws.region=eu-west-1",
+					"zdt.aws.target-group-arns=" + ARN, "zdt.aws.target-ip=" + IP, "zdt.aws.poll-interval=200ms",
+					"zdt.drain.min-hold=0s", "zdt.drain.max-hold=60s")
+			.run((context) -> {
+				steadyTraffic(context.getBean(TrafficMonitor.class), ticker);
+				LoadBalancerHoldStrategySupplier supplier = context.getBean(LoadBalancerHoldStrategySupplier.class);
+				DrainResult result = context.getBean(DrainCoordinator.class)
+					.startDrain(DrainTrigger.API)
+					.get(30, TimeUnit.SECONDS);
+				assertThat(result.outcome().reason()).isEqualTo(TrafficQuietStrategy.REASON);
+				assertThat(supplier.isAnswering()).isFalse();
+				this.elb.clearFault();
+			});
+	}
+
+	private static void steadyTraffic(TrafficMonitor traffic, ShiftableTicker ticker) {
+		for (int i = 0; i < 600 * 30; i++) {
+			traffic.requestStarted();
+			traffic.requestFinished();
+			ticker.shift(Duration.ofNanos(1_000_000_000L / 600));
+		}
 	}
 
 	@Test
@@ -269,6 +345,29 @@ class ZdtAwsAutoConfigurationTests {
 			Thread.sleep(20);
 		}
 		return decision;
+	}
+
+	/**
+	 * The system's time, which a test can move forward at once to replay traffic.
+	 */
+	static final class ShiftableTicker implements Ticker {
+
+		private final AtomicLong shift = new AtomicLong();
+
+		@Override
+		public long nanos() {
+			return System.nanoTime() + this.shift.get();
+		}
+
+		@Override
+		public void sleep(Duration duration) throws InterruptedException {
+			Ticker.system().sleep(duration);
+		}
+
+		void shift(Duration duration) {
+			this.shift.addAndGet(duration.toNanos());
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -2,6 +2,8 @@ package dev.zdt.core.hold;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -11,7 +13,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 
 import dev.zdt.core.time.Ticker;
+import dev.zdt.core.traffic.TrafficHistory;
 import dev.zdt.core.traffic.TrafficMonitor;
+import dev.zdt.core.traffic.TrafficSource;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -53,8 +57,12 @@ public final class Hold {
 
 	private volatile @Nullable Throwable failure;
 
+	private final TrafficHistory historyBeforeDrain;
+
+	private final Map<String, SourceBefore> sourcesBeforeDrain = new LinkedHashMap<>();
+
 	/**
-	 * Starts a hold now: takes the measure of the traffic before it.
+	 * Starts a hold now: takes the measure of the traffic before it, its rate and its silences.
 	 * @param strategy the strategy
 	 * @param bounds the bounds
 	 * @param traffic the application's traffic
@@ -68,6 +76,10 @@ public final class Hold {
 		this.startNanos = ticker.nanos();
 		this.rateBeforeDrain = traffic.arrivalRate(this.startNanos);
 		this.arrivalsBeforeDrain = traffic.arrivals();
+		this.historyBeforeDrain = traffic.history(this.startNanos);
+		traffic.sources()
+			.forEach((address, source) -> this.sourcesBeforeDrain.put(address,
+					new SourceBefore(source.history(this.startNanos), source.arrivalRate(this.startNanos))));
 	}
 
 	/**
@@ -81,7 +93,7 @@ public final class Hold {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return outcome(INTERRUPTED);
+			return outcome(INTERRUPTED, null);
 		}
 		finally {
 			// Interrupts an evaluation still under way: its answer no longer matters.
@@ -95,19 +107,19 @@ public final class Hold {
 			HoldContext context = context();
 			Duration elapsed = context.elapsed();
 			if (elapsed.compareTo(this.bounds.maxHold()) >= 0) {
-				return outcome(MAX_HOLD);
+				return outcome(MAX_HOLD, null);
 			}
 			CompletableFuture<HoldDecision> evaluation = evaluate(context, evaluator);
 			if (!this.ticker.awaitUntil(evaluation, maxAt)) {
-				return outcome(MAX_HOLD);
+				return outcome(MAX_HOLD, null);
 			}
 			HoldDecision decision = decision(evaluation);
 			if (decision == null) {
 				this.ticker.sleep(untilMax());
-				return outcome(MAX_HOLD);
+				return outcome(MAX_HOLD, null);
 			}
 			if (decision.isRelease() && elapsed.compareTo(this.bounds.minHold()) >= 0) {
-				return outcome(decision.releaseReason());
+				return outcome(decision.releaseReason(), decision.detail());
 			}
 			this.ticker.sleep(nextWait());
 		}
@@ -158,16 +170,42 @@ public final class Hold {
 		boolean trafficSinceStart = lastArrival != Long.MIN_VALUE && lastArrival > this.startNanos;
 		long quietSince = trafficSinceStart ? lastArrival : this.startNanos;
 		Duration span = trafficSinceStart ? Duration.ofNanos(lastArrival - this.startNanos) : Duration.ZERO;
+		// A silence that ended with a request during the hold happened while the load balancer
+		// still routed: as ordinary as the silences before the drain.
+		TrafficHistory history = this.historyBeforeDrain.withSilence(this.traffic.longestSilence(this.startNanos, now));
 		return new HoldContext(Duration.ofNanos(now - this.startNanos), this.rateBeforeDrain, requestsSinceStart(), span,
-				Duration.ofNanos(Math.max(0, now - quietSince)));
+				Duration.ofNanos(Math.max(0, now - quietSince)), history, sourceContexts(now));
+	}
+
+	private Map<String, HoldContext> sourceContexts(long now) {
+		Map<String, TrafficSource> sources = this.traffic.sources();
+		if (sources.isEmpty()) {
+			return Map.of();
+		}
+		Duration elapsed = Duration.ofNanos(now - this.startNanos);
+		Map<String, HoldContext> contexts = new LinkedHashMap<>();
+		sources.forEach((address, source) -> {
+			long last = source.lastArrivalNanos();
+			boolean sentSinceStart = last > this.startNanos;
+			Duration span = sentSinceStart ? Duration.ofNanos(last - this.startNanos) : Duration.ZERO;
+			Duration quiet = Duration.ofNanos(Math.max(0, now - (sentSinceStart ? last : this.startNanos)));
+			SourceBefore before = this.sourcesBeforeDrain.get(address);
+			// A source first seen during the hold has no history of its own to judge it by.
+			TrafficHistory history = (before != null)
+					? before.history().withSilence(source.longestSilence(this.startNanos, now)) : TrafficHistory.none();
+			double rate = (before != null) ? before.rate() : 0;
+			contexts.put(address, new HoldContext(elapsed, rate, 0, span, quiet, history));
+		});
+		return contexts;
 	}
 
 	private long requestsSinceStart() {
 		return this.traffic.arrivals() - this.arrivalsBeforeDrain;
 	}
 
-	private HoldOutcome outcome(String reason) {
-		return new HoldOutcome(reason, Duration.ofNanos(this.ticker.nanos() - this.startNanos), requestsSinceStart());
+	private HoldOutcome outcome(String reason, @Nullable String detail) {
+		return new HoldOutcome(reason, Duration.ofNanos(this.ticker.nanos() - this.startNanos), requestsSinceStart(),
+				detail);
 	}
 
 	/**
@@ -202,6 +240,10 @@ public final class Hold {
 	 */
 	public HoldStrategy strategy() {
 		return this.strategy;
+	}
+
+	private record SourceBefore(TrafficHistory history, double rate) {
+
 	}
 
 }

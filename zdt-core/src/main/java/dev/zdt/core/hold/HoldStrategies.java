@@ -1,7 +1,11 @@
 package dev.zdt.core.hold;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -37,6 +41,24 @@ public final class HoldStrategies {
 		return (all.size() == 1) ? all.get(0) : new AllOf(all);
 	}
 
+	/**
+	 * Returns a strategy that follows an authority, such as the load balancer's own report on
+	 * this instance, and lets the fallback release only while the authority cannot answer (its
+	 * API fails or is unreachable). Where the authority answers, the fallback's evidence never
+	 * ends the hold before the authority does: a silence in the traffic is weaker evidence than
+	 * the load balancer's word. Both are asked at every check.
+	 * @param authority the strategy whose word decides when it can give one
+	 * @param authorityAnswers whether the authority can answer now; asked after the authority
+	 * has evaluated
+	 * @param fallback the strategy that decides while the authority cannot answer
+	 * @return the combined strategy, named {@code authority>fallback}
+	 */
+	public static HoldStrategy preferring(HoldStrategy authority, BooleanSupplier authorityAnswers,
+			HoldStrategy fallback) {
+		return new Preferring(Objects.requireNonNull(authority, "authority"),
+				Objects.requireNonNull(authorityAnswers, "authorityAnswers"), Objects.requireNonNull(fallback, "fallback"));
+	}
+
 	private static void requireSome(List<HoldStrategy> strategies) {
 		if (strategies.isEmpty()) {
 			throw new IllegalArgumentException("at least one strategy is required");
@@ -45,6 +67,46 @@ public final class HoldStrategies {
 
 	private static String joinedName(List<HoldStrategy> strategies, String separator) {
 		return strategies.stream().map(HoldStrategy::name).collect(Collectors.joining(separator));
+	}
+
+	private static Map<String, Object> mergedEvidence(List<HoldStrategy> strategies, HoldContext context) {
+		Map<String, Object> evidence = new LinkedHashMap<>();
+		for (HoldStrategy strategy : strategies) {
+			evidence.putAll(strategy.evidence(context));
+		}
+		return evidence;
+	}
+
+	private record Preferring(HoldStrategy authority, BooleanSupplier authorityAnswers,
+			HoldStrategy fallback) implements HoldStrategy {
+
+		@Override
+		public HoldDecision evaluate(HoldContext context) {
+			HoldDecision authoritative = this.authority.evaluate(context);
+			HoldDecision fallen = this.fallback.evaluate(context);
+			if (authoritative.isRelease()) {
+				return authoritative;
+			}
+			if (fallen.isRelease() && !this.authorityAnswers.getAsBoolean()) {
+				String detail = ((fallen.detail() != null) ? fallen.detail() + "; " : "") + this.authority.name()
+						+ " does not answer";
+				return HoldDecision.release(Objects.requireNonNull(fallen.releaseReason()), detail);
+			}
+			return HoldDecision.keepHolding();
+		}
+
+		@Override
+		public Map<String, Object> evidence(HoldContext context) {
+			Map<String, Object> evidence = mergedEvidence(List.of(this.authority, this.fallback), context);
+			evidence.put(this.authority.name() + ".answers", this.authorityAnswers.getAsBoolean());
+			return evidence;
+		}
+
+		@Override
+		public String name() {
+			return this.authority.name() + ">" + this.fallback.name();
+		}
+
 	}
 
 	private record FirstOf(List<HoldStrategy> strategies) implements HoldStrategy {
@@ -61,6 +123,11 @@ public final class HoldStrategies {
 		}
 
 		@Override
+		public Map<String, Object> evidence(HoldContext context) {
+			return mergedEvidence(this.strategies, context);
+		}
+
+		@Override
 		public String name() {
 			return joinedName(this.strategies, "|");
 		}
@@ -69,11 +136,14 @@ public final class HoldStrategies {
 
 	private static final class AllOf implements HoldStrategy {
 
+		private final List<HoldStrategy> all;
+
 		private final List<HoldStrategy> pending;
 
 		private final String name;
 
 		AllOf(List<HoldStrategy> strategies) {
+			this.all = strategies;
 			this.pending = new ArrayList<>(strategies);
 			this.name = joinedName(strategies, "+");
 		}
@@ -89,6 +159,11 @@ public final class HoldStrategies {
 				}
 			}
 			return this.pending.isEmpty() ? last : HoldDecision.keepHolding();
+		}
+
+		@Override
+		public Map<String, Object> evidence(HoldContext context) {
+			return mergedEvidence(this.all, context);
 		}
 
 		@Override

@@ -1,5 +1,7 @@
 package dev.zdt.core.hold;
 
+import java.util.Map;
+
 /**
  * Decides when a drain may stop holding because the load balancer has stopped routing new
  * requests to this instance. Implementations are asked again and again during the hold,
@@ -24,5 +26,16 @@ public interface HoldStrategy {
 	 * @return the name of the strategy
 	 */
 	String name();
+
+	/**
+	 * Returns the evidence this strategy weighs in the given context, for the status endpoint:
+	 * e.g. the silence it requires and the rule that sets it. Called from any thread; must not
+	 * change the strategy's state.
+	 * @param context what is known at this point of the hold
+	 * @return the evidence by name, empty by default
+	 */
+	default Map<String, Object> evidence(HoldContext context) {
+		return Map.of();
+	}
 
 }

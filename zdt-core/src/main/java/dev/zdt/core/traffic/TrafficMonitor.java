@@ -1,31 +1,43 @@
 package dev.zdt.core.traffic;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 
 import dev.zdt.core.time.Ticker;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Records the arrivals and completions of application requests (never probes or management
- * calls): how many are in flight, when the last one arrived, and the recent arrival rate.
+ * calls): how many are in flight, when the last one arrived, the recent arrival rate, and the
+ * {@linkplain #history(long) history} of silences between requests over the last minutes, for
+ * all traffic and for each {@linkplain #sources() source}.
  * <p>
- * Built for the request path: recording an arrival is a handful of uncontended atomic
- * operations and never allocates.
+ * Built for the request path: recording an arrival is a handful of atomic operations on
+ * fixed-size arrays and never allocates. Gaps shorter than {@link #SHORTEST_RECORDED_GAP}
+ * (nearly all of them under load) cost one comparison.
  */
 public final class TrafficMonitor {
-
-	private static final long NANOS_PER_SECOND = 1_000_000_000L;
-
-	/** Arrivals are counted per second in a ring this long; a power of two. */
-	private static final int BUCKETS = 64;
 
 	/** How far back the arrival rate looks. */
 	public static final Duration RATE_WINDOW = Duration.ofSeconds(30);
 
-	private static final long NO_ARRIVAL = Long.MIN_VALUE;
+	/** How far back the {@linkplain #history(long) history of silences} looks. */
+	public static final Duration HISTORY = Duration.ofMinutes(5);
+
+	/**
+	 * Gaps shorter than this are not recorded as silences: far below any silence that could end
+	 * a hold, and recording them would touch shared memory on nearly every request.
+	 */
+	public static final Duration SHORTEST_RECORDED_GAP = Duration.ofMillis(10);
+
+	/**
+	 * How many sources are tracked one by one; the traffic of any more is pooled. An ALB
+	 * reaches a target from one or a few nodes per availability zone.
+	 */
+	public static final int SOURCES = 16;
 
 	private final Ticker ticker;
 
@@ -35,13 +47,9 @@ public final class TrafficMonitor {
 
 	private final LongAdder arrivals = new LongAdder();
 
-	private final AtomicLong firstArrival = new AtomicLong(NO_ARRIVAL);
+	private final ArrivalLog all;
 
-	private final AtomicLong lastArrival = new AtomicLong(NO_ARRIVAL);
-
-	private final AtomicLongArray bucketSecond = new AtomicLongArray(BUCKETS);
-
-	private final AtomicLongArray bucketCount = new AtomicLongArray(BUCKETS);
+	private final SourceTable sources;
 
 	/**
 	 * Creates a monitor that reads time from the given ticker.
@@ -50,25 +58,31 @@ public final class TrafficMonitor {
 	public TrafficMonitor(Ticker ticker) {
 		this.ticker = ticker;
 		this.origin = ticker.nanos();
-		for (int i = 0; i < BUCKETS; i++) {
-			this.bucketSecond.set(i, -1);
-		}
+		this.all = new ArrivalLog(this.origin);
+		this.sources = new SourceTable(SOURCES, this.origin);
+	}
+
+	/**
+	 * Records the arrival of an application request from an unknown source; pair with
+	 * {@link #requestFinished()}.
+	 */
+	public void requestStarted() {
+		requestStarted(null);
 	}
 
 	/**
 	 * Records the arrival of an application request; pair with {@link #requestFinished()}.
+	 * @param source the TCP peer's address (behind an ALB, a load balancer node; never a
+	 * forwarded-for header), or {@code null} when unknown
 	 */
-	public void requestStarted() {
+	public void requestStarted(@Nullable String source) {
 		long now = this.ticker.nanos();
 		this.inFlight.incrementAndGet();
 		this.arrivals.increment();
-		if (this.firstArrival.get() == NO_ARRIVAL) {
-			this.firstArrival.compareAndSet(NO_ARRIVAL, now);
+		this.all.record(now);
+		if (source != null) {
+			this.sources.logOf(source, now).record(now);
 		}
-		// A plain write, not a max loop: racing writers differ by nanoseconds, and a CAS loop on
-		// one shared field would make busy request threads wait for each other.
-		this.lastArrival.set(now);
-		countInBucket(now);
 	}
 
 	/**
@@ -76,17 +90,6 @@ public final class TrafficMonitor {
 	 */
 	public void requestFinished() {
 		this.inFlight.decrementAndGet();
-	}
-
-	private void countInBucket(long now) {
-		long second = (now - this.origin) / NANOS_PER_SECOND;
-		int index = (int) (second & (BUCKETS - 1));
-		long seen = this.bucketSecond.get(index);
-		if (seen != second && this.bucketSecond.compareAndSet(index, seen, second)) {
-			// A concurrent increment between the two calls can be lost: harmless for a rate estimate.
-			this.bucketCount.set(index, 0);
-		}
-		this.bucketCount.incrementAndGet(index);
 	}
 
 	/**
@@ -110,7 +113,7 @@ public final class TrafficMonitor {
 	 * @return the arrival time, or {@link Long#MIN_VALUE} when none has arrived
 	 */
 	public long lastArrivalNanos() {
-		return this.lastArrival.get();
+		return this.all.lastArrivalNanos();
 	}
 
 	/**
@@ -129,19 +132,40 @@ public final class TrafficMonitor {
 	 * @return arrivals per second
 	 */
 	public double arrivalRate(long atNanos) {
-		long endSecond = (atNanos - this.origin) / NANOS_PER_SECOND;
-		long windowSeconds = RATE_WINDOW.toSeconds();
-		long count = 0;
-		for (long second = Math.max(0, endSecond - windowSeconds + 1); second <= endSecond; second++) {
-			int index = (int) (second & (BUCKETS - 1));
-			if (this.bucketSecond.get(index) == second) {
-				count += this.bucketCount.get(index);
-			}
-		}
-		long first = this.firstArrival.get();
-		long observedFrom = (first != NO_ARRIVAL) ? Math.max(this.origin, first) : this.origin;
-		double observedSeconds = Math.min(windowSeconds, (atNanos - observedFrom) / (double) NANOS_PER_SECOND);
-		return count / Math.max(1.0, observedSeconds);
+		return this.all.arrivalRate(atNanos);
+	}
+
+	/**
+	 * Returns the traffic's history over the {@link #HISTORY} that ends at {@code atNanos}:
+	 * its longest silence, its seconds with traffic, its steady rate. Allocates: meant for the
+	 * start of a drain, not for the request path.
+	 * @param atNanos the end of the history, in {@link Ticker#nanos()} time
+	 * @return the history
+	 */
+	public TrafficHistory history(long atNanos) {
+		return this.all.history(atNanos);
+	}
+
+	/**
+	 * Returns the longest gap between two application requests that ended from about
+	 * {@code fromNanos} (rounded down to a ten-second slot) to {@code toNanos}.
+	 * @param fromNanos the start, in {@link Ticker#nanos()} time
+	 * @param toNanos the end, in {@link Ticker#nanos()} time
+	 * @return the longest silence, {@link Duration#ZERO} when none was recorded
+	 */
+	public Duration longestSilence(long fromNanos, long toNanos) {
+		return this.all.longestSilence(fromNanos, toNanos);
+	}
+
+	/**
+	 * Returns every source that has sent application requests, by address; the sources beyond
+	 * {@link #SOURCES} under {@code (other)}. Empty when no request named its source.
+	 * @return the sources
+	 */
+	public Map<String, TrafficSource> sources() {
+		Map<String, TrafficSource> sources = new LinkedHashMap<>();
+		this.sources.logs().forEach((address, log) -> sources.put(address, new TrafficSource(address, log)));
+		return sources;
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.zdt.core.hold;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +35,57 @@ class HoldStrategiesTests {
 		second.set(true);
 		assertThat(strategy.evaluate(this.context).releaseReason()).isEqualTo("b");
 		assertThat(strategy.name()).isEqualTo("a+b");
+	}
+
+	@Test
+	void preferringNeverLetsTheFallbackReleaseWhileTheAuthorityAnswers() {
+		AtomicBoolean answers = new AtomicBoolean(true);
+		AtomicBoolean authorityReleases = new AtomicBoolean(false);
+		HoldStrategy strategy = HoldStrategies.preferring(switchable("lb", authorityReleases), answers::get,
+				switchable("traffic", true));
+		assertThat(strategy.evaluate(this.context).isRelease()).isFalse();
+		authorityReleases.set(true);
+		assertThat(strategy.evaluate(this.context).releaseReason()).isEqualTo("lb");
+		assertThat(strategy.name()).isEqualTo("lb>traffic");
+	}
+
+	@Test
+	void preferringLetsTheFallbackReleaseWhileTheAuthorityCannotAnswer() {
+		AtomicBoolean answers = new AtomicBoolean(false);
+		HoldStrategy strategy = HoldStrategies.preferring(switchable("lb", false), answers::get,
+				switchable("traffic", true));
+		HoldDecision decision = strategy.evaluate(this.context);
+		assertThat(decision.releaseReason()).isEqualTo("traffic");
+		assertThat(decision.detail()).isEqualTo("lb does not answer");
+		answers.set(true);
+		assertThat(strategy.evaluate(this.context).isRelease()).isFalse();
+	}
+
+	@Test
+	void preferringShowsWhetherTheAuthorityAnswers() {
+		HoldStrategy strategy = HoldStrategies.preferring(switchable("lb", false), () -> false, switchable("traffic", true));
+		assertThat(strategy.evidence(this.context)).containsEntry("lb.answers", false);
+	}
+
+	@Test
+	void preferringAsksBothStrategiesAtEveryCheck() {
+		AtomicInteger asked = new AtomicInteger();
+		HoldStrategy counting = new HoldStrategy() {
+
+			@Override
+			public HoldDecision evaluate(HoldContext context) {
+				asked.incrementAndGet();
+				return HoldDecision.keepHolding();
+			}
+
+			@Override
+			public String name() {
+				return "traffic";
+			}
+
+		};
+		HoldStrategies.preferring(switchable("lb", true), () -> true, counting).evaluate(this.context);
+		assertThat(asked).hasValue(1);
 	}
 
 	@Test

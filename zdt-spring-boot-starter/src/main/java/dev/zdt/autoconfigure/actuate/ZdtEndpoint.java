@@ -78,7 +78,8 @@ public class ZdtEndpoint {
 	@ReadOperation
 	public ZdtDescriptor status() {
 		boolean details = this.showDetails.isShown(this.token.isPresentedByCaller());
-		return ZdtDescriptor.of(this.coordinator.status(), details, details ? this.loadBalancerDetails.get() : null);
+		return ZdtDescriptor.of(this.coordinator.status(), details, details ? this.loadBalancerDetails.get() : null,
+				this.coordinator.evidence());
 	}
 
 	/**

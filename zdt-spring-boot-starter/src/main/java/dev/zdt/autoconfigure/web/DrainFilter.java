@@ -48,7 +48,8 @@ public final class DrainFilter extends HttpFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		this.traffic.requestStarted();
+		// The TCP peer, never X-Forwarded-For: behind an ALB, the node that routed the request.
+		this.traffic.requestStarted(request.getRemoteAddr());
 		boolean async = false;
 		try {
 			chain.doFilter(request, response);

@@ -33,6 +33,17 @@ class ZdtEndpointWebTests {
 	}
 
 	@Test
+	void statusShowsTheEvidenceOfTheAdaptiveHold() {
+		try (RunningApp app = RunningApp.start("zdt.drain.strategy=adaptive", "zdt.drain.min-hold=0s",
+				"zdt.drain.max-hold=5s")) {
+			assertThat(app.management("/actuator/zdt").body()).contains("\"evidence\":{\"rule\":\"no-traffic\"");
+			app.get("/hello");
+			assertThat(app.management("/actuator/zdt").body()).contains("\"silenceMs\":",
+					"\"longestSilenceBeforeDrainMs\":0", "\"busySecondsBeforeDrain\":1", "\"sources\":1");
+		}
+	}
+
+	@Test
 	void drainWhenTokenMissingShouldReturnForbiddenAndNotDrain() {
 		try (RunningApp app = RunningApp.start(SHORT_FIXED_HOLD)) {
 			assertThat(app.management("/actuator/zdt/drain").statusCode()).isEqualTo(403);
