@@ -97,6 +97,10 @@ public final class RunningApp implements AutoCloseable {
 		}
 	}
 
+	public int port() {
+		return this.port;
+	}
+
 	public DrainCoordinator coordinator() {
 		return this.context.getBean(DrainCoordinator.class);
 	}
