@@ -64,8 +64,12 @@ public final class DrainFilter extends HttpFilter {
 			// The drain may start while this request is served: decide when the response starts,
 			// the last moment a header can still be sent.
 			ClosingIfDraining watched = new ClosingIfDraining(request, response);
-			serve(request, watched, chain);
-			watched.decide();
+			try {
+				serve(request, watched, chain);
+			}
+			finally {
+				watched.decide();
+			}
 		}
 	}
 
