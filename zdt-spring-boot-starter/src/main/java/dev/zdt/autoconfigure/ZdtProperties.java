@@ -129,8 +129,10 @@ public class ZdtProperties {
 		private Duration cancelAfter = Duration.ofMinutes(5);
 
 		/**
-		 * Whether responses carry 'Connection: close' while draining, so that keep-alive
-		 * connections end cleanly instead of being reset at shutdown.
+		 * Whether clients are asked to close their connections while draining, so that
+		 * keep-alive connections end cleanly instead of being reset at shutdown: 'Connection:
+		 * close' on HTTP/1.x responses, GOAWAY on HTTP/2 connections, and idle keep-alive
+		 * connections closed when the hold ends.
 		 */
 		private boolean connectionClose = true;
 

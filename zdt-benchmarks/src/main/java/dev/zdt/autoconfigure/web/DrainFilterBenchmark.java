@@ -42,7 +42,8 @@ public class DrainFilterBenchmark {
 			.bounds(new HoldBounds(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMillis(100)))
 			.build();
 		this.filter = new DrainFilter(this.coordinator,
-				new TrafficClassifier(List.of(), List.of("kube-probe/", "ELB-HealthChecker/", "kube-lifecycle/")), true);
+				new TrafficClassifier(List.of(), List.of("kube-probe/", "ELB-HealthChecker/", "kube-lifecycle/")), true,
+				null);
 	}
 
 	@Benchmark

@@ -2,22 +2,28 @@ package dev.zdt.autoconfigure.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import dev.zdt.autoconfigure.ZdtAutoConfiguration;
 import dev.zdt.autoconfigure.ZdtProperties;
 import dev.zdt.core.DrainCoordinator;
+import dev.zdt.core.time.Ticker;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
+import org.springframework.util.ClassUtils;
 
 /**
  * Puts the {@link DrainFilter} in front of every application request of a servlet web
@@ -33,12 +39,17 @@ public final class ZdtServletAutoConfiguration {
 
 	private static final String MVC_SERVLET_PATH = "spring.mvc.servlet.path";
 
+	private static final String TOMCAT_WEB_SERVER = "org.springframework.boot.tomcat.TomcatWebServer";
+
+	private static final String JETTY_WEB_SERVER = "org.springframework.boot.jetty.JettyWebServer";
+
 	@Bean
 	FilterRegistrationBean<DrainFilter> zdtDrainFilter(DrainCoordinator coordinator, ZdtProperties properties,
-			Environment environment) {
+			Environment environment, ObjectProvider<ConnectionDrainer> connections) {
 		TrafficClassifier classifier = new TrafficClassifier(excludedPaths(properties, environment),
 				properties.getTraffic().getExcludedUserAgents());
-		DrainFilter filter = new DrainFilter(coordinator, classifier, properties.getDrain().isConnectionClose());
+		DrainFilter filter = new DrainFilter(coordinator, classifier, properties.getDrain().isConnectionClose(),
+				connections.getIfAvailable());
 		FilterRegistrationBean<DrainFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setName("zdtDrainFilter");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
@@ -70,6 +81,37 @@ public final class ZdtServletAutoConfiguration {
 			trimmed = trimmed.substring(0, trimmed.length() - 1);
 		}
 		return (trimmed.isEmpty() || trimmed.startsWith("/")) ? trimmed : "/" + trimmed;
+	}
+
+	/**
+	 * Ends the web server's connections as each protocol allows, on the servers zdt knows.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.web.server.context.WebServerInitializedEvent")
+	static class ConnectionsConfiguration {
+
+		@Bean
+		ConnectionDrainer zdtConnectionDrainer(ApplicationContext context, ZdtProperties properties,
+				ObjectProvider<Ticker> ticker) {
+			Function<Object, ServerConnections> connections = properties.getDrain().isConnectionClose()
+					? ConnectionsConfiguration::connectionsOf : (webServer) -> ServerConnections.NONE;
+			return new ConnectionDrainer(context, connections, ticker.getIfAvailable(Ticker::system));
+		}
+
+		private static ServerConnections connectionsOf(Object webServer) {
+			ClassLoader classLoader = webServer.getClass().getClassLoader();
+			if (ClassUtils.isPresent(TOMCAT_WEB_SERVER, classLoader)) {
+				ServerConnections tomcat = TomcatConnections.of(webServer);
+				if (tomcat != ServerConnections.NONE) {
+					return tomcat;
+				}
+			}
+			if (ClassUtils.isPresent(JETTY_WEB_SERVER, classLoader)) {
+				return JettyConnections.of(webServer);
+			}
+			return ServerConnections.NONE;
+		}
+
 	}
 
 }

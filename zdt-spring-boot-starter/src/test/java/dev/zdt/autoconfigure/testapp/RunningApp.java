@@ -98,8 +98,11 @@ public final class RunningApp implements AutoCloseable {
 		return management("GET", path, Map.of());
 	}
 
-	/** The server's port now: a server stopped and started again listens on another one. */
-	private int port() {
+	/**
+	 * Returns the application server's port now: a server stopped and started again listens on another one.
+	 * @return the port
+	 */
+	public int port() {
 		return ((WebServerApplicationContext) this.context).getWebServer().getPort();
 	}
 
