@@ -100,7 +100,8 @@ public final class TargetHealthStrategy implements HoldStrategy, AutoCloseable {
 	private String releaseReason = DRAINING;
 
 	private TargetHealthStrategy(Builder builder) {
-		this.reader = new TargetHealthReader(builder.client, builder.callTimeout, builder.attemptTimeout);
+		this.reader = new TargetHealthReader(builder.client, builder.callTimeout, builder.attemptTimeout,
+				builder.logger);
 		this.source = builder.source;
 		this.targetIp = builder.targetIp;
 		this.targetPort = builder.targetPort;
