@@ -280,7 +280,7 @@ public final class TargetHealthStrategy implements HoldStrategy, AutoCloseable {
 		if (targetGroups.arns().isEmpty()) {
 			throw new DiscoveryException("no target group is known for this pod",
 					"set zdt.aws.target-group-arns or enable the readiness gate injection of the AWS Load Balancer "
-							+ "Controller",
+							+ "Controller (or of EKS Auto Mode)",
 					true, null);
 		}
 		target = new Target(targetGroups.arns(), address);
