@@ -27,6 +27,10 @@ import org.jspecify.annotations.Nullable;
  * whatever order and concurrently, there is exactly one drain and one hold, and every caller
  * waits for that same hold. The hold runs on its own thread, so a caller that gives up (or is
  * interrupted) never cuts it short for the others.
+ * <p>
+ * A drain that has not reached shutdown can be {@linkplain #cancel() cancelled}, by hand or by
+ * the watchdog ({@link Builder#cancelAfter(Duration)}), so that a mistaken drain does not keep
+ * the instance out of rotation for good.
  */
 public final class DrainCoordinator {
 
@@ -48,14 +52,24 @@ public final class DrainCoordinator {
 
 	private final AtomicBoolean stopping = new AtomicBoolean();
 
+	private final Duration cancelAfter;
+
+	// Orders cancel() against stopping(): a drain that shutdown has passed is never undone.
+	private final Object cancelLock = new Object();
+
 	private DrainCoordinator(Builder builder) {
 		this.strategy = Objects.requireNonNull(builder.strategy, "strategy");
 		this.bounds = Objects.requireNonNull(builder.bounds, "bounds");
 		this.ticker = builder.ticker;
 		this.traffic = (builder.traffic != null) ? builder.traffic : new TrafficMonitor(this.ticker);
 		this.clock = builder.clock;
-		this.listeners = List.copyOf(builder.listeners);
 		this.holdThreads = builder.holdThreads;
+		this.cancelAfter = builder.cancelAfter;
+		List<DrainListener> all = new ArrayList<>(builder.listeners);
+		if (!this.cancelAfter.isZero()) {
+			all.add(new Watchdog());
+		}
+		this.listeners = List.copyOf(all);
 	}
 
 	/**
@@ -136,10 +150,35 @@ public final class DrainCoordinator {
 	 * Marks that shutdown proceeds past the hold. Has an effect only once, and only after the hold.
 	 */
 	public void stopping() {
-		Drain current = this.drain.get();
-		if (current != null && current.result.isDone() && this.stopping.compareAndSet(false, true)) {
-			notifyListeners(DrainListener::stopping);
+		synchronized (this.cancelLock) {
+			Drain current = this.drain.get();
+			if (current == null || !current.result.isDone() || !this.stopping.compareAndSet(false, true)) {
+				return;
+			}
 		}
+		notifyListeners(DrainListener::stopping);
+	}
+
+	/**
+	 * Undoes a drain whose hold has ended and that shutdown has not passed: the state goes back
+	 * to {@link DrainState#SERVING} and listeners are told, so that readiness comes back. A
+	 * later trigger starts a new drain with a new hold.
+	 * @return {@code true} if a drain was undone; {@code false} when there is none, its hold is
+	 * still under way, or shutdown has passed it
+	 */
+	public boolean cancel() {
+		Drain current = this.drain.get();
+		return current != null && cancel(current, DrainCancellation.REQUESTED);
+	}
+
+	private boolean cancel(Drain expected, DrainCancellation cancellation) {
+		synchronized (this.cancelLock) {
+			if (this.stopping.get() || !expected.result.isDone() || !this.drain.compareAndSet(expected, null)) {
+				return false;
+			}
+		}
+		notifyListeners((listener) -> listener.drainCancelled(cancellation));
+		return true;
 	}
 
 	/**
@@ -230,6 +269,44 @@ public final class DrainCoordinator {
 		}
 	}
 
+	/**
+	 * Undoes the drain when no shutdown follows its hold in time. Waits in steps, so that its
+	 * thread ends soon after a shutdown or a cancellation.
+	 */
+	private final class Watchdog implements DrainListener {
+
+		private static final Duration STEP = Duration.ofSeconds(1);
+
+		@Override
+		public void holdEnded(DrainResult result) {
+			Drain watched = DrainCoordinator.this.drain.get();
+			if (watched != null) {
+				// Listeners hear of the end just before the drain completes; count from then.
+				watched.result.whenComplete(
+						(ended, failure) -> DrainCoordinator.this.holdThreads.newThread(() -> watch(watched)).start());
+			}
+		}
+
+		private void watch(Drain watched) {
+			Ticker ticker = DrainCoordinator.this.ticker;
+			long deadline = ticker.nanos() + DrainCoordinator.this.cancelAfter.toNanos();
+			try {
+				long remaining = deadline - ticker.nanos();
+				while (remaining > 0 && DrainCoordinator.this.drain.get() == watched
+						&& !DrainCoordinator.this.stopping.get()) {
+					ticker.sleep(Duration.ofNanos(Math.min(remaining, STEP.toNanos())));
+					remaining = deadline - ticker.nanos();
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			cancel(watched, DrainCancellation.NO_SHUTDOWN_FOLLOWED);
+		}
+
+	}
+
 	private static final class Drain {
 
 		final DrainTrigger trigger;
@@ -268,6 +345,8 @@ public final class DrainCoordinator {
 		private Clock clock = Clock.systemUTC();
 
 		private final List<DrainListener> listeners = new ArrayList<>();
+
+		private Duration cancelAfter = Duration.ZERO;
 
 		private ThreadFactory holdThreads = (task) -> {
 			Thread thread = new Thread(task, "zdt-hold");
@@ -345,6 +424,20 @@ public final class DrainCoordinator {
 		 */
 		public Builder holdThreads(ThreadFactory holdThreads) {
 			this.holdThreads = holdThreads;
+			return this;
+		}
+
+		/**
+		 * Sets how long after the end of the hold a drain that no shutdown has followed is
+		 * {@linkplain DrainCoordinator#cancel() cancelled}; zero (the default) never cancels.
+		 * @param cancelAfter the time, zero or positive
+		 * @return this builder
+		 */
+		public Builder cancelAfter(Duration cancelAfter) {
+			if (cancelAfter.isNegative()) {
+				throw new IllegalArgumentException("cancelAfter must not be negative: " + cancelAfter);
+			}
+			this.cancelAfter = cancelAfter;
 			return this;
 		}
 

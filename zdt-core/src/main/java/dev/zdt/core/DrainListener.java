@@ -26,4 +26,11 @@ public interface DrainListener {
 	default void stopping() {
 	}
 
+	/**
+	 * Called when a drain that had not reached shutdown was undone: the instance serves again.
+	 * @param cancellation why
+	 */
+	default void drainCancelled(DrainCancellation cancellation) {
+	}
+
 }

@@ -2,6 +2,7 @@ package dev.zdt.autoconfigure;
 
 import java.time.Duration;
 
+import dev.zdt.core.DrainCancellation;
 import dev.zdt.core.DrainListener;
 import dev.zdt.core.DrainResult;
 import dev.zdt.core.DrainStatus;
@@ -13,8 +14,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 
 /**
- * Logs the three moments an operator looks for: the drain started, the hold ended, shutdown
- * completed.
+ * Logs the moments an operator looks for: the drain started, the hold ended, the drain was
+ * cancelled, shutdown completed.
  */
 final class DrainLogger implements DrainListener, DisposableBean {
 
@@ -38,6 +39,18 @@ final class DrainLogger implements DrainListener, DisposableBean {
 		HoldOutcome outcome = result.outcome();
 		logger.info(String.format("zdt: hold ended (reason=%s, held=%s, requests during hold=%d)", outcome.reason(),
 				format(outcome.held()), outcome.requestsDuringHold()));
+	}
+
+	@Override
+	public void drainCancelled(DrainCancellation cancellation) {
+		if (cancellation == DrainCancellation.NO_SHUTDOWN_FOLLOWED) {
+			logger.warn("zdt: no shutdown followed the drain within zdt.drain.cancel-after; the drain is undone and "
+					+ "readiness accepts traffic again. Was the drain called by mistake?");
+		}
+		else {
+			logger.info("zdt: drain cancelled; readiness accepts traffic again");
+		}
+		this.started = null;
 	}
 
 	@Override

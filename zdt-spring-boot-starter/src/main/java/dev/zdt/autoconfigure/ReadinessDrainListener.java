@@ -1,5 +1,6 @@
 package dev.zdt.autoconfigure;
 
+import dev.zdt.core.DrainCancellation;
 import dev.zdt.core.DrainListener;
 import dev.zdt.core.DrainStatus;
 
@@ -9,7 +10,7 @@ import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * Takes the application out of the load balancer's rotation the moment a drain starts: readiness
- * refuses traffic, liveness stays correct.
+ * refuses traffic, liveness stays correct. A cancelled drain puts it back.
  */
 final class ReadinessDrainListener implements DrainListener {
 
@@ -22,6 +23,11 @@ final class ReadinessDrainListener implements DrainListener {
 	@Override
 	public void drainStarted(DrainStatus drain) {
 		AvailabilityChangeEvent.publish(this.publisher, this, ReadinessState.REFUSING_TRAFFIC);
+	}
+
+	@Override
+	public void drainCancelled(DrainCancellation cancellation) {
+		AvailabilityChangeEvent.publish(this.publisher, this, ReadinessState.ACCEPTING_TRAFFIC);
 	}
 
 }

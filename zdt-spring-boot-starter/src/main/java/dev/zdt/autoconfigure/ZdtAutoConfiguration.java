@@ -14,7 +14,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -29,7 +28,7 @@ import org.springframework.core.env.Environment;
  * for the hold before the web server's graceful shutdown lets requests in flight finish.
  */
 @AutoConfiguration
-@ConditionalOnBooleanProperty(name = "zdt.enabled", matchIfMissing = true)
+@ConditionalOnZdtEnabled
 @EnableConfigurationProperties(ZdtProperties.class)
 public final class ZdtAutoConfiguration {
 
@@ -57,7 +56,8 @@ public final class ZdtAutoConfiguration {
 			.bounds(new HoldBounds(drain.getMinHold(), drain.getMaxHold(), drain.getCheckInterval()))
 			.traffic(traffic)
 			.ticker(ticker.getIfAvailable(Ticker::system))
-			.clock(clock.getIfAvailable(Clock::systemUTC));
+			.clock(clock.getIfAvailable(Clock::systemUTC))
+			.cancelAfter(drain.getCancelAfter());
 		listeners.orderedStream().forEach(builder::listener);
 		return builder.build();
 	}

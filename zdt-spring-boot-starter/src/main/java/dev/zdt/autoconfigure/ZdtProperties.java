@@ -1,12 +1,14 @@
 package dev.zdt.autoconfigure;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationUnit;
 
 /**
  * Configuration of the zdt drain.
@@ -20,9 +22,11 @@ public class ZdtProperties {
 	private boolean enabled = true;
 
 	/**
-	 * The pod's terminationGracePeriodSeconds, to check at startup that the longest hold plus
-	 * the graceful shutdown fits in it.
+	 * Grace period of the pod (its terminationGracePeriodSeconds), to check at startup that
+	 * the longest hold plus the graceful shutdown fit in it. A number without a unit is in
+	 * seconds, as in the pod spec.
 	 */
+	@DurationUnit(ChronoUnit.SECONDS)
 	private @Nullable Duration terminationGracePeriod;
 
 	private final Drain drain = new Drain();
@@ -111,9 +115,18 @@ public class ZdtProperties {
 		private Duration checkInterval = Duration.ofMillis(100);
 
 		/**
-		 * Shared secret that calls to the drain operation must send in the X-Zdt-Token header.
+		 * Shared secret that calls to the drain and cancel operations must send in the
+		 * X-Zdt-Token header, at least 16 printable ASCII characters (e.g. 'openssl rand -hex
+		 * 32'). Surrounding whitespace, such as the newline of a file, is trimmed. When unset
+		 * or empty, no token is needed.
 		 */
 		private @Nullable String token;
+
+		/**
+		 * How long after the hold has ended a drain that no shutdown has followed is undone, so
+		 * that readiness comes back; 0 never undoes it.
+		 */
+		private Duration cancelAfter = Duration.ofMinutes(5);
 
 		/**
 		 * Whether responses carry 'Connection: close' while draining, so that keep-alive
@@ -168,7 +181,18 @@ public class ZdtProperties {
 		}
 
 		public void setToken(@Nullable String token) {
-			this.token = token;
+			// Empty is what zdt.drain.token=${ZDT_DRAIN_TOKEN:} gives where the variable is unset: no token.
+			// A Secret made with --from-file carries the file's newline, which no header can: trim. Only
+			// whitespace stays as blank, which validation refuses.
+			this.token = (token == null || token.isEmpty()) ? null : token.trim();
+		}
+
+		public Duration getCancelAfter() {
+			return this.cancelAfter;
+		}
+
+		public void setCancelAfter(Duration cancelAfter) {
+			this.cancelAfter = cancelAfter;
 		}
 
 		public boolean isConnectionClose() {
@@ -226,14 +250,15 @@ public class ZdtProperties {
 	public static class Traffic {
 
 		/**
-		 * Path patterns (Ant style) of requests that are not application traffic, in addition
-		 * to the actuator base path when it is served on the application port.
+		 * Comma-separated list of path patterns (Ant style) of requests that are not
+		 * application traffic, in addition to the actuator base path when it is served on the
+		 * application port.
 		 */
 		private List<String> excludedPaths = new ArrayList<>();
 
 		/**
-		 * User-Agent prefixes of requests that are not application traffic: probes and health
-		 * checks.
+		 * Comma-separated list of User-Agent prefixes of requests that are not application
+		 * traffic: probes and health checks.
 		 */
 		private List<String> excludedUserAgents = new ArrayList<>(
 				List.of("kube-probe/", "ELB-HealthChecker/", "kube-lifecycle/"));

@@ -39,9 +39,12 @@ final class ZdtPropertiesValidator {
 		if (grace != null && (grace.isNegative() || grace.isZero())) {
 			throw invalid("zdt.termination-grace-period", grace, "must be positive: the pod's terminationGracePeriodSeconds");
 		}
-		String token = drain.getToken();
-		if (token != null && token.isBlank()) {
-			throw invalid("zdt.drain.token", "(blank)", "must not be blank; leave it unset to need no token");
+		DrainTokenRules.validate(drain.getToken());
+		Duration cancelAfter = drain.getCancelAfter();
+		if (cancelAfter.isNegative() || (!cancelAfter.isZero() && cancelAfter.compareTo(Duration.ofSeconds(1)) < 0)) {
+			throw invalid("zdt.drain.cancel-after", cancelAfter,
+					"must be at least 1s so that it never races kubelet's SIGTERM after preStop (default 5m), or 0 to "
+							+ "never undo a drain");
 		}
 	}
 

@@ -14,6 +14,8 @@ import dev.zdt.core.hold.HoldDecision;
 import dev.zdt.core.hold.HoldStrategy;
 import dev.zdt.core.hold.TrafficQuietStrategy;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -53,6 +55,15 @@ class ZdtAutoConfigurationTests {
 				.doesNotHaveBean(DrainLifecycle.class)
 				.doesNotHaveBean(ZdtEndpoint.class)
 				.doesNotHaveBean(DrainMetrics.class));
+	}
+
+	@ParameterizedTest(name = "zdt.termination-grace-period={0} is {1}")
+	@CsvSource({ "75,PT75S", "75s,PT75S", "2m,PT2M", "1500ms,PT1.5S" })
+	void terminationGracePeriodWithoutAUnitIsInSecondsAsTerminationGracePeriodSecondsIs(String value,
+			Duration expected) {
+		this.contextRunner.withPropertyValues("zdt.termination-grace-period=" + value)
+			.run((context) -> assertThat(context.getBean(ZdtProperties.class).getTerminationGracePeriod())
+				.isEqualTo(expected));
 	}
 
 	@Test

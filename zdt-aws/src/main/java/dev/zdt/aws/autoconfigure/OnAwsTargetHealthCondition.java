@@ -2,12 +2,17 @@ package dev.zdt.aws.autoconfigure;
 
 import java.util.List;
 
+import dev.zdt.autoconfigure.BooleanProperties;
+import dev.zdt.autoconfigure.ConditionalOnZdtEnabled;
+
 import org.springframework.boot.autoconfigure.condition.ConditionMessage;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
@@ -17,14 +22,22 @@ import org.springframework.util.StringUtils;
  * unset, target group ARNs or an endpoint are configured, or the application runs in
  * Kubernetes with an AWS region known without a network call. So an application with zdt-aws
  * on the classpath starts as usual on a laptop.
+ * <p>
+ * Fails startup when a boolean {@code zdt.aws.*} property is not {@code true} or
+ * {@code false}. Ordered before {@link ConditionalOnZdtEnabled} so that this holds with zdt
+ * off too, as it does for the starter's own booleans.
  */
+@Order(Ordered.HIGHEST_PRECEDENCE + 30)
 final class OnAwsTargetHealthCondition extends SpringBootCondition {
+
+	private static final String ENABLED = "zdt.aws.enabled";
 
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
 		ConditionMessage.Builder message = ConditionMessage.forCondition("AWS target health");
 		Environment environment = context.getEnvironment();
-		Boolean enabled = environment.getProperty("zdt.aws.enabled", Boolean.class);
+		Boolean enabled = BooleanProperties.read(environment, ENABLED);
+		BooleanProperties.read(environment, "zdt.aws.kubernetes-discovery");
 		if (enabled != null) {
 			return enabled ? ConditionOutcome.match(message.because("zdt.aws.enabled is true"))
 					: ConditionOutcome.noMatch(message.because("zdt.aws.enabled is false"));

@@ -3,6 +3,7 @@ package dev.zdt.aws.autoconfigure;
 import java.time.Duration;
 import java.util.function.IntSupplier;
 
+import dev.zdt.autoconfigure.ConditionalOnZdtEnabled;
 import dev.zdt.autoconfigure.LoadBalancerHoldStrategySupplier;
 import dev.zdt.autoconfigure.ZdtAutoConfiguration;
 import dev.zdt.aws.DiscoveryException;
@@ -15,7 +16,6 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -31,7 +31,7 @@ import org.springframework.util.StringUtils;
  */
 @AutoConfiguration(before = ZdtAutoConfiguration.class)
 @ConditionalOnClass(ElasticLoadBalancingV2Client.class)
-@ConditionalOnBooleanProperty(name = "zdt.enabled", matchIfMissing = true)
+@ConditionalOnZdtEnabled
 @Conditional(OnAwsTargetHealthCondition.class)
 @EnableConfigurationProperties(ZdtAwsProperties.class)
 public final class ZdtAwsAutoConfiguration {

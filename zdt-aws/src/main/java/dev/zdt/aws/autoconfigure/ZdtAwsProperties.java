@@ -35,8 +35,8 @@ public class ZdtAwsProperties {
 	private @Nullable Integer targetPort;
 
 	/**
-	 * ARNs of the target groups the pod is registered in. When empty, they are found through
-	 * the Kubernetes API from the pod's readiness gates.
+	 * Comma-separated list of ARNs of the target groups the pod is registered in. When empty,
+	 * they are found through the Kubernetes API from the pod's readiness gates.
 	 */
 	private List<String> targetGroupArns = new ArrayList<>();
 

@@ -70,13 +70,14 @@ public final class FakeTargetGroup implements TargetGroupListener, AutoCloseable
 
 	/**
 	 * Return the application arguments that point a pod's AWS target-health strategy at this target group
-	 * (the target port is the pod's own {@code server.port}).
+	 * (the target port is the pod's own {@code server.port}), and let the lab's status snapshots see
+	 * what the strategy knows, which the zdt endpoint otherwise shows only to callers with the token.
 	 * @return the arguments
 	 */
 	public List<String> appArguments() {
 		return List.of("--zdt.aws.endpoint=" + endpoint(), "--zdt.aws.region=us-east-1",
 				"--zdt.aws.target-group-arns=" + ARN, "--zdt.aws.target-ip=" + TARGET_IP,
-				"--zdt.aws.target-port=${server.port}");
+				"--zdt.aws.target-port=${server.port}", "--management.endpoint.zdt.show-details=always");
 	}
 
 	/**

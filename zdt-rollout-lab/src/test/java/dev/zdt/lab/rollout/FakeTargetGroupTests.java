@@ -71,7 +71,8 @@ class FakeTargetGroupTests {
 			assertThat(group.endpoint().getHost()).isEqualTo("127.0.0.1");
 			assertThat(group.appArguments()).containsExactly("--zdt.aws.endpoint=" + group.endpoint(),
 					"--zdt.aws.region=us-east-1", "--zdt.aws.target-group-arns=" + FakeTargetGroup.ARN,
-					"--zdt.aws.target-ip=127.0.0.1", "--zdt.aws.target-port=${server.port}");
+					"--zdt.aws.target-ip=127.0.0.1", "--zdt.aws.target-port=${server.port}",
+					"--management.endpoint.zdt.show-details=always");
 			assertThat(group.jvmOptions()).contains("-Daws.accessKeyId=x", "-Daws.secretAccessKey=y");
 			String attributes = post(group, "Action=DescribeTargetGroupAttributes&Version=2015-12-01&TargetGroupArn="
 					+ URLEncoder.encode(FakeTargetGroup.ARN, StandardCharsets.UTF_8)).body();

@@ -53,6 +53,8 @@ class ManifestBreakageTests {
 				breakage(ManifestRule.ALB_HEALTH_CHECK, "ingress.yaml", "healthcheck-port: \"8081\"",
 						"healthcheck-port: traffic-port"),
 				breakage(ManifestRule.TARGET_TYPE_IP, "ingress.yaml", "target-type: ip", "target-type: instance"),
+				breakage(ManifestRule.ISTIO_SIDECAR, "namespace.yaml", "pod-readiness-gate-inject: enabled",
+						"pod-readiness-gate-inject: enabled\n    istio-injection: enabled"),
 				breakage(ManifestRule.TARGET_TYPE_IP, "ingress.yaml", "ingressClassName: alb", "ingressClassName: nginx"),
 				breakage(ManifestRule.GRACE_PERIOD, "deployment.yaml", "terminationGracePeriodSeconds: 75",
 						"terminationGracePeriodSeconds: 65"),

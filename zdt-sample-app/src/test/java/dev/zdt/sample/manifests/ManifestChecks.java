@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.Objects;
 
 import dev.zdt.autoconfigure.ZdtProperties;
-import dev.zdt.autoconfigure.actuate.DrainTokenFilter;
+import dev.zdt.autoconfigure.actuate.ZdtEndpoint;
 import org.jspecify.annotations.Nullable;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * Checks the {@link ManifestRule rules} on a set of manifests against the app's settings.
@@ -74,6 +75,7 @@ final class ManifestChecks {
 		checks.serviceRouting();
 		checks.securityContext();
 		checks.disruptionBudget();
+		checks.istioSidecar();
 		return List.copyOf(checks.violations);
 	}
 
@@ -94,15 +96,15 @@ final class ManifestChecks {
 		Map<String, Object> header = Yamls.list(httpGet, "httpHeaders")
 			.stream()
 			.map(Yamls::map)
-			.filter((candidate) -> DrainTokenFilter.HEADER.equalsIgnoreCase(Yamls.string(candidate, "name")))
+			.filter((candidate) -> ZdtEndpoint.TOKEN_HEADER.equalsIgnoreCase(Yamls.string(candidate, "name")))
 			.findFirst()
 			.orElse(Map.of());
 		require(ManifestRule.PRESTOP_TOKEN, !header.isEmpty(), "preStop httpGet must send the %s header, sends %s",
-				DrainTokenFilter.HEADER, Yamls.list(httpGet, "httpHeaders"));
+				ZdtEndpoint.TOKEN_HEADER, Yamls.list(httpGet, "httpHeaders"));
 		String secretToken = secretValue(envSource("ZDT_DRAIN_TOKEN"));
 		require(ManifestRule.PRESTOP_TOKEN, header.isEmpty() || Objects.equals(Yamls.string(header, "value"), secretToken),
 				"the preStop %s header must carry the token the app gets from the Secret (ZDT_DRAIN_TOKEN)",
-				DrainTokenFilter.HEADER);
+				ZdtEndpoint.TOKEN_HEADER);
 	}
 
 	private void drainToken() {
@@ -256,6 +258,63 @@ final class ManifestChecks {
 				Yamls.string(this.ingress, "spec", "ingressClassName"));
 		return AUTO_MODE.ingressClassController().equals(Yamls.string(ingressClass, "spec", "controller"))
 				? AUTO_MODE : SELF_MANAGED;
+	}
+
+	private void istioSidecar() {
+		if (!getsIstioSidecar()) {
+			return;
+		}
+		Map<String, Object> annotations = Yamls.map(this.deployment, "spec", "template", "metadata", "annotations");
+		String excluded = Yamls.string(annotations, "traffic.sidecar.istio.io/excludeInboundPorts");
+		String management = String.valueOf(this.app.managementPort());
+		require(ManifestRule.ISTIO_SIDECAR,
+				excluded != null && List.of(excluded.split(",")).stream().map(String::trim).anyMatch(management::equals),
+				"with an Istio sidecar, traffic.sidecar.istio.io/excludeInboundPorts must list the management port %s "
+						+ "(kubelet's preStop and probes and the ALB health check are not mTLS), found %s",
+				management, excluded);
+		require(ManifestRule.ISTIO_SIDECAR,
+				"true".equals(Yamls.string(annotations, "sidecar.istio.io/nativeSidecar")) || exitsOnZeroConnections(
+						Yamls.string(annotations, "proxy.istio.io/config")),
+				"with an Istio sidecar, Envoy must outlive the app's drain: sidecar.istio.io/nativeSidecar: \"true\" or "
+						+ "proxy.istio.io/config proxyMetadata EXIT_ON_ZERO_ACTIVE_CONNECTIONS: \"true\"");
+		require(ManifestRule.ISTIO_SIDECAR, acceptsPlainHttpFromTheAlb(),
+				"with an Istio sidecar, a PeerAuthentication selecting the pods must accept plain HTTP from the ALB on "
+						+ "the http port %d (portLevelMtls PERMISSIVE)",
+				this.app.serverPort());
+	}
+
+	private boolean getsIstioSidecar() {
+		Map<String, Object> podLabels = Yamls.map(this.deployment, "spec", "template", "metadata", "labels");
+		String injectLabel = Yamls.string(podLabels, "sidecar.istio.io/inject");
+		if ("false".equals(injectLabel)) {
+			return false;
+		}
+		Map<String, Object> namespace = this.manifests.find("Namespace",
+				Yamls.string(this.deployment, "metadata", "namespace"));
+		Map<String, Object> namespaceLabels = Yamls.map(namespace, "metadata", "labels");
+		return "true".equals(injectLabel) || "enabled".equals(Yamls.string(namespaceLabels, "istio-injection"))
+				|| Yamls.string(namespaceLabels, "istio.io/rev") != null;
+	}
+
+	private static boolean exitsOnZeroConnections(@Nullable String proxyConfig) {
+		if (proxyConfig == null) {
+			return false;
+		}
+		Object config = new Yaml().load(proxyConfig);
+		return "true".equals(Yamls.string(config, "proxyMetadata", "EXIT_ON_ZERO_ACTIVE_CONNECTIONS"));
+	}
+
+	private boolean acceptsPlainHttpFromTheAlb() {
+		Map<String, Object> podLabels = Yamls.map(this.deployment, "spec", "template", "metadata", "labels");
+		String httpPort = String.valueOf(this.app.serverPort());
+		return this.manifests.all("PeerAuthentication").stream().filter((policy) -> {
+			Map<String, Object> selected = Yamls.map(policy, "spec", "selector", "matchLabels");
+			return !selected.isEmpty() && podLabels.entrySet().containsAll(selected.entrySet());
+		}).anyMatch((policy) -> {
+			String portMode = Yamls.string(policy, "spec", "portLevelMtls", httpPort, "mode");
+			String mode = (portMode != null) ? portMode : Yamls.string(policy, "spec", "mtls", "mode");
+			return "PERMISSIVE".equals(mode) || "DISABLE".equals(mode);
+		});
 	}
 
 	private void rollingUpdate() {

@@ -71,6 +71,12 @@ enum ManifestRule {
 	SECURITY_CONTEXT,
 
 	/** The PodDisruptionBudget selects the pods and lets a node drain evict one. */
-	DISRUPTION_BUDGET
+	DISRUPTION_BUDGET,
+
+	/**
+	 * With an Istio sidecar: the management port bypasses it, Envoy outlives the app's drain, and the ALB's plain
+	 * HTTP reaches the app port.
+	 */
+	ISTIO_SIDECAR
 
 }

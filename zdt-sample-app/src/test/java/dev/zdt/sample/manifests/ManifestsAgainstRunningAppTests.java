@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What kubelet and the ALB will do with {@code k8s/base}, done to the running app: the probe
  * and health check URLs answer on the management port, and the preStop call, with the token
  * from the Secret, drains the app, after which readiness (and so the ALB health check) fails
- * while liveness holds.
+ * while liveness holds. The shipped token is a placeholder the app refuses, so the test puts a
+ * generated one in both places first, as k8s/README.md ("The drain token") tells users to.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.server.port=0", "zdt.drain.min-hold=0s", "zdt.drain.max-hold=0s" })
@@ -38,6 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ManifestsAgainstRunningAppTests {
 
 	private static final Manifests MANIFESTS = Manifests.load(Manifests.k8sDirectory().resolve("base"));
+
+	private static final String OWN_TOKEN = DrainTokenPlaceholderTests.generatedToken();
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -49,7 +52,7 @@ class ManifestsAgainstRunningAppTests {
 
 	@DynamicPropertySource
 	static void tokenFromTheSecret(DynamicPropertyRegistry registry) {
-		registry.add("zdt.drain.token", () -> Yamls.string(MANIFESTS.only("Secret"), "stringData", "token"));
+		registry.add("zdt.drain.token", () -> withOwnToken(Yamls.string(MANIFESTS.only("Secret"), "stringData", "token")));
 	}
 
 	@Test
@@ -76,7 +79,7 @@ class ManifestsAgainstRunningAppTests {
 		Map<String, String> headers = new LinkedHashMap<>();
 		headers.put("User-Agent", "kube-lifecycle/1.32");
 		Yamls.list(preStop, "httpHeaders")
-			.forEach((header) -> headers.put(Yamls.string(header, "name"), Yamls.string(header, "value")));
+			.forEach((header) -> headers.put(Yamls.string(header, "name"), withOwnToken(Yamls.string(header, "value"))));
 
 		HttpResponse<String> drain = get(port(Yamls.at(preStop, "port")), Yamls.string(preStop, "path"), headers);
 
@@ -88,6 +91,10 @@ class ManifestsAgainstRunningAppTests {
 			.isEqualTo(503);
 		assertThat(get(port(Yamls.at(liveness, "port")), Yamls.string(liveness, "path"), Map.of()).statusCode())
 			.isEqualTo(200);
+	}
+
+	private static String withOwnToken(@Nullable String value) {
+		return String.valueOf(value).replace(DrainTokenPlaceholderTests.PLACEHOLDER, OWN_TOKEN);
 	}
 
 	private static Map<String, Object> container() {

@@ -14,8 +14,9 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.Environment;
 
 /**
- * Warns when anyone who reaches the application port could take the instance out of service:
- * the drain operation is exposed there and needs no token.
+ * Warns when the drain operation is exposed and needs no token: on the application port anyone
+ * who reaches the application could take the instance out of service; on a separate management
+ * port, any pod in the cluster could.
  */
 final class EndpointExposureCheck implements ApplicationListener<ApplicationReadyEvent> {
 
@@ -44,14 +45,19 @@ final class EndpointExposureCheck implements ApplicationListener<ApplicationRead
 	@Nullable String warning() {
 		PathMappedEndpoints mapped = this.endpoints.getIfAvailable();
 		boolean exposed = mapped != null && mapped.getEndpoint(EndpointId.of("zdt")) != null;
-		if (!exposed || ManagementPortType.get(this.environment) != ManagementPortType.SAME
-				|| this.properties.getDrain().getToken() != null) {
+		if (!exposed || this.properties.getDrain().getToken() != null) {
 			return null;
 		}
-		return "zdt: the drain operation " + mapped.getPath(EndpointId.of("zdt")) + "/drain is exposed on the "
-				+ "application port without a token: anyone who reaches the application can take this instance out of "
-				+ "service. Serve actuator on its own port (management.server.port) that the load balancer does not "
-				+ "expose, or set zdt.drain.token.";
+		String drain = mapped.getPath(EndpointId.of("zdt")) + "/drain";
+		if (ManagementPortType.get(this.environment) == ManagementPortType.SAME) {
+			return "zdt: the drain operation " + drain + " is exposed on the application port without a token: anyone "
+					+ "who reaches the application can take this instance out of service. Set zdt.drain.token (e.g. "
+					+ "openssl rand -hex 32) and serve actuator on its own port (management.server.port) that the load "
+					+ "balancer does not expose.";
+		}
+		return "zdt: the drain operation " + drain + " needs no token: any pod in the cluster that reaches the "
+				+ "management port can take this instance out of service. Set zdt.drain.token (e.g. openssl rand -hex 32) "
+				+ "and send it in the X-Zdt-Token header of the preStop httpGet.";
 	}
 
 }

@@ -21,14 +21,15 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param inFlight application requests in flight
  * @param requestsAfterDrainStart application requests received after the drain started
  * @param rateBeforeDrain application requests per second before the drain (now, while serving)
- * @param loadBalancer what the load balancer strategy knows, if any
+ * @param loadBalancer what the load balancer strategy knows, if any, shown only to callers
+ * allowed to see it ({@code management.endpoint.zdt.show-details})
  */
 public record ZdtDescriptor(String state, @Nullable String trigger, @Nullable String drainStartedAt, long holdElapsedMs,
 		@Nullable String holdEndReason, String strategy, long minHoldMs, long maxHoldMs, int inFlight,
-		long requestsAfterDrainStart, double rateBeforeDrain, Map<String, Object> loadBalancer)
+		long requestsAfterDrainStart, double rateBeforeDrain, @Nullable Map<String, Object> loadBalancer)
 		implements OperationResponseBody {
 
-	static ZdtDescriptor of(DrainStatus status, Map<String, Object> loadBalancer) {
+	static ZdtDescriptor of(DrainStatus status, @Nullable Map<String, Object> loadBalancer) {
 		return new ZdtDescriptor(status.state().name(), (status.trigger() != null) ? status.trigger().displayName() : null,
 				(status.drainStartedAt() != null) ? status.drainStartedAt().toString() : null,
 				status.holdElapsed().toMillis(), status.holdEndReason(), status.strategy(), status.minHold().toMillis(),

@@ -14,6 +14,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
@@ -24,16 +25,18 @@ import org.springframework.core.env.Environment;
 		afterName = "org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointAutoConfiguration")
 @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
 @ConditionalOnBean(DrainCoordinator.class)
+@EnableConfigurationProperties(ZdtEndpointProperties.class)
 public final class ZdtEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnAvailableEndpoint(ZdtEndpoint.class)
-	ZdtEndpoint zdtEndpoint(DrainCoordinator coordinator, ObjectProvider<LoadBalancerHoldStrategySupplier> loadBalancer) {
+	ZdtEndpoint zdtEndpoint(DrainCoordinator coordinator, ObjectProvider<LoadBalancerHoldStrategySupplier> loadBalancer,
+			ZdtProperties properties, ZdtEndpointProperties endpointProperties) {
 		return new ZdtEndpoint(coordinator, () -> {
 			LoadBalancerHoldStrategySupplier supplier = loadBalancer.getIfUnique();
 			return (supplier != null) ? supplier.details() : Map.of();
-		});
+		}, properties.getDrain().getToken(), endpointProperties.getShowDetails());
 	}
 
 	@Bean

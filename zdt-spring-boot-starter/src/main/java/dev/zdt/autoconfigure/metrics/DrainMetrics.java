@@ -1,5 +1,6 @@
 package dev.zdt.autoconfigure.metrics;
 
+import dev.zdt.core.DrainCancellation;
 import dev.zdt.core.DrainListener;
 import dev.zdt.core.DrainResult;
 import dev.zdt.core.DrainState;
@@ -78,6 +79,11 @@ public final class DrainMetrics implements MeterBinder, DrainListener {
 	@Override
 	public void stopping() {
 		this.state = DrainState.STOPPING;
+	}
+
+	@Override
+	public void drainCancelled(DrainCancellation cancellation) {
+		this.state = DrainState.SERVING;
 	}
 
 }

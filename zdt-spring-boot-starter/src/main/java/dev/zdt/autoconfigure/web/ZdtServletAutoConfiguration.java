@@ -31,6 +31,8 @@ public final class ZdtServletAutoConfiguration {
 
 	private static final String MANAGEMENT_BASE_PATH = "management.endpoints.web.base-path";
 
+	private static final String MVC_SERVLET_PATH = "spring.mvc.servlet.path";
+
 	@Bean
 	FilterRegistrationBean<DrainFilter> zdtDrainFilter(DrainCoordinator coordinator, ZdtProperties properties,
 			Environment environment) {
@@ -47,12 +49,27 @@ public final class ZdtServletAutoConfiguration {
 
 	private static List<String> excludedPaths(ZdtProperties properties, Environment environment) {
 		List<String> paths = new ArrayList<>(properties.getTraffic().getExcludedPaths());
-		String basePath = Binder.get(environment).bind(MANAGEMENT_BASE_PATH, String.class).orElse("/actuator");
-		if (!basePath.isEmpty() && !"/".equals(basePath)) {
-			paths.add(basePath);
-			paths.add(basePath + "/**");
+		Binder binder = Binder.get(environment);
+		String basePath = trimSlashes(binder.bind(MANAGEMENT_BASE_PATH, String.class).orElse("/actuator"));
+		// On the application port actuator lives under the DispatcherServlet's path (/app/actuator).
+		String actuator = trimSlashes(binder.bind(MVC_SERVLET_PATH, String.class).orElse("")) + basePath;
+		if (!actuator.isEmpty()) {
+			paths.add(actuator);
+			paths.add(actuator + "/**");
 		}
 		return paths;
+	}
+
+	/** Returns {@code /a/b} for {@code a/b/}, {@code /a/b} or {@code /a/b/*}, and "" for {@code /}. */
+	private static String trimSlashes(String path) {
+		String trimmed = path.trim();
+		if (trimmed.endsWith("/*")) {
+			trimmed = trimmed.substring(0, trimmed.length() - 2);
+		}
+		while (trimmed.endsWith("/")) {
+			trimmed = trimmed.substring(0, trimmed.length() - 1);
+		}
+		return (trimmed.isEmpty() || trimmed.startsWith("/")) ? trimmed : "/" + trimmed;
 	}
 
 }

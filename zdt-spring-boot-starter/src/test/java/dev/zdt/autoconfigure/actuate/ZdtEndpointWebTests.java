@@ -16,10 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ZdtEndpointWebTests {
 
-	private static final Map<String, String> TOKEN = Map.of("X-Zdt-Token", "s3cret");
+	private static final Map<String, String> TOKEN = Map.of("X-Zdt-Token", "7f3c9a1e5b2d48c6a0e9f1b3d5c7e9a2");
 
 	private static final String[] SHORT_FIXED_HOLD = { "zdt.drain.strategy=fixed", "zdt.drain.delay=1500ms",
-			"zdt.drain.min-hold=0s", "zdt.drain.max-hold=5s", "zdt.drain.token=s3cret" };
+			"zdt.drain.min-hold=0s", "zdt.drain.max-hold=5s", "zdt.drain.token=7f3c9a1e5b2d48c6a0e9f1b3d5c7e9a2" };
 
 	@Test
 	void statusShowsAServingInstance() {
@@ -41,6 +41,15 @@ class ZdtEndpointWebTests {
 				.isEqualTo(403);
 			assertThat(app.coordinator().state()).isEqualTo(DrainState.SERVING);
 			assertThat(app.management("/actuator/health/readiness").statusCode()).isEqualTo(200);
+		}
+	}
+
+	@Test
+	void emptyTokenNeedsNoTokenAsUnsetDoes() {
+		try (RunningApp app = RunningApp.start(true, "zdt.drain.strategy=fixed", "zdt.drain.delay=0s",
+				"zdt.drain.min-hold=0s", "zdt.drain.max-hold=5s", "zdt.drain.token=")) {
+			assertThat(app.management("/actuator/zdt/drain").statusCode()).isEqualTo(200);
+			assertThat(app.coordinator().state()).isNotEqualTo(DrainState.SERVING);
 		}
 	}
 

@@ -55,6 +55,15 @@ class DrainMetricsTests {
 	}
 
 	@Test
+	void stateGaugeIsServingAgainAfterACancel() throws Exception {
+		this.metrics.bindTo(this.registry);
+		this.coordinator.drain(DrainTrigger.ENDPOINT);
+		assertThat(gauge("zdt.drain.state")).isEqualTo(2);
+		assertThat(this.coordinator.cancel()).isTrue();
+		assertThat(gauge("zdt.drain.state")).isZero();
+	}
+
+	@Test
 	void requestsAfterDrainIsZeroWhileServing() {
 		this.metrics.bindTo(this.registry);
 		this.traffic.requestStarted();

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -54,6 +55,18 @@ public final class RunningApp implements AutoCloseable {
 	 * @return the running application
 	 */
 	public static RunningApp start(boolean separateManagementPort, String... properties) {
+		return start(separateManagementPort, Map.of(), properties);
+	}
+
+	/**
+	 * Starts the application with properties whose values a {@code key=value} string cannot
+	 * carry (e.g. a trailing newline).
+	 * @param separateManagementPort whether actuator gets its own port
+	 * @param values properties by name
+	 * @param properties extra properties
+	 * @return the running application
+	 */
+	public static RunningApp start(boolean separateManagementPort, Map<String, Object> values, String... properties) {
 		List<String> all = new ArrayList<>(List.of("server.port=0", "management.endpoints.web.exposure.include=health,zdt",
 				"management.endpoint.health.probes.enabled=true", "spring.main.banner-mode=off"));
 		int managementPort = 0;
@@ -64,6 +77,7 @@ public final class RunningApp implements AutoCloseable {
 		all.addAll(List.of(properties));
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(TestApplication.class)
 			.properties(all.toArray(String[]::new))
+			.properties(values)
 			.run();
 		return new RunningApp(context, managementPort);
 	}
@@ -76,14 +90,25 @@ public final class RunningApp implements AutoCloseable {
 		return send(this.managementPort, method, path, headers);
 	}
 
+	public HttpResponse<String> management(String method, String path, Map<String, String> headers, String json) {
+		Map<String, String> all = new HashMap<>(headers);
+		all.put("Content-Type", "application/json");
+		return send(this.managementPort, method, path, all, HttpRequest.BodyPublishers.ofString(json));
+	}
+
 	public HttpResponse<String> management(String path) {
 		return management("GET", path, Map.of());
 	}
 
 	private static HttpResponse<String> send(int port, String method, String path, Map<String, String> headers) {
+		return send(port, method, path, headers, HttpRequest.BodyPublishers.noBody());
+	}
+
+	private static HttpResponse<String> send(int port, String method, String path, Map<String, String> headers,
+			HttpRequest.BodyPublisher body) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
 			.timeout(Duration.ofSeconds(60))
-			.method(method, HttpRequest.BodyPublishers.noBody());
+			.method(method, body);
 		headers.forEach(request::header);
 		try {
 			return client.send(request.build(), HttpResponse.BodyHandlers.ofString());

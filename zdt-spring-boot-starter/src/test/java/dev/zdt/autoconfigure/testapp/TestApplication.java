@@ -1,11 +1,19 @@
 package dev.zdt.autoconfigure.testapp;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
+import dev.zdt.autoconfigure.LoadBalancerHoldStrategySupplier;
 import dev.zdt.core.DrainCoordinator;
+import dev.zdt.core.hold.FixedDelayStrategy;
+import dev.zdt.core.hold.HoldStrategy;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -19,6 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @SpringBootApplication
 public class TestApplication {
+
+	/** The target group ARN that {@code test.load-balancer-details=true} shows. */
+	public static final String TARGET_GROUP_ARN = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/app/0123";
 
 	/**
 	 * Stands for a user's lifecycle-managed client (HTTP or messaging) that requests need: in the
@@ -44,6 +55,27 @@ public class TestApplication {
 			return this.running;
 		}
 
+	}
+
+	/**
+	 * Stands for zdt-aws: details of the load balancer that the status must not show to everyone.
+	 */
+	@Bean
+	@ConditionalOnBooleanProperty("test.load-balancer-details")
+	LoadBalancerHoldStrategySupplier testLoadBalancer() {
+		return new LoadBalancerHoldStrategySupplier() {
+
+			@Override
+			public HoldStrategy strategy() {
+				return new FixedDelayStrategy(Duration.ZERO);
+			}
+
+			@Override
+			public Map<String, Object> details() {
+				return Map.of("targetGroups", List.of(TARGET_GROUP_ARN), "targetIp", "10.1.2.3");
+			}
+
+		};
 	}
 
 	@RestController

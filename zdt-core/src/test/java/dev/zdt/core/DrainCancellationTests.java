@@ -1,0 +1,215 @@
+package dev.zdt.core;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.zdt.core.hold.HoldBounds;
+import dev.zdt.core.hold.HoldContext;
+import dev.zdt.core.hold.HoldDecision;
+import dev.zdt.core.hold.HoldStrategy;
+import dev.zdt.core.time.ManualTicker;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DrainCancellationTests {
+
+	private static final Duration CANCEL_AFTER = Duration.ofMinutes(5);
+
+	private final ManualTicker ticker = new ManualTicker();
+
+	private final Gate gate = new Gate();
+
+	private final Events events = new Events(this.ticker);
+
+	private final AtomicInteger threads = new AtomicInteger();
+
+	private DrainCoordinator coordinator(Duration cancelAfter) {
+		return DrainCoordinator.builder()
+			.strategy(this.gate)
+			.bounds(new HoldBounds(Duration.ZERO, Duration.ofMinutes(1), Duration.ofMillis(100)))
+			.ticker(this.ticker)
+			.listener(this.events)
+			.cancelAfter(cancelAfter)
+			.holdThreads((task) -> {
+				this.threads.incrementAndGet();
+				Thread thread = new Thread(task, "zdt-test");
+				thread.setDaemon(true);
+				return thread;
+			})
+			.build();
+	}
+
+	@Test
+	void cancelAfterTheHoldServesAgainAndTellsListeners() throws Exception {
+		DrainCoordinator coordinator = coordinator(Duration.ZERO);
+		this.gate.open();
+		coordinator.startDrain(DrainTrigger.ENDPOINT).get(10, TimeUnit.SECONDS);
+		assertThat(coordinator.cancel()).isTrue();
+		assertThat(coordinator.state()).isEqualTo(DrainState.SERVING);
+		assertThat(coordinator.isDraining()).isFalse();
+		assertThat(this.events.names).containsExactly("started", "ended", "cancelled:requested");
+	}
+
+	@Test
+	void cancelWhileHoldingChangesNothing() throws Exception {
+		DrainCoordinator coordinator = coordinator(Duration.ZERO);
+		CompletableFuture<DrainResult> result = coordinator.startDrain(DrainTrigger.ENDPOINT);
+		assertThat(coordinator.cancel()).isFalse();
+		assertThat(coordinator.state()).isEqualTo(DrainState.DRAINING);
+		this.gate.open();
+		result.get(10, TimeUnit.SECONDS);
+		assertThat(coordinator.state()).isEqualTo(DrainState.DRAINED);
+	}
+
+	@Test
+	void cancelAfterShutdownHasPassedTheHoldChangesNothing() throws Exception {
+		DrainCoordinator coordinator = coordinator(Duration.ZERO);
+		this.gate.open();
+		coordinator.drain(DrainTrigger.ENDPOINT);
+		coordinator.stopping();
+		assertThat(coordinator.cancel()).isFalse();
+		assertThat(coordinator.state()).isEqualTo(DrainState.STOPPING);
+		assertThat(this.events.names).doesNotContain("cancelled:requested");
+	}
+
+	@Test
+	void cancelWhenServingChangesNothing() {
+		DrainCoordinator coordinator = coordinator(Duration.ZERO);
+		assertThat(coordinator.cancel()).isFalse();
+		assertThat(this.events.names).isEmpty();
+	}
+
+	@Test
+	void aTriggerAfterACancelStartsANewDrainWithANewHold() throws Exception {
+		DrainCoordinator coordinator = coordinator(Duration.ZERO);
+		this.gate.open();
+		DrainResult first = coordinator.drain(DrainTrigger.ENDPOINT);
+		coordinator.cancel();
+		DrainResult second = coordinator.drain(DrainTrigger.SHUTDOWN);
+		assertThat(second).isNotSameAs(first);
+		assertThat(second.trigger()).isEqualTo(DrainTrigger.SHUTDOWN);
+		coordinator.stopping();
+		assertThat(coordinator.state()).isEqualTo(DrainState.STOPPING);
+		assertThat(this.events.names).containsExactly("started", "ended", "cancelled:requested", "started", "ended",
+				"stopping");
+	}
+
+	@Test
+	void watchdogCancelsTheDrainWhenNoShutdownFollowsTheHoldInTime() throws Exception {
+		DrainCoordinator coordinator = coordinator(CANCEL_AFTER);
+		this.gate.open();
+		coordinator.drain(DrainTrigger.ENDPOINT);
+		awaitState(coordinator, DrainState.SERVING);
+		assertThat(this.events.names).containsExactly("started", "ended", "cancelled:no-shutdown-followed");
+		Duration afterHold = Duration.ofNanos(this.events.at("cancelled:no-shutdown-followed") - this.events.at("ended"));
+		assertThat(afterHold).isGreaterThanOrEqualTo(CANCEL_AFTER).isLessThan(CANCEL_AFTER.plusSeconds(2));
+	}
+
+	@Test
+	void watchdogLeavesADrainThatShutdownFollowed() throws Exception {
+		DrainCoordinator coordinator = coordinator(CANCEL_AFTER);
+		// SIGTERM arrives while the watchdog waits.
+		this.ticker.onSleep((now) -> coordinator.stopping());
+		this.gate.open();
+		coordinator.drain(DrainTrigger.ENDPOINT);
+		awaitState(coordinator, DrainState.STOPPING);
+		awaitWatchdogGone();
+		assertThat(coordinator.state()).isEqualTo(DrainState.STOPPING);
+		assertThat(this.events.names).containsExactly("started", "ended", "stopping");
+	}
+
+	@Test
+	void watchdogIsOffWhenCancelAfterIsZero() throws Exception {
+		DrainCoordinator coordinator = coordinator(Duration.ZERO);
+		this.gate.open();
+		coordinator.drain(DrainTrigger.ENDPOINT);
+		assertThat(this.threads).hasValue(1);
+		assertThat(coordinator.state()).isEqualTo(DrainState.DRAINED);
+	}
+
+	private static void awaitState(DrainCoordinator coordinator, DrainState state) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (coordinator.state() != state && System.nanoTime() < deadline) {
+			Thread.sleep(5);
+		}
+		assertThat(coordinator.state()).isEqualTo(state);
+	}
+
+	private static void awaitWatchdogGone() throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (Thread.getAllStackTraces().keySet().stream().anyMatch((t) -> t.getName().equals("zdt-test"))
+				&& System.nanoTime() < deadline) {
+			Thread.sleep(5);
+		}
+		assertThat(Thread.getAllStackTraces().keySet()).noneMatch((t) -> t.getName().equals("zdt-test"));
+	}
+
+	static final class Gate implements HoldStrategy {
+
+		private volatile boolean open;
+
+		void open() {
+			this.open = true;
+		}
+
+		@Override
+		public String name() {
+			return "gate";
+		}
+
+		@Override
+		public HoldDecision evaluate(HoldContext context) {
+			return this.open ? HoldDecision.release("gate") : HoldDecision.keepHolding();
+		}
+
+	}
+
+	static final class Events implements DrainListener {
+
+		final List<String> names = new CopyOnWriteArrayList<>();
+
+		final List<Long> times = new CopyOnWriteArrayList<>();
+
+		private final ManualTicker ticker;
+
+		Events(ManualTicker ticker) {
+			this.ticker = ticker;
+		}
+
+		@Override
+		public void drainStarted(DrainStatus drain) {
+			record("started");
+		}
+
+		@Override
+		public void holdEnded(DrainResult result) {
+			record("ended");
+		}
+
+		@Override
+		public void stopping() {
+			record("stopping");
+		}
+
+		@Override
+		public void drainCancelled(DrainCancellation cancellation) {
+			record("cancelled:" + cancellation.displayName());
+		}
+
+		long at(String name) {
+			return this.times.get(this.names.indexOf(name));
+		}
+
+		private synchronized void record(String name) {
+			this.times.add(this.ticker.nanos());
+			this.names.add(name);
+		}
+
+	}
+
+}
