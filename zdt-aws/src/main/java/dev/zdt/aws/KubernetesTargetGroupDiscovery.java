@@ -35,18 +35,33 @@ import software.amazon.awssdk.protocols.jsoncore.JsonNodeParser;
 
 /**
  * Finds this pod's target groups through the Kubernetes API, with the pod's service account:
- * the AWS Load Balancer Controller gives the pod one readiness gate
- * {@code target-health.elbv2.k8s.aws/<TargetGroupBinding>} per target group, and each
- * TargetGroupBinding names its target group in {@code spec.targetGroupARN}. Needs {@code get}
- * on {@code pods} and on {@code targetgroupbindings.elbv2.k8s.aws} in the pod's namespace.
+ * the load balancer controller gives the pod one readiness gate per target group, named after
+ * the TargetGroupBinding, and each TargetGroupBinding names its target group in
+ * {@code spec.targetGroupARN}. Both controllers are understood, side by side:
+ * <ul>
+ * <li>the self-managed AWS Load Balancer Controller: gates
+ * {@code target-health.elbv2.k8s.aws/<TargetGroupBinding>}, bindings in
+ * {@code elbv2.k8s.aws/v1beta1};</li>
+ * <li>EKS Auto Mode's built-in load balancing: gates
+ * {@code target-health.eks.amazonaws.com/<TargetGroupBinding>}, bindings in
+ * {@code eks.amazonaws.com/v1}.</li>
+ * </ul>
+ * A pod behind a shared ALB (an IngressGroup) or behind several Services or ports carries one
+ * gate per target group; every one of them is returned. Needs {@code get} on {@code pods} and on
+ * {@code targetgroupbindings} of the controller's API group in the pod's namespace.
  */
 public final class KubernetesTargetGroupDiscovery implements TargetGroupSource {
 
-	/** The prefix of the readiness gate condition types the controller injects. */
+	/** The prefix of the readiness gate condition types the self-managed controller injects. */
 	public static final String READINESS_GATE_PREFIX = "target-health.elbv2.k8s.aws/";
 
+	/** The prefix of the readiness gate condition types EKS Auto Mode injects. */
+	public static final String AUTO_MODE_READINESS_GATE_PREFIX = "target-health.eks.amazonaws.com/";
+
 	private static final String RBAC_FIX = "grant the pod's service account get on pods and on "
-			+ "targetgroupbindings.elbv2.k8s.aws in its namespace (see k8s/aws/component/rbac.yaml), or set zdt.aws.target-group-arns";
+			+ "targetgroupbindings.elbv2.k8s.aws (self-managed AWS Load Balancer Controller) or "
+			+ "targetgroupbindings.eks.amazonaws.com (EKS Auto Mode) in its namespace "
+			+ "(see k8s/aws/component/rbac.yaml), or set zdt.aws.target-group-arns";
 
 	private static final Path SERVICE_ACCOUNT = Path.of("/var/run/secrets/kubernetes.io/serviceaccount");
 
@@ -105,26 +120,32 @@ public final class KubernetesTargetGroupDiscovery implements TargetGroupSource {
 		String pod = requirePodName();
 		JsonNode podJson = get("/api/v1/namespaces/" + namespace + "/pods/" + pod, "pod " + namespace + "/" + pod,
 				"set zdt.aws.pod-name when the pod name is not the HOSTNAME");
-		List<String> bindings = targetGroupBindings(podJson);
+		List<Binding> bindings = targetGroupBindings(podJson);
 		if (bindings.isEmpty()) {
 			throw new DiscoveryException(
-					"pod " + namespace + "/" + pod + " has no readiness gate " + READINESS_GATE_PREFIX + "*",
-					"label the namespace elbv2.k8s.aws/pod-readiness-gate-inject=enabled and restart the pods, "
-							+ "or set zdt.aws.target-group-arns",
+					"pod " + namespace + "/" + pod + " has no readiness gate " + READINESS_GATE_PREFIX + "* or "
+							+ AUTO_MODE_READINESS_GATE_PREFIX + "*",
+					"label the namespace elbv2.k8s.aws/pod-readiness-gate-inject=enabled (self-managed AWS Load "
+							+ "Balancer Controller) or eks.amazonaws.com/pod-readiness-gate-inject=enabled (EKS Auto "
+							+ "Mode) and restart the pods, or set zdt.aws.target-group-arns",
 					true, null);
 		}
 		List<String> arns = new ArrayList<>();
-		for (String binding : bindings) {
-			arns.add(targetGroupArn(namespace, binding));
+		for (Binding binding : bindings) {
+			String arn = targetGroupArn(namespace, binding);
+			if (!arns.contains(arn)) {
+				arns.add(arn);
+			}
 		}
 		String podIp = text(podJson, "status", "podIP").orElse(null);
 		return new TargetGroups(arns, podIp);
 	}
 
-	private String targetGroupArn(String namespace, String binding) throws DiscoveryException {
-		String what = "TargetGroupBinding " + namespace + "/" + binding;
-		JsonNode json = get("/apis/elbv2.k8s.aws/v1beta1/namespaces/" + namespace + "/targetgroupbindings/" + binding,
-				what, "check that the AWS Load Balancer Controller is installed and manages this pod's Service");
+	private String targetGroupArn(String namespace, Binding binding) throws DiscoveryException {
+		String what = "TargetGroupBinding " + namespace + "/" + binding.name() + " ("
+				+ binding.controller().apiVersion() + ")";
+		JsonNode json = get("/apis/" + binding.controller().apiVersion() + "/namespaces/" + namespace
+				+ "/targetgroupbindings/" + binding.name(), what, binding.controller().notFoundFix());
 		if ("instance".equals(text(json, "spec", "targetType").orElse(null))) {
 			throw new DiscoveryException(what + " uses instance targets: the load balancer knows the node, not the pod",
 					"use alb.ingress.kubernetes.io/target-type: ip, or set zdt.drain.strategy to adaptive or fixed",
@@ -135,14 +156,14 @@ public final class KubernetesTargetGroupDiscovery implements TargetGroupSource {
 					"set zdt.aws.target-group-arns", true, null));
 	}
 
-	private static List<String> targetGroupBindings(JsonNode pod) {
-		List<String> bindings = new ArrayList<>();
+	private static List<Binding> targetGroupBindings(JsonNode pod) {
+		List<Binding> bindings = new ArrayList<>();
 		JsonNode gates = node(pod, "spec", "readinessGates").orElse(null);
 		if (gates != null && gates.isArray()) {
 			for (JsonNode gate : gates.asArray()) {
 				String type = text(gate, "conditionType").orElse("");
-				if (type.startsWith(READINESS_GATE_PREFIX) && type.length() > READINESS_GATE_PREFIX.length()) {
-					bindings.add(type.substring(READINESS_GATE_PREFIX.length()));
+				for (Controller controller : Controller.values()) {
+					controller.binding(type).filter((binding) -> !bindings.contains(binding)).ifPresent(bindings::add);
 				}
 			}
 		}
@@ -305,6 +326,61 @@ public final class KubernetesTargetGroupDiscovery implements TargetGroupSource {
 
 	private static Optional<String> text(JsonNode node, String... path) {
 		return node(node, path).filter(JsonNode::isString).map(JsonNode::asString);
+	}
+
+	/**
+	 * The controllers that inject target health readiness gates, and where each keeps its
+	 * TargetGroupBindings.
+	 */
+	private enum Controller {
+
+		SELF_MANAGED(READINESS_GATE_PREFIX, "elbv2.k8s.aws/v1beta1", "targetgroupbindings.elbv2.k8s.aws",
+				"check that the AWS Load Balancer Controller is installed and manages this pod's Service"),
+
+		/*
+		 * EKS Auto Mode serves TargetGroupBindings as targetgroupbindings.eks.amazonaws.com,
+		 * version v1: the version of the CRD Auto Mode installs (kubectl get crd) and of the
+		 * group's other kinds in the EKS user guide (IngressClassParams and NodeClass are
+		 * eks.amazonaws.com/v1, "Create an IngressClass to configure an Application Load
+		 * Balancer", docs.aws.amazon.com/eks/latest/userguide/auto-configure-alb.html).
+		 */
+		AUTO_MODE(AUTO_MODE_READINESS_GATE_PREFIX, "eks.amazonaws.com/v1", "targetgroupbindings.eks.amazonaws.com",
+				"check that EKS Auto Mode's load balancing manages this pod's Service");
+
+		private final String gatePrefix;
+
+		private final String apiVersion;
+
+		private final String resource;
+
+		private final String notFoundFix;
+
+		Controller(String gatePrefix, String apiVersion, String resource, String notFoundFix) {
+			this.gatePrefix = gatePrefix;
+			this.apiVersion = apiVersion;
+			this.resource = resource;
+			this.notFoundFix = notFoundFix;
+		}
+
+		Optional<Binding> binding(String readinessGate) {
+			if (readinessGate.startsWith(this.gatePrefix) && readinessGate.length() > this.gatePrefix.length()) {
+				return Optional.of(new Binding(this, readinessGate.substring(this.gatePrefix.length())));
+			}
+			return Optional.empty();
+		}
+
+		String apiVersion() {
+			return this.apiVersion;
+		}
+
+		String notFoundFix() {
+			return this.notFoundFix + " (" + this.resource + ")";
+		}
+
+	}
+
+	private record Binding(Controller controller, String name) {
+
 	}
 
 	/**

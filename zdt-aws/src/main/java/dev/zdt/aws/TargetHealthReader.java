@@ -1,9 +1,14 @@
 package dev.zdt.aws;
 
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
@@ -21,6 +26,10 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealth
  * the SDK's retries, so that one call never blocks for long whatever the client's own
  * configuration: the strategy polls anyway, and retries on top of polling would multiply its
  * calls just when the ELBv2 API throttles them.
+ * <p>
+ * A pod can be in several target groups under different ports (two Services, or two ports of
+ * one Service, behind one shared ALB): a target group that has the pod's IP address under one
+ * other port only is asked about that port from then on.
  */
 final class TargetHealthReader {
 
@@ -30,8 +39,15 @@ final class TargetHealthReader {
 
 	private final AwsRequestOverrideConfiguration timeouts;
 
-	TargetHealthReader(ElasticLoadBalancingV2Client client, Duration callTimeout, Duration attemptTimeout) {
+	private final Logger logger;
+
+	// The port of the target in the target groups that route to it under another port.
+	private final Map<String, Integer> otherPorts = new ConcurrentHashMap<>();
+
+	TargetHealthReader(ElasticLoadBalancingV2Client client, Duration callTimeout, Duration attemptTimeout,
+			Logger logger) {
 		this.client = client;
+		this.logger = logger;
 		this.timeouts = AwsRequestOverrideConfiguration.builder()
 			.apiCallTimeout(callTimeout)
 			.apiCallAttemptTimeout(attemptTimeout)
@@ -59,31 +75,52 @@ final class TargetHealthReader {
 		return states;
 	}
 
-	private TargetState state(String arn, IpAddress ip, int port) throws DiscoveryException {
+	private TargetState state(String arn, IpAddress ip, int configuredPort) throws DiscoveryException {
+		int port = this.otherPorts.getOrDefault(arn, configuredPort);
 		TargetState state = reportedState(arn, ip, port);
 		boolean absent = TargetState.NOT_REGISTERED.equals(state.state()) && state.reason() == null;
 		if (absent || "Target.NotRegistered".equals(state.reason())) {
-			requireNoOtherPort(arn, ip, port);
+			TargetHealthDescription other = underAnotherPort(arn, ip, port);
+			if (other != null) {
+				int otherPort = other.target().port();
+				if (this.otherPorts.put(arn, otherPort) == null) {
+					this.logger.log(Level.INFO, () -> "zdt: target group " + arn + " routes to this pod at port "
+							+ otherPort + ", not at port " + configuredPort + " (zdt.aws.target-port); zdt asks it "
+							+ "about port " + otherPort + " from now on");
+				}
+				return new TargetState(other.targetHealth().stateAsString(), other.targetHealth().reasonAsString());
+			}
 		}
 		return state;
 	}
 
 	/**
-	 * Makes sure that a target reported as not registered is not there under another port:
-	 * asking about the wrong port would otherwise end the hold at once.
+	 * Finds the target in the target group under another port, for a target reported as not
+	 * registered: asking about a port the target group does not route to would otherwise end
+	 * the hold at once. Under several other ports, which one is this application's is unknown.
 	 */
-	private void requireNoOtherPort(String arn, IpAddress ip, int port) throws DiscoveryException {
+	private @Nullable TargetHealthDescription underAnotherPort(String arn, IpAddress ip, int port)
+			throws DiscoveryException {
 		List<TargetHealthDescription> registered = this.client
 			.describeTargetHealth((request) -> request.overrideConfiguration(this.timeouts).targetGroupArn(arn))
 			.targetHealthDescriptions();
+		List<TargetHealthDescription> others = new ArrayList<>();
 		for (TargetHealthDescription description : registered) {
 			if (description.target() != null && isAddress(description.target().id(), ip)
-					&& description.target().port() != null && description.target().port() != port) {
-				throw new DiscoveryException("target group " + arn + " has this pod as " + ip + ":"
-						+ description.target().port() + ", not as " + ip + ":" + port,
-						"set zdt.aws.target-port to the port the load balancer routes to", true, null);
+					&& description.target().port() != null && description.target().port() != port
+					&& description.targetHealth() != null) {
+				others.add(description);
 			}
 		}
+		if (others.size() > 1) {
+			String addresses = others.stream()
+				.map((description) -> ip + ":" + description.target().port())
+				.collect(Collectors.joining(", "));
+			throw new DiscoveryException("target group " + arn + " has this pod as " + addresses + ", not as " + ip
+					+ ":" + port + ", and which of them is this application is unknown",
+					"set zdt.aws.target-port to the port the load balancer routes to", true, null);
+		}
+		return others.isEmpty() ? null : others.get(0);
 	}
 
 	private TargetState reportedState(String arn, IpAddress ip, int port) {

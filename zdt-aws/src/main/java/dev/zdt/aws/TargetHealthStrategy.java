@@ -100,7 +100,8 @@ public final class TargetHealthStrategy implements HoldStrategy, AutoCloseable {
 	private String releaseReason = DRAINING;
 
 	private TargetHealthStrategy(Builder builder) {
-		this.reader = new TargetHealthReader(builder.client, builder.callTimeout, builder.attemptTimeout);
+		this.reader = new TargetHealthReader(builder.client, builder.callTimeout, builder.attemptTimeout,
+				builder.logger);
 		this.source = builder.source;
 		this.targetIp = builder.targetIp;
 		this.targetPort = builder.targetPort;
@@ -279,7 +280,7 @@ public final class TargetHealthStrategy implements HoldStrategy, AutoCloseable {
 		if (targetGroups.arns().isEmpty()) {
 			throw new DiscoveryException("no target group is known for this pod",
 					"set zdt.aws.target-group-arns or enable the readiness gate injection of the AWS Load Balancer "
-							+ "Controller",
+							+ "Controller (or of EKS Auto Mode)",
 					true, null);
 		}
 		target = new Target(targetGroups.arns(), address);

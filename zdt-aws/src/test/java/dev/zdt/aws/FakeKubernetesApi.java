@@ -108,15 +108,26 @@ final class FakeKubernetesApi implements AutoCloseable {
 		return this;
 	}
 
+	/** The API version of the self-managed AWS Load Balancer Controller's TargetGroupBindings. */
+	static final String SELF_MANAGED = "elbv2.k8s.aws/v1beta1";
+
+	/** The API version of EKS Auto Mode's TargetGroupBindings. */
+	static final String AUTO_MODE = "eks.amazonaws.com/v1";
+
 	FakeKubernetesApi targetGroupBinding(String namespace, String name, String arn, String targetType) {
-		this.resources.put("/apis/elbv2.k8s.aws/v1beta1/namespaces/" + namespace + "/targetgroupbindings/" + name, """
-				{"apiVersion":"elbv2.k8s.aws/v1beta1","kind":"TargetGroupBinding",
+		return targetGroupBinding(SELF_MANAGED, namespace, name, arn, targetType);
+	}
+
+	FakeKubernetesApi targetGroupBinding(String apiVersion, String namespace, String name, String arn,
+			String targetType) {
+		this.resources.put("/apis/" + apiVersion + "/namespaces/" + namespace + "/targetgroupbindings/" + name, """
+				{"apiVersion":"%s","kind":"TargetGroupBinding",
 				 "metadata":{"name":"%s","namespace":"%s","generation":1,
 				  "labels":{"ingress.k8s.aws/stack-name":"sample","ingress.k8s.aws/stack-namespace":"%s"}},
 				 "spec":{"ipAddressType":"ipv4","serviceRef":{"name":"sample","port":80},
 				  "targetGroupARN":"%s","targetType":"%s","vpcID":"vpc-0a1b2c3d4e5f67890"},
 				 "status":{"observedGeneration":1}}
-				""".formatted(name, namespace, namespace, arn, targetType));
+				""".formatted(apiVersion, name, namespace, namespace, arn, targetType));
 		return this;
 	}
 

@@ -19,6 +19,7 @@ import javax.net.ssl.SSLContext;
 import dev.zdt.aws.testing.FakeElbv2Server;
 import dev.zdt.core.hold.HoldContext;
 import dev.zdt.core.hold.HoldDecision;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,6 +86,36 @@ class KubernetesTargetGroupDiscoveryTests {
 	}
 
 	@Test
+	void findsTheTargetGroupsOfEksAutoModeReadinessGatesInTheirOwnApiGroup() throws DiscoveryException {
+		this.api.pod(NAMESPACE, POD, POD_IP, "target-health.eks.amazonaws.com/" + BINDING,
+				"target-health.eks.amazonaws.com/" + OTHER_BINDING)
+			.targetGroupBinding(FakeKubernetesApi.AUTO_MODE, NAMESPACE, BINDING, ARN, "ip")
+			.targetGroupBinding(FakeKubernetesApi.AUTO_MODE, NAMESPACE, OTHER_BINDING, OTHER_ARN, "ip");
+		TargetGroups targetGroups = discovery().build().targetGroups();
+		assertThat(targetGroups.arns()).containsExactly(ARN, OTHER_ARN);
+		assertThat(targetGroups.podIp()).isEqualTo(POD_IP);
+	}
+
+	@Test
+	void eksAutoModeGateIsNeverLookedUpAmongTheSelfManagedControllersBindings() {
+		this.api.pod(NAMESPACE, POD, POD_IP, "target-health.eks.amazonaws.com/" + BINDING)
+			.targetGroupBinding(FakeKubernetesApi.SELF_MANAGED, NAMESPACE, BINDING, ARN, "ip");
+		assertThatExceptionOfType(DiscoveryException.class).isThrownBy(() -> discovery().build().targetGroups())
+			.satisfies((ex) -> {
+				assertThat(ex.getMessage()).contains("404").contains("TargetGroupBinding " + NAMESPACE + "/" + BINDING);
+				assertThat(ex.fix()).contains("targetgroupbindings.eks.amazonaws.com");
+			});
+	}
+
+	@Test
+	void eksAutoModeInstanceTargetsAreAPermanentFault() {
+		this.api.pod(NAMESPACE, POD, POD_IP, "target-health.eks.amazonaws.com/" + BINDING)
+			.targetGroupBinding(FakeKubernetesApi.AUTO_MODE, NAMESPACE, BINDING, ARN, "instance");
+		assertThatExceptionOfType(DiscoveryException.class).isThrownBy(() -> discovery().build().targetGroups())
+			.satisfies((ex) -> assertThat(ex.fix()).contains("target-type: ip"));
+	}
+
+	@Test
 	void readsTheTokenAgainForEveryRequestBecauseTokensRotate() throws Exception {
 		this.api.pod(NAMESPACE, POD, POD_IP, "target-health.elbv2.k8s.aws/" + BINDING)
 			.targetGroupBinding(NAMESPACE, BINDING, ARN, "ip");
@@ -104,6 +135,7 @@ class KubernetesTargetGroupDiscoveryTests {
 				assertThat(ex.isPermanent()).isTrue();
 				assertThat(ex.getMessage()).contains("shop/" + POD).contains("no readiness gate");
 				assertThat(ex.fix()).contains("elbv2.k8s.aws/pod-readiness-gate-inject=enabled")
+					.contains("eks.amazonaws.com/pod-readiness-gate-inject=enabled")
 					.contains("zdt.aws.target-group-arns");
 			});
 	}
@@ -115,7 +147,9 @@ class KubernetesTargetGroupDiscoveryTests {
 			.satisfies((ex) -> {
 				assertThat(ex.isPermanent()).isTrue();
 				assertThat(ex.getMessage()).contains("403");
-				assertThat(ex.fix()).contains("targetgroupbindings.elbv2.k8s.aws").contains("k8s/aws/component/rbac.yaml");
+				assertThat(ex.fix()).contains("targetgroupbindings.elbv2.k8s.aws")
+					.contains("targetgroupbindings.eks.amazonaws.com")
+					.contains("k8s/aws/component/rbac.yaml");
 			});
 	}
 
@@ -231,6 +265,39 @@ class KubernetesTargetGroupDiscoveryTests {
 			assertThat(strategy.deregistrationDelay(Duration.ZERO)).isEqualTo(Duration.ofSeconds(60));
 			HoldContext now = new HoldContext(Duration.ZERO, 0, 0, Duration.ZERO, Duration.ZERO);
 			assertThat(strategy.evaluate(now)).isEqualTo(HoldDecision.release(TargetHealthStrategy.DRAINING));
+		}
+	}
+
+	/**
+	 * Two Ingresses of one IngressGroup share an ALB and send it to two Services of this pod
+	 * on two ports: one target group each, one readiness gate each.
+	 */
+	@Test
+	void onASharedLoadBalancerTheHoldWaitsForEveryTargetGroupThePodIsIn() throws IOException {
+		this.api.pod(NAMESPACE, POD, POD_IP, "target-health.eks.amazonaws.com/" + BINDING,
+				"target-health.eks.amazonaws.com/" + OTHER_BINDING)
+			.targetGroupBinding(FakeKubernetesApi.AUTO_MODE, NAMESPACE, BINDING, ARN, "ip")
+			.targetGroupBinding(FakeKubernetesApi.AUTO_MODE, NAMESPACE, OTHER_BINDING, OTHER_ARN, "ip");
+		try (FakeElbv2Server elb = FakeElbv2Server.start();
+				ElasticLoadBalancingV2Client client = Elbv2Clients.client(elb.endpoint())) {
+			elb.targetGroup(ARN, Duration.ofSeconds(60)).targetState(ARN, POD_IP, 8080, "healthy");
+			elb.targetGroup(OTHER_ARN, Duration.ofSeconds(30)).targetState(OTHER_ARN, POD_IP, 8081, "healthy");
+			TargetHealthStrategy strategy = TargetHealthStrategy.builder(client, discovery().build())
+				.targetIp(null)
+				.targetPort(8080)
+				.propagationMargin(Duration.ZERO)
+				.callTimeouts(GENEROUS, GENEROUS)
+				.executor(Runnable::run)
+				.logger(new CapturingLogger())
+				.build();
+			assertThat(strategy.evaluate(at(0))).isEqualTo(HoldDecision.keepHolding());
+			elb.targetState(ARN, POD_IP, 8080, "draining");
+			assertThat(strategy.evaluate(at(2))).isEqualTo(HoldDecision.keepHolding());
+			elb.targetState(OTHER_ARN, POD_IP, 8081, "draining");
+			assertThat(strategy.evaluate(at(4))).isEqualTo(HoldDecision.release(TargetHealthStrategy.DRAINING));
+			assertThat(strategy.hasGivenUp()).isFalse();
+			assertThat(strategy.details()).extractingByKey("targetStates", InstanceOfAssertFactories.MAP)
+				.containsOnlyKeys(ARN, OTHER_ARN);
 		}
 	}
 

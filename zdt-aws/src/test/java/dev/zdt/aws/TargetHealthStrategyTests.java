@@ -168,16 +168,61 @@ class TargetHealthStrategyTests {
 	}
 
 	@Test
-	void targetRegisteredUnderAnotherPortIsAFaultNotARelease() {
+	void targetRegisteredOnlyUnderAnotherPortIsFollowedToThatPort() {
 		this.elb.deregister(ARN, IP, PORT);
 		this.elb.targetState(ARN, IP, 8081, "healthy");
+		this.ticker.onSleep((now) -> {
+			if (elapsedSince(now).compareTo(Duration.ofSeconds(7)) >= 0) {
+				this.elb.targetState(ARN, IP, 8081, "draining");
+			}
+		});
+		TargetHealthStrategy strategy = strategy(ARN).build();
+		HoldOutcome outcome = hold(strategy);
+		assertThat(outcome.reason()).isEqualTo(TargetHealthStrategy.DRAINING);
+		assertThat(outcome.held()).isEqualTo(Duration.ofSeconds(8 + 5));
+		assertThat(strategy.hasGivenUp()).isFalse();
+		assertThat(this.logger.warnings()).isEmpty();
+		assertThat(this.logger.messages(System.Logger.Level.INFO)).anySatisfy((message) -> assertThat(message).contains(ARN)
+			.contains("port 8081")
+			.contains("zdt.aws.target-port"));
+		// Once found, the target group is asked about that port only.
+		assertThat(this.elb.requests()).filteredOn((request) -> "DescribeTargetHealth".equals(request.get("Action")))
+			.filteredOn((request) -> request.get("Targets.member.1.Port") == null)
+			.hasSize(1);
+	}
+
+	@Test
+	void targetRegisteredUnderSeveralOtherPortsIsAFaultNotARelease() {
+		this.elb.deregister(ARN, IP, PORT);
+		this.elb.targetState(ARN, IP, 8081, "healthy");
+		this.elb.targetState(ARN, IP, 8082, "healthy");
 		TargetHealthStrategy strategy = strategy(ARN).propagationMargin(Duration.ZERO).build();
 		assertThat(strategy.evaluate(at(Duration.ZERO))).isEqualTo(HoldDecision.keepHolding());
 		assertThat(strategy.hasGivenUp()).isTrue();
 		assertThat(this.logger.warnings()).singleElement()
 			.asString()
-			.contains(IP + ":8081, not as " + IP + ":8080")
+			.contains(IP + ":8081")
+			.contains(IP + ":8082")
 			.contains("zdt.aws.target-port");
+	}
+
+	@Test
+	void holdWaitsUntilEveryTargetGroupHasLetGoEvenWhenTheyRouteToDifferentPorts() {
+		this.elb.targetGroup(OTHER_ARN, Duration.ofSeconds(30)).targetState(OTHER_ARN, IP, 8081, "healthy");
+		this.ticker.onSleep((now) -> {
+			Duration elapsed = elapsedSince(now);
+			if (elapsed.compareTo(Duration.ofSeconds(3)) >= 0) {
+				this.elb.targetState(ARN, IP, PORT, "draining");
+			}
+			if (elapsed.compareTo(Duration.ofSeconds(11)) >= 0) {
+				this.elb.targetState(OTHER_ARN, IP, 8081, "draining");
+			}
+		});
+		TargetHealthStrategy strategy = strategy(ARN, OTHER_ARN).build();
+		HoldOutcome outcome = hold(strategy);
+		assertThat(outcome.reason()).isEqualTo(TargetHealthStrategy.DRAINING);
+		assertThat(outcome.held()).isEqualTo(Duration.ofSeconds(12 + 5));
+		assertThat(strategy.hasGivenUp()).isFalse();
 	}
 
 	@Test

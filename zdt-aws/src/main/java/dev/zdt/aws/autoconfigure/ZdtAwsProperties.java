@@ -29,7 +29,8 @@ public class ZdtAwsProperties {
 	private @Nullable String targetIp;
 
 	/**
-	 * Port of this pod's target. Defaults to the application's port (server.port).
+	 * Port of this pod's target. Defaults to the application's port (server.port). A target
+	 * group that has the pod only under one other port is asked about that port.
 	 */
 	private @Nullable Integer targetPort;
 

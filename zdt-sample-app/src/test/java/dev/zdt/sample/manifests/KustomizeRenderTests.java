@@ -77,7 +77,7 @@ class KustomizeRenderTests {
 			.toList();
 	}
 
-	private static String kustomize(Path directory) throws IOException, InterruptedException {
+	static String kustomize(Path directory) throws IOException, InterruptedException {
 		Path kubectl = kubectl().orElse(null);
 		String missing = "kubectl is not installed (looked in /usr/local/bin, /usr/bin and PATH)";
 		if (kubectl == null && "true".equals(System.getenv("CI"))) {

@@ -86,6 +86,29 @@ class ManifestBreakageTests {
 						"minAvailable: 2"));
 	}
 
+	/**
+	 * Breakages of the rendering of an overlay, for the rules about resources that only the
+	 * overlays hold (RBAC, an IngressClass) or change (the namespace label on EKS Auto Mode).
+	 */
+	static Stream<Arguments> renderedBreakages() {
+		String autoMode = "aws/auto-mode";
+		return Stream.of(
+				breakage(ManifestRule.NAMESPACE_READINESS_GATE, autoMode,
+						"eks.amazonaws.com/pod-readiness-gate-inject: enabled",
+						"elbv2.k8s.aws/pod-readiness-gate-inject: enabled"),
+				breakage(ManifestRule.INGRESS_CLASS, autoMode, "controller: eks.amazonaws.com/alb",
+						"controller: example.com/ingress"),
+				breakage(ManifestRule.INGRESS_CLASS, autoMode, "apiGroup: eks.amazonaws.com",
+						"apiGroup: elbv2.k8s.aws"),
+				breakage(ManifestRule.INGRESS_CLASS, autoMode, "alb.ingress.kubernetes.io/scheme: internet-facing",
+						"alb.ingress.kubernetes.io/group.name: shop\n    alb.ingress.kubernetes.io/scheme: internet-facing"),
+				breakage(ManifestRule.TARGET_HEALTH_RBAC, autoMode, "  - eks.amazonaws.com\n  resources",
+						"  - example.com\n  resources"),
+				breakage(ManifestRule.TARGET_HEALTH_RBAC, "aws/example", "  - elbv2.k8s.aws\n  resources",
+						"  - example.com\n  resources"),
+				breakage(ManifestRule.TARGET_HEALTH_RBAC, "aws/example", "  - pods\n", "  - services\n"));
+	}
+
 	static Stream<Arguments> appBreakages() {
 		AppSettings app = AppSettings.load();
 		return Stream.of(
@@ -133,6 +156,23 @@ class ManifestBreakageTests {
 		assertThat(violations).extracting(ManifestChecks.Violation::rule).contains(rule);
 	}
 
+	@ParameterizedTest(name = "{0}: k8s/{1} rendered, {2} -> {3}")
+	@MethodSource("renderedBreakages")
+	void breakingARenderedOverlayFailsTheRule(ManifestRule rule, String directory, String original, String broken)
+			throws Exception {
+		String rendered = KustomizeRenderTests.kustomize(Manifests.k8sDirectory().resolve(directory));
+		assertThat(occurrences(rendered, original)).as("'%s' must occur exactly once in k8s/%s rendered", original,
+				directory)
+			.isEqualTo(1);
+		assertThat(ManifestChecks.check(Manifests.parse(rendered), AppSettings.load())).as("k8s/%s as it is", directory)
+			.isEmpty();
+
+		List<ManifestChecks.Violation> violations = ManifestChecks
+			.check(Manifests.parse(rendered.replace(original, broken)), AppSettings.load());
+
+		assertThat(violations).extracting(ManifestChecks.Violation::rule).contains(rule);
+	}
+
 	@ParameterizedTest(name = "{0}: {1}")
 	@MethodSource("appBreakages")
 	void changingTheAppFailsTheRule(ManifestRule rule, String change, AppSettings app) {
@@ -144,7 +184,8 @@ class ManifestBreakageTests {
 	@Test
 	void everyRuleHasABreakage() {
 		Set<ManifestRule> covered = EnumSet.noneOf(ManifestRule.class);
-		manifestBreakages().forEach((arguments) -> covered.add((ManifestRule) arguments.get()[0]));
+		Stream.concat(manifestBreakages(), renderedBreakages())
+			.forEach((arguments) -> covered.add((ManifestRule) arguments.get()[0]));
 
 		assertThat(covered).containsExactlyInAnyOrder(ManifestRule.values());
 	}

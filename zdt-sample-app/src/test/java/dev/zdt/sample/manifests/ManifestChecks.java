@@ -27,7 +27,11 @@ final class ManifestChecks {
 
 	private static final String ALB = "alb.ingress.kubernetes.io/";
 
-	private static final String READINESS_GATE_LABEL = "elbv2.k8s.aws/pod-readiness-gate-inject";
+	private static final LoadBalancerController SELF_MANAGED = new LoadBalancerController("ingress.k8s.aws/alb",
+			"elbv2.k8s.aws", "elbv2.k8s.aws/pod-readiness-gate-inject");
+
+	private static final LoadBalancerController AUTO_MODE = new LoadBalancerController("eks.amazonaws.com/alb",
+			"eks.amazonaws.com", "eks.amazonaws.com/pod-readiness-gate-inject");
 
 	private final Manifests manifests;
 
@@ -63,6 +67,8 @@ final class ManifestChecks {
 		checks.gracePeriod();
 		checks.deregistrationDelay();
 		checks.namespace();
+		checks.ingressClass();
+		checks.targetHealthRbac();
 		checks.rollingUpdate();
 		checks.podIp();
 		checks.idleTimeout();
@@ -181,10 +187,77 @@ final class ManifestChecks {
 	private void namespace() {
 		String namespace = Yamls.string(this.deployment, "metadata", "namespace");
 		Map<String, Object> resource = this.manifests.find("Namespace", namespace);
+		String label = controller().readinessGateLabel();
 		require(ManifestRule.NAMESPACE_READINESS_GATE,
-				resource != null && "enabled".equals(Yamls.string(resource, "metadata", "labels", READINESS_GATE_LABEL)),
-				"the Deployment's namespace %s must be in the manifests with the label %s: enabled", namespace,
-				READINESS_GATE_LABEL);
+				resource != null && "enabled".equals(Yamls.string(resource, "metadata", "labels", label)),
+				"the Deployment's namespace %s must be in the manifests with the label %s: enabled (the label of the "
+						+ "controller that serves the Ingress)",
+				namespace, label);
+	}
+
+	private void ingressClass() {
+		Map<String, Object> ingressClass = this.manifests.find("IngressClass",
+				Yamls.string(this.ingress, "spec", "ingressClassName"));
+		if (ingressClass == null) {
+			return;
+		}
+		String controllerName = Yamls.string(ingressClass, "spec", "controller");
+		LoadBalancerController controller = controller();
+		require(ManifestRule.INGRESS_CLASS, controller.ingressClassController().equals(controllerName),
+				"the IngressClass must be served by %s or %s, found %s", SELF_MANAGED.ingressClassController(),
+				AUTO_MODE.ingressClassController(), controllerName);
+		Map<String, Object> parameters = Yamls.map(ingressClass, "spec", "parameters");
+		if (!parameters.isEmpty()) {
+			Map<String, Object> params = this.manifests.find("IngressClassParams", Yamls.string(parameters, "name"));
+			String paramsApiVersion = Yamls.string(params, "apiVersion");
+			require(ManifestRule.INGRESS_CLASS,
+					controller.apiGroup().equals(Yamls.string(parameters, "apiGroup")) && params != null
+							&& paramsApiVersion != null && paramsApiVersion.startsWith(controller.apiGroup() + "/"),
+					"the IngressClass parameters must name an IngressClassParams of API group %s in the manifests, "
+							+ "found %s and %s",
+					controller.apiGroup(), parameters, paramsApiVersion);
+		}
+		require(ManifestRule.INGRESS_CLASS, controller != AUTO_MODE || annotation("group.name") == null,
+				"EKS Auto Mode ignores alb.ingress.kubernetes.io/group.name: share an ALB through the "
+						+ "IngressClassParams' spec.group.name");
+	}
+
+	private void targetHealthRbac() {
+		String serviceAccount = Yamls.string(this.pod, "serviceAccountName");
+		for (Map<String, Object> binding : this.manifests.all("RoleBinding")) {
+			boolean bindsTheApp = Yamls.list(binding, "subjects")
+				.stream()
+				.anyMatch((subject) -> "ServiceAccount".equals(Yamls.string(subject, "kind"))
+						&& Objects.equals(serviceAccount, Yamls.string(subject, "name")));
+			Map<String, Object> role = this.manifests.find("Role", Yamls.string(binding, "roleRef", "name"));
+			if (!bindsTheApp || role == null) {
+				continue;
+			}
+			String group = controller().apiGroup();
+			require(ManifestRule.TARGET_HEALTH_RBAC,
+					grants(role, "", "pods", "get") && grants(role, group, "targetgroupbindings", "get"),
+					"the Role %s bound to the app's service account must grant get on pods and on "
+							+ "targetgroupbindings.%s, the TargetGroupBindings of the controller that serves the Ingress",
+					Yamls.string(role, "metadata", "name"), group);
+		}
+	}
+
+	private static boolean grants(Map<String, Object> role, String apiGroup, String resource, String verb) {
+		return Yamls.list(role, "rules")
+			.stream()
+			.anyMatch((rule) -> Yamls.list(rule, "apiGroups").contains(apiGroup)
+					&& Yamls.list(rule, "resources").contains(resource) && Yamls.list(rule, "verbs").contains(verb));
+	}
+
+	/**
+	 * Returns the controller that serves the Ingress: EKS Auto Mode when the manifests hold its
+	 * IngressClass, else the self-managed AWS Load Balancer Controller.
+	 */
+	private LoadBalancerController controller() {
+		Map<String, Object> ingressClass = this.manifests.find("IngressClass",
+				Yamls.string(this.ingress, "spec", "ingressClassName"));
+		return AUTO_MODE.ingressClassController().equals(Yamls.string(ingressClass, "spec", "controller"))
+				? AUTO_MODE : SELF_MANAGED;
 	}
 
 	private void istioSidecar() {
@@ -425,6 +498,17 @@ final class ManifestChecks {
 		if (!condition) {
 			this.violations.add(new Violation(rule, String.format(message, arguments)));
 		}
+	}
+
+	/**
+	 * The names a load balancer controller goes by.
+	 *
+	 * @param ingressClassController the IngressClass's {@code spec.controller}
+	 * @param apiGroup the API group of its TargetGroupBindings and IngressClassParams
+	 * @param readinessGateLabel the namespace label that turns readiness gate injection on
+	 */
+	private record LoadBalancerController(String ingressClassController, String apiGroup, String readinessGateLabel) {
+
 	}
 
 	/**

@@ -1,7 +1,7 @@
 package dev.zdt.sample.manifests;
 
 /**
- * What the manifests in {@code k8s/base} must agree on, with each other and with the app.
+ * What the manifests in {@code k8s/base} and its overlays must agree on, with each other and with the app.
  */
 enum ManifestRule {
 
@@ -35,8 +35,25 @@ enum ManifestRule {
 	/** The target group's deregistration delay outlasts the hold plus the shutdown timeout. */
 	DEREGISTRATION_DELAY,
 
-	/** The app's namespace carries the label that makes the controller inject readiness gates. */
+	/**
+	 * The app's namespace carries the label that makes the controller serving the Ingress
+	 * inject readiness gates: {@code elbv2.k8s.aws/…} for the self-managed AWS Load Balancer
+	 * Controller, {@code eks.amazonaws.com/…} for EKS Auto Mode.
+	 */
 	NAMESPACE_READINESS_GATE,
+
+	/**
+	 * An IngressClass in the manifests is served by the AWS Load Balancer Controller or EKS
+	 * Auto Mode, names IngressClassParams of that controller's API group held in the manifests,
+	 * and (Auto Mode) no Ingress relies on the group.name annotation Auto Mode ignores.
+	 */
+	INGRESS_CLASS,
+
+	/**
+	 * A Role bound to the app's service account grants get on pods and on the TargetGroupBindings
+	 * of the controller serving the Ingress ({@code elbv2.k8s.aws} or {@code eks.amazonaws.com}).
+	 */
+	TARGET_HEALTH_RBAC,
 
 	/** Rolling updates add a pod before removing one, and there are at least two. */
 	ROLLING_UPDATE,
