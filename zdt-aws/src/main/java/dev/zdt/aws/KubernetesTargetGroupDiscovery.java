@@ -33,6 +33,8 @@ import software.amazon.awssdk.protocols.jsoncore.JsonNodeParser;
  * {@code target-health.elbv2.k8s.aws/<TargetGroupBinding>} per target group, and each
  * TargetGroupBinding names its target group in {@code spec.targetGroupARN}. Needs {@code get}
  * on {@code pods} and on {@code targetgroupbindings.elbv2.k8s.aws} in the pod's namespace.
+ *
+ * @since 0.1.0
  */
 public final class KubernetesTargetGroupDiscovery implements TargetGroupSource {
 
@@ -277,6 +279,8 @@ public final class KubernetesTargetGroupDiscovery implements TargetGroupSource {
 
 	/**
 	 * Builds a {@link KubernetesTargetGroupDiscovery}.
+	 *
+	 * @since 0.1.0
 	 */
 	public static final class Builder {
 

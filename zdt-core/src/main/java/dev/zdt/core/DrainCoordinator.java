@@ -27,6 +27,8 @@ import org.jspecify.annotations.Nullable;
  * whatever order and concurrently, there is exactly one drain and one hold, and every caller
  * waits for that same hold. The hold runs on its own thread, so a caller that gives up (or is
  * interrupted) never cuts it short for the others.
+ *
+ * @since 0.1.0
  */
 public final class DrainCoordinator {
 
@@ -254,6 +256,8 @@ public final class DrainCoordinator {
 
 	/**
 	 * Builds a {@link DrainCoordinator}.
+	 *
+	 * @since 0.1.0
 	 */
 	public static final class Builder {
 

@@ -3,6 +3,8 @@ package dev.zdt.core;
 /**
  * Told about the steps of a drain, e.g. to flip readiness, log or count. Called on the thread
  * that makes the step; an exception thrown here is contained and does not stop the drain.
+ *
+ * @since 0.1.0
  */
 public interface DrainListener {
 

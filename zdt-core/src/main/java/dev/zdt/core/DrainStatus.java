@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  * @param requestsAfterDrainStart application requests that arrived after the drain started
  * @param rateBeforeDrain application requests per second measured before the drain started
  * (the current rate while serving)
+ *
+ * @since 0.1.0
  */
 public record DrainStatus(DrainState state, @Nullable DrainTrigger trigger, @Nullable Instant drainStartedAt,
 		Duration holdElapsed, @Nullable String holdEndReason, String strategy, Duration minHold, Duration maxHold,

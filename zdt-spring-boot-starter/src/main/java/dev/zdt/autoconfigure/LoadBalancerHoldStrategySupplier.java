@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
  * Supplies a hold strategy that reads the load balancer's own view of this instance, such as
  * the ALB's target health. When a bean of this type exists, {@code zdt.drain.strategy=auto}
  * asks it first and falls back on the application's traffic.
+ *
+ * @since 0.1.0
  */
 public interface LoadBalancerHoldStrategySupplier {
 

@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Configuration of the zdt drain.
+ *
+ * @since 0.1.0
  */
 @ConfigurationProperties("zdt")
 public class ZdtProperties {
@@ -55,6 +57,8 @@ public class ZdtProperties {
 
 	/**
 	 * How the hold ends.
+	 *
+	 * @since 0.1.0
 	 */
 	public enum Strategy {
 
@@ -82,6 +86,8 @@ public class ZdtProperties {
 
 	/**
 	 * Drain settings.
+	 *
+	 * @since 0.1.0
 	 */
 	public static class Drain {
 
@@ -187,6 +193,8 @@ public class ZdtProperties {
 
 	/**
 	 * Settings of the adaptive (traffic-quiet) strategy.
+	 *
+	 * @since 0.1.0
 	 */
 	public static class Adaptive {
 
@@ -222,6 +230,8 @@ public class ZdtProperties {
 
 	/**
 	 * Which requests count as application traffic.
+	 *
+	 * @since 0.1.0
 	 */
 	public static class Traffic {
 

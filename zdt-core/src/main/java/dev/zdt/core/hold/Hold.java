@@ -8,6 +8,8 @@ import dev.zdt.core.traffic.TrafficMonitor;
 /**
  * One hold: asks the strategy every check interval until it releases, never before the minimum
  * and never after the maximum.
+ *
+ * @since 0.1.0
  */
 public final class Hold {
 

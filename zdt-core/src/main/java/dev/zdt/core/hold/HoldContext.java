@@ -12,6 +12,8 @@ import java.time.Duration;
  * after it ({@link Duration#ZERO} when none did)
  * @param quietFor time since the last application request or since the drain started,
  * whichever is later
+ *
+ * @since 0.1.0
  */
 public record HoldContext(Duration elapsed, double rateBeforeDrain, long requestsSinceDrainStart, Duration trafficSpan,
 		Duration quietFor) {

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
  * The answer of a {@link HoldStrategy}: keep holding, or release with a reason.
  *
  * @param releaseReason why the hold can end, or {@code null} to keep holding
+ * @since 0.1.0
  */
 public record HoldDecision(@Nullable String releaseReason) {
 

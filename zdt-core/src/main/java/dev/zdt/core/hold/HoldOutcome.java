@@ -9,6 +9,7 @@ import java.time.Duration;
  * {@value Hold#INTERRUPTED}
  * @param held how long it lasted
  * @param requestsDuringHold application requests that arrived while it lasted
+ * @since 0.1.0
  */
 public record HoldOutcome(String reason, Duration held, long requestsDuringHold) {
 

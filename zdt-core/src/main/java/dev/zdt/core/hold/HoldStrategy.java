@@ -7,6 +7,7 @@ package dev.zdt.core.hold;
  * by the caller, never by the strategy.
  *
  * @see HoldStrategies
+ * @since 0.1.0
  */
 public interface HoldStrategy {
 

@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  * drain and the rate seen during it (traffic that thins out as load balancer nodes let go one by
  * one must not shorten the wait). It never waits less than {@code minQuiet}. With little traffic
  * the required silence grows past any sensible hold, so the caller's maximum applies.
+ *
+ * @since 0.1.0
  */
 public final class TrafficQuietStrategy implements HoldStrategy {
 

@@ -14,6 +14,8 @@ import dev.zdt.core.time.Ticker;
  * <p>
  * Built for the request path: recording an arrival is a handful of uncontended atomic
  * operations and never allocates.
+ *
+ * @since 0.1.0
  */
 public final class TrafficMonitor {
 

@@ -18,6 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Lets a call below the zdt endpoint (the drain operation) through only with the right
  * {@value #HEADER} header. Not {@code Authorization}: kubelet may fall back from HTTPS to HTTP
  * and then drops that header.
+ *
+ * @since 0.1.0
  */
 public final class DrainTokenFilter extends OncePerRequestFilter {
 

@@ -22,6 +22,7 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param requestsAfterDrainStart application requests received after the drain started
  * @param rateBeforeDrain application requests per second before the drain (now, while serving)
  * @param loadBalancer what the load balancer strategy knows, if any
+ * @since 0.1.0
  */
 public record ZdtDescriptor(String state, @Nullable String trigger, @Nullable String drainStartedAt, long holdElapsedMs,
 		@Nullable String holdEndReason, String strategy, long minHoldMs, long maxHoldMs, int inFlight,

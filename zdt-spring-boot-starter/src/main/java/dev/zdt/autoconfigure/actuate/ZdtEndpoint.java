@@ -17,6 +17,8 @@ import org.springframework.boot.actuate.endpoint.web.annotation.WebEndpoint;
  * /actuator/zdt/drain} starts it (or joins the one under way) and answers when the hold is over,
  * so that kubelet sends SIGTERM only then. The drain is a GET with a side effect because
  * kubelet's preStop {@code httpGet} can only GET.
+ *
+ * @since 0.1.0
  */
 @WebEndpoint(id = "zdt")
 public class ZdtEndpoint {

@@ -20,6 +20,8 @@ import org.springframework.http.HttpHeaders;
  * response, so that none is reset by the shutdown. Registered for the REQUEST dispatch only, so
  * each request passes once without the bookkeeping of {@code OncePerRequestFilter}: it is on
  * the path of every request.
+ *
+ * @since 0.1.0
  */
 public final class DrainFilter extends HttpFilter {
 

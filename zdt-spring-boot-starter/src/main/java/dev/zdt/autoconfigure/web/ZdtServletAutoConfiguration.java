@@ -22,6 +22,8 @@ import org.springframework.core.env.Environment;
 /**
  * Puts the {@link DrainFilter} in front of every application request of a servlet web
  * application.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = ZdtAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
