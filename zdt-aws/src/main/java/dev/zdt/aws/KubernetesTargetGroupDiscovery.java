@@ -49,6 +49,7 @@ import software.amazon.awssdk.protocols.jsoncore.JsonNodeParser;
  * A pod behind a shared ALB (an IngressGroup) or behind several Services or ports carries one
  * gate per target group; every one of them is returned. Needs {@code get} on {@code pods} and on
  * {@code targetgroupbindings} of the controller's API group in the pod's namespace.
+ * @since 0.1.0
  */
 public final class KubernetesTargetGroupDiscovery implements TargetGroupSource {
 

@@ -6,6 +6,7 @@ import java.util.List;
  * Finds the target groups of this instance: from configuration, or discovered at run time.
  *
  * @see KubernetesTargetGroupDiscovery
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface TargetGroupSource {

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param arns the target group ARNs
  * @param podIp the IP address the load balancer routes to, or {@code null} when unknown
+ * @since 0.1.0
  */
 public record TargetGroups(List<String> arns, @Nullable String podIp) {
 

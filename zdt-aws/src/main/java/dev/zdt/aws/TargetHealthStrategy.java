@@ -38,6 +38,8 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
  * group, no credentials, no Kubernetes API) is logged once with its fix and makes this strategy
  * keep holding, leaving the decision to the strategies it is combined with and to the maximum
  * hold; it never throws.
+ *
+ * @since 0.1.0
  */
 public final class TargetHealthStrategy implements HoldStrategy, AutoCloseable {
 
@@ -419,6 +421,8 @@ public final class TargetHealthStrategy implements HoldStrategy, AutoCloseable {
 
 	/**
 	 * Builds a {@link TargetHealthStrategy}.
+	 *
+	 * @since 0.1.0
 	 */
 	public static final class Builder {
 

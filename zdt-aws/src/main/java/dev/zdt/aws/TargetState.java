@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
  * {@value #NOT_REGISTERED}
  * @param reason the ALB's reason code, such as {@code Target.DeregistrationInProgress}, or
  * {@code null}
+ *
+ * @since 0.1.0
  */
 public record TargetState(String state, @Nullable String reason) {
 

@@ -37,6 +37,7 @@ import org.jspecify.annotations.Nullable;
  * A drain that has not reached shutdown can be {@linkplain #cancel() cancelled}, by hand or by
  * the watchdog ({@link Builder#cancelAfter(Duration)}), so that a mistaken drain does not keep
  * the instance out of rotation for good.
+ * @since 0.1.0
  */
 public final class DrainCoordinator {
 

@@ -6,6 +6,7 @@ package dev.zdt.core;
  * stop the drain. A listener must not wait for the drain it is told about: the hold ends only
  * after the listeners have returned, so waiting there fails with an
  * {@link IllegalStateException}; act in {@link #holdEnded(DrainResult)} instead.
+ * @since 0.1.0
  */
 public interface DrainListener {
 

@@ -2,6 +2,8 @@ package dev.zdt.core;
 
 /**
  * Where an instance is in its drain, in the only order it can move.
+ *
+ * @since 0.1.0
  */
 public enum DrainState {
 

@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  * (the current rate while serving)
  * @param holdFailure why the hold fell back to its maximum (the hold strategy failed, or the hold
  * did not end in time), as the exception's class and message; {@code null} when it did not
+ * @since 0.1.0
  */
 public record DrainStatus(DrainState state, @Nullable DrainTrigger trigger, @Nullable Instant drainStartedAt,
 		Duration holdElapsed, @Nullable String holdEndReason, String strategy, Duration minHold, Duration maxHold,

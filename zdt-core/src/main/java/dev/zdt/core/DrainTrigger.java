@@ -4,6 +4,8 @@ import java.util.Locale;
 
 /**
  * What started a drain.
+ *
+ * @since 0.1.0
  */
 public enum DrainTrigger {
 

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * the ALB's target health. When a bean of this type exists, {@code zdt.drain.strategy=auto}
  * follows it, and lets the application's traffic end the hold only while
  * {@link #isAnswering()} is {@code false}.
+ * @since 0.1.0
  */
 public interface LoadBalancerHoldStrategySupplier {
 

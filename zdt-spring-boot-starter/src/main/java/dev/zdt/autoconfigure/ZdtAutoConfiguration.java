@@ -26,6 +26,8 @@ import org.springframework.core.env.Environment;
  * Auto-configuration of the zdt drain: on SIGTERM or a drain call, readiness goes down, the
  * application keeps serving while the load balancer still routes to it, and shutdown waits
  * for the hold before the web server's graceful shutdown lets requests in flight finish.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration
 @ConditionalOnZdtEnabled

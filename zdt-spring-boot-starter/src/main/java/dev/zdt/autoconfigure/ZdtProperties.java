@@ -12,6 +12,8 @@ import org.springframework.boot.convert.DurationUnit;
 
 /**
  * Configuration of the zdt drain.
+ *
+ * @since 0.1.0
  */
 @ConfigurationProperties("zdt")
 public class ZdtProperties {
@@ -59,6 +61,8 @@ public class ZdtProperties {
 
 	/**
 	 * How the hold ends.
+	 *
+	 * @since 0.1.0
 	 */
 	public enum Strategy {
 
@@ -86,6 +90,8 @@ public class ZdtProperties {
 
 	/**
 	 * Drain settings.
+	 *
+	 * @since 0.1.0
 	 */
 	public static class Drain {
 
@@ -213,6 +219,8 @@ public class ZdtProperties {
 
 	/**
 	 * Settings of the adaptive (traffic-quiet) strategy.
+	 *
+	 * @since 0.1.0
 	 */
 	public static class Adaptive {
 
@@ -248,6 +256,8 @@ public class ZdtProperties {
 
 	/**
 	 * Which requests count as application traffic.
+	 *
+	 * @since 0.1.0
 	 */
 	public static class Traffic {
 

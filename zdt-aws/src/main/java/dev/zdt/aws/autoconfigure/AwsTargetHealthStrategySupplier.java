@@ -15,6 +15,8 @@ import org.springframework.beans.factory.DisposableBean;
  * Supplies the {@link TargetHealthStrategy} to the zdt starter, which follows it and lets the
  * traffic strategy decide only while the ELBv2 API fails, shows its details in {@code /actuator/zdt} and checks the deregistration
  * delay against the shutdown budget.
+ *
+ * @since 0.1.0
  */
 public final class AwsTargetHealthStrategySupplier implements LoadBalancerHoldStrategySupplier, DisposableBean {
 

@@ -5,6 +5,8 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
 /**
  * Customizes the builder of the {@code ElasticLoadBalancingV2Client} that zdt auto-configures
  * (credentials, proxy, metrics, ...). Applied in order after zdt's own settings.
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface ElasticLoadBalancingV2ClientBuilderCustomizer {

@@ -28,6 +28,8 @@ import org.springframework.util.StringUtils;
  * Auto-configuration of the AWS target health hold strategy: an
  * {@link ElasticLoadBalancingV2Client} (unless the application has one) and a
  * {@link LoadBalancerHoldStrategySupplier} that {@code zdt.drain.strategy=auto} asks first.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(before = ZdtAutoConfiguration.class)
 @ConditionalOnClass(ElasticLoadBalancingV2Client.class)

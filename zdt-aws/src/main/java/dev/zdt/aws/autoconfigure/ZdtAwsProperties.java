@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Configuration of the AWS target health hold strategy.
+ *
+ * @since 0.1.0
  */
 @ConfigurationProperties("zdt.aws")
 public class ZdtAwsProperties {

@@ -5,6 +5,8 @@ import java.util.Objects;
 
 /**
  * Holds for a fixed delay, as a {@code preStop: sleep} would, whatever the traffic says.
+ *
+ * @since 0.1.0
  */
 public final class FixedDelayStrategy implements HoldStrategy {
 

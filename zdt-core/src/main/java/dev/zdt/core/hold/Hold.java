@@ -24,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  * that is slow, or stuck, cannot hold past the maximum: it is never asked once the maximum is
  * reached, and an answer still outstanding then is not waited for. A strategy that fails (any
  * {@link Throwable}) is logged once at WARN, not asked again, and the hold runs to its maximum.
+ * @since 0.1.0
  */
 public final class Hold {
 

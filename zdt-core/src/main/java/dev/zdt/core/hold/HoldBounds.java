@@ -9,6 +9,7 @@ import java.util.Objects;
  * @param minHold no release before this much time has passed
  * @param maxHold the hold always ends when this much time has passed
  * @param checkInterval how often the strategy is asked
+ * @since 0.1.0
  */
 public record HoldBounds(Duration minHold, Duration maxHold, Duration checkInterval) {
 

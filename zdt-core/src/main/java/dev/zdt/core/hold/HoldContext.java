@@ -22,6 +22,7 @@ import dev.zdt.core.traffic.TrafficHistory;
  * @param sources the same for each traffic source (TCP peer) by address, without requests
  * counted since the drain start (0) and without sources of their own; a source first seen during
  * the hold has an empty history and no rate; empty when the sources are unknown
+ * @since 0.1.0
  */
 public record HoldContext(Duration elapsed, double rateBeforeDrain, long requestsSinceDrainStart, Duration trafficSpan,
 		Duration quietFor, TrafficHistory history, Map<String, HoldContext> sources) {

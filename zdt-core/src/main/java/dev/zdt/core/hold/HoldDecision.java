@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param releaseReason why the hold can end, or {@code null} to keep holding
  * @param detail the rule and the numbers behind a release, for the log, or {@code null}
+ * @since 0.1.0
  */
 public record HoldDecision(@Nullable String releaseReason, @Nullable String detail) {
 

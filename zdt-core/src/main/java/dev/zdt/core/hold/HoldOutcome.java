@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param held how long it lasted
  * @param requestsDuringHold application requests that arrived while it lasted
  * @param detail the rule and the numbers behind the strategy's release, or {@code null}
+ * @since 0.1.0
  */
 public record HoldOutcome(String reason, Duration held, long requestsDuringHold, @Nullable String detail) {
 

@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 
 /**
  * Ways to combine hold strategies.
+ *
+ * @since 0.1.0
  */
 public final class HoldStrategies {
 

@@ -11,6 +11,7 @@ import java.util.Map;
  * that throws is not asked again: the hold runs to its maximum.
  *
  * @see HoldStrategies
+ * @since 0.1.0
  */
 public interface HoldStrategy {
 

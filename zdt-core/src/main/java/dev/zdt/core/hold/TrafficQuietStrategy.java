@@ -38,6 +38,7 @@ import org.jspecify.annotations.Nullable;
  * known, the hold also waits until every source has been quiet for its own window, judged by
  * the same rule on its own history; a source with too little history of its own, or first seen
  * during the hold, must be quiet for the window of all traffic.
+ * @since 0.1.0
  */
 public final class TrafficQuietStrategy implements HoldStrategy {
 

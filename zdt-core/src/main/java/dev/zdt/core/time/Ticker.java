@@ -5,6 +5,8 @@ import java.util.concurrent.Future;
 
 /**
  * A monotonic time source that can also wait, so that tests can move time by hand.
+ *
+ * @since 0.1.0
  */
 public interface Ticker {
 

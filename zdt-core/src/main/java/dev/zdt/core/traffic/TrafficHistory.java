@@ -14,6 +14,7 @@ import java.time.Duration;
  * each burst held
  * @param steadyRate the lower median of the arrival rates of the 5-second blocks of the last 30
  * seconds: a rate one burst cannot inflate
+ * @since 0.1.0
  */
 public record TrafficHistory(Duration observed, Duration longestSilence, int busySeconds, double steadyRate) {
 

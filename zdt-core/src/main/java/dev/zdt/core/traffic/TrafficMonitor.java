@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  * Built for the request path: recording an arrival is a handful of atomic operations on
  * fixed-size arrays and never allocates. Gaps shorter than {@link #SHORTEST_RECORDED_GAP}
  * (nearly all of them under load) cost one comparison.
+ * @since 0.1.0
  */
 public final class TrafficMonitor {
 

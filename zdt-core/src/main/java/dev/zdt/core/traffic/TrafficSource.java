@@ -5,6 +5,7 @@ import java.time.Duration;
 /**
  * The traffic of one source (a TCP peer, e.g. one load balancer node), or of the sources pooled
  * beyond the {@link TrafficMonitor#SOURCES} tracked one by one.
+ * @since 0.1.0
  */
 public final class TrafficSource {
 

@@ -30,6 +30,7 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param evidence what the hold strategy weighs: e.g. the required silence, the rule that sets
  * it, the longest silence before the drain; once the hold has ended, the rule that ended it.
  * Without details, sources still sending are counted rather than named.
+ * @since 0.1.0
  */
 public record ZdtDescriptor(String state, @Nullable String trigger, @Nullable String drainStartedAt, long holdElapsedMs,
 		@Nullable String holdEndReason, @Nullable String holdFailure, String strategy, long minHoldMs, long maxHoldMs,

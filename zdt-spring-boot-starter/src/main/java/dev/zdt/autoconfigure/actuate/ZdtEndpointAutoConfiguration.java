@@ -20,6 +20,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * Auto-configuration of the {@link ZdtEndpoint}.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = ZdtAutoConfiguration.class,
 		afterName = "org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointAutoConfiguration")

@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * Meters of the drain: its state, the requests in flight, how long holds last and why they
  * end, and how many application requests still arrived after the drain started (the measure
  * of how long the load balancer kept routing).
+ *
+ * @since 0.1.0
  */
 public final class DrainMetrics implements MeterBinder, DrainListener {
 

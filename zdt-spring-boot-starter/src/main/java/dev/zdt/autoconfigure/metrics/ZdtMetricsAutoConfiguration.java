@@ -12,6 +12,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Auto-configuration of the drain's Micrometer meters.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = ZdtAutoConfiguration.class)
 @ConditionalOnClass(MeterRegistry.class)

@@ -28,6 +28,8 @@ import org.springframework.http.HttpHeaders;
  * already streaming when the drain starts cannot). Registered for the REQUEST dispatch only,
  * so each request passes once without the bookkeeping of {@code OncePerRequestFilter}: it is on
  * the path of every request.
+ *
+ * @since 0.1.0
  */
 public final class DrainFilter extends HttpFilter {
 

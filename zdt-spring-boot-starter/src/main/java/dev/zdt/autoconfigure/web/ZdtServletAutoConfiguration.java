@@ -28,6 +28,8 @@ import org.springframework.util.ClassUtils;
 /**
  * Puts the {@link DrainFilter} in front of every application request of a servlet web
  * application.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = ZdtAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
