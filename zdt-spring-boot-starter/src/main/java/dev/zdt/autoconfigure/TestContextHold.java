@@ -20,9 +20,8 @@ import org.springframework.core.env.Environment;
  * <p>
  * A test context is recognized by two marks the TestContext framework puts in the environment:
  * the property source of a test's inlined properties ({@code TestPropertySourceUtils}), which
- * every Spring Boot test has because Spring Boot's test bootstrapper always adds one property
- * there, {@code <bootstrapper class>=true}; and that property of {@code @SpringBootTest}
- * itself. Applications started by hand in a test ({@code SpringApplication.run}) are not
+ * every {@code @SpringBootTest} has because Spring Boot's test bootstrapper always adds one
+ * property there, {@code <bootstrapper class>=true}; and that property itself. Applications started by hand in a test ({@code SpringApplication.run}) are not
  * recognized and hold as in production.
  */
 final class TestContextHold {
