@@ -12,14 +12,14 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 
 /**
  * The whole sample app on random ports, one context shared by the test classes that use
- * this annotation. The hold is cut short so that closing the context at the end of the run
- * does not wait for it.
+ * this annotation. Closing it does not hold, with no zdt setting here: zdt recognizes a test
+ * context (README, Notes).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "management.server.port=0", "zdt.drain.min-hold=0s", "zdt.drain.max-hold=1s" })
+		properties = { "management.server.port=0" })
 @AutoConfigureMockMvc
 public @interface SampleAppTest {
 

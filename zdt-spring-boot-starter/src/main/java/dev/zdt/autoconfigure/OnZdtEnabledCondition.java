@@ -22,7 +22,8 @@ final class OnZdtEnabledCondition extends SpringBootCondition {
 	static final String ENABLED = "zdt.enabled";
 
 	/** Every boolean property of {@link ZdtProperties}. */
-	static final List<String> BOOLEAN_PROPERTIES = List.of(ENABLED, "zdt.drain.connection-close");
+	static final List<String> BOOLEAN_PROPERTIES = List.of(ENABLED, "zdt.drain.connection-close",
+			TestContextHold.HOLD_IN_TESTS);
 
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {

@@ -5,7 +5,6 @@ import java.time.Duration;
 
 import dev.zdt.core.DrainCoordinator;
 import dev.zdt.core.DrainListener;
-import dev.zdt.core.hold.HoldBounds;
 import dev.zdt.core.hold.HoldStrategy;
 import dev.zdt.core.time.Ticker;
 import dev.zdt.core.traffic.TrafficMonitor;
@@ -50,12 +49,12 @@ public final class ZdtAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	DrainCoordinator zdtDrainCoordinator(ZdtProperties properties, HoldStrategy strategy, TrafficMonitor traffic,
-			ObjectProvider<DrainListener> listeners, ObjectProvider<Ticker> ticker, ObjectProvider<Clock> clock) {
+			ObjectProvider<DrainListener> listeners, ObjectProvider<Ticker> ticker, ObjectProvider<Clock> clock,
+			Environment environment) {
 		ZdtPropertiesValidator.validate(properties);
-		ZdtProperties.Drain drain = properties.getDrain();
 		DrainCoordinator.Builder builder = DrainCoordinator.builder()
 			.strategy(strategy)
-			.bounds(new HoldBounds(drain.getMinHold(), drain.getMaxHold(), drain.getCheckInterval()))
+			.bounds(TestContextHold.bounds(properties.getDrain(), environment))
 			.traffic(traffic)
 			.ticker(ticker.getIfAvailable(Ticker::system))
 			.clock(clock.getIfAvailable(Clock::systemUTC))

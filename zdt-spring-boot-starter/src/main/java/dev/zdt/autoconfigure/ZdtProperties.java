@@ -142,6 +142,12 @@ public class ZdtProperties {
 		 */
 		private boolean connectionClose = true;
 
+		/**
+		 * Whether to hold in a test that Spring's TestContext framework runs (such as a
+		 * SpringBootTest with a real server). When false, the drain there does not hold.
+		 */
+		private boolean holdInTests;
+
 		private final Adaptive adaptive = new Adaptive();
 
 		public Strategy getStrategy() {
@@ -209,6 +215,14 @@ public class ZdtProperties {
 
 		public void setConnectionClose(boolean connectionClose) {
 			this.connectionClose = connectionClose;
+		}
+
+		public boolean isHoldInTests() {
+			return this.holdInTests;
+		}
+
+		public void setHoldInTests(boolean holdInTests) {
+			this.holdInTests = holdInTests;
 		}
 
 		public Adaptive getAdaptive() {

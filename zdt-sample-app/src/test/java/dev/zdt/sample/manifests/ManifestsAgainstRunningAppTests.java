@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * generated one in both places first, as k8s/README.md ("The drain token") tells users to.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "management.server.port=0", "zdt.drain.min-hold=0s", "zdt.drain.max-hold=0s" })
+		properties = { "management.server.port=0" })
 @DirtiesContext
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ManifestsAgainstRunningAppTests {

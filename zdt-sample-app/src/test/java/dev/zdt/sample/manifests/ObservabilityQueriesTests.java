@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * empty panel.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "management.server.port=0", "zdt.drain.min-hold=0s", "zdt.drain.max-hold=0s" })
+		properties = { "management.server.port=0" })
 @DirtiesContext
 class ObservabilityQueriesTests {
 
