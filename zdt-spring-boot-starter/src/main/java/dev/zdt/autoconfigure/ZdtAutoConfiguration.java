@@ -58,7 +58,7 @@ public final class ZdtAutoConfiguration {
 			.traffic(traffic)
 			.ticker(ticker.getIfAvailable(Ticker::system))
 			.clock(clock.getIfAvailable(Clock::systemUTC))
-			.cancelAfter(drain.getCancelAfter());
+			.cancelAfter(properties.getDrain().getCancelAfter());
 		listeners.orderedStream().forEach(builder::listener);
 		return builder.build();
 	}
