@@ -109,7 +109,8 @@ class ZdtEndpointWebTests {
 			CompletableFuture<HttpResponse<String>> drain = CompletableFuture
 				.supplyAsync(() -> app.management("GET", "/actuator/zdt/drain", TOKEN));
 			awaitState(app, DrainState.DRAINING);
-			assertThat(app.management("/actuator/health/readiness").statusCode()).isEqualTo(503);
+			// The state turns DRAINING just before the listeners (readiness among them) hear of the drain.
+			awaitReadiness(app, 503);
 			assertThat(app.management("/actuator/health/liveness").statusCode()).isEqualTo(200);
 			HttpResponse<String> hello = app.get("/hello");
 			assertThat(hello.statusCode()).isEqualTo(200);
@@ -138,6 +139,14 @@ class ZdtEndpointWebTests {
 			Thread.sleep(10);
 		}
 		assertThat(app.coordinator().state()).isEqualTo(state);
+	}
+
+	private static void awaitReadiness(RunningApp app, int status) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+		while (app.management("/actuator/health/readiness").statusCode() != status && System.nanoTime() < deadline) {
+			Thread.sleep(10);
+		}
+		assertThat(app.management("/actuator/health/readiness").statusCode()).isEqualTo(status);
 	}
 
 	private static String drainStartedAt(String body) {
