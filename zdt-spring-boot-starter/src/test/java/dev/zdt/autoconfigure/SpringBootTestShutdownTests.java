@@ -60,7 +60,7 @@ class SpringBootTestShutdownTests {
 
 	@SpringBootTest(classes = TestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 			properties = { "zdt.drain.hold-in-tests=true", "zdt.drain.strategy=fixed", "zdt.drain.delay=1s",
-					"zdt.drain.min-hold=0s", "zdt.drain.max-hold=1s" })
+					"zdt.drain.min-hold=0s", "zdt.drain.max-hold=2s" })
 	static class HoldInTests {
 
 	}
