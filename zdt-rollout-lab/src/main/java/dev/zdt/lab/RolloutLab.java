@@ -25,10 +25,12 @@ import dev.zdt.lab.rollout.Scenario;
 /**
  * The lab's command line.
  * <pre>
- * run   [--scenario zdt-adaptive] [--rate 600] [--lag 2-15] [--pods 2] [--rollouts 1] [--seed N]
- *       [--path /api/work?ms=10] [--unhealthy-after 20] [--locust] [--svg FILE]
- * bench [quick|full] [--runs N] [--scenarios ids] [--rates 600,3] [--lags 2-5,11-15] [--out results]
- *       (quick: 1 run per cell, high traffic only; full: 3 runs per cell)
+ * run   [--scenario zdt-adaptive] [--rate 600] [--shape steady] [--lag 2-15] [--pods 2] [--rollouts 1]
+ *       [--seed N] [--path /api/work?ms=10] [--unhealthy-after 20] [--lb health-checks] [--locust] [--svg FILE]
+ * bench [quick|full|shapes] [--runs N] [--scenarios ids] [--shapes steady] [--rates 600,3] [--lags 2-5,11-15]
+ *       [--lb health-checks] [--out results]
+ *       (quick: 1 run per cell, high traffic only; full: 3 runs per cell; shapes: 3 runs per cell of
+ *       bursty, page-loads, pollers, lag 11-15, LB routing until deregistered, into results/shapes)
  * cost  [--forks 3] [--runs 4] [--duration 8] [--starts 5] [--out results]
  * table [--out results]   (benchmark.md's table again from benchmark-runs.csv)
  * </pre>
@@ -70,7 +72,9 @@ public final class RolloutLab {
 	}
 
 	private static int bench(Arguments arguments) throws Exception {
-		boolean quick = arguments.positional(1, "full").equals("quick");
+		String preset = arguments.positional(1, "full");
+		boolean quick = preset.equals("quick");
+		boolean shapes = preset.equals("shapes");
 		List<Scenario> scenarios = new ArrayList<>();
 		for (String id : arguments.list("scenarios", "")) {
 			scenarios.add(Scenario.of(id));
@@ -78,19 +82,27 @@ public final class RolloutLab {
 		if (scenarios.isEmpty()) {
 			scenarios.addAll(Scenario.standard());
 		}
+		List<String> shapeNames = arguments.list("shapes", shapes ? "bursty,page-loads,pollers" : "steady");
 		List<Double> rates = new ArrayList<>();
-		arguments.list("rates", quick ? "600" : "600,3").forEach((rate) -> rates.add(Double.parseDouble(rate)));
+		arguments.list("rates", (quick || shapes) ? "600" : "600,3").forEach((rate) -> rates.add(Double.parseDouble(rate)));
 		List<LagRange> lags = new ArrayList<>();
-		arguments.list("lags", "2-5,11-15").forEach((lag) -> lags.add(LagRange.parse(lag)));
+		arguments.list("lags", shapes ? "11-15" : "2-5,11-15").forEach((lag) -> lags.add(LagRange.parse(lag)));
 		int runs = arguments.getInt("runs", quick ? 1 : 3);
 		RunSpec base = spec(arguments, Scenario.ZDT_ADAPTIVE);
 		if (quick) {
 			base = base.withWarmUp(Duration.ofSeconds(3), Duration.ofSeconds(2));
 		}
-		Path out = Path.of(arguments.get("out", "results"));
+		if (shapes) {
+			// Long enough for a few periods of each shape before the first drain.
+			base = base.withWarmUp(Duration.ofSeconds(10), Duration.ofSeconds(3));
+			if (!arguments.has("lb")) {
+				base = base.withHealthCheck(base.healthCheck().untilDeregistered());
+			}
+		}
+		Path out = Path.of(arguments.get("out", shapes ? "results/shapes" : "results"));
 		Benchmark benchmark = new Benchmark(image(), workDirectory().resolve("bench-" + timestamp()), out,
 				System.out::println);
-		benchmark.run(base, scenarios, rates, lags, runs);
+		benchmark.run(base, scenarios, shapeNames, rates, lags, runs);
 		return 0;
 	}
 
@@ -117,23 +129,42 @@ public final class RolloutLab {
 			.withLag(LagRange.parse(arguments.get("lag", "2-15")))
 			.withSize(arguments.getInt("pods", 2), arguments.getInt("rollouts", 1))
 			.withPath(arguments.get("path", RunSpec.of(scenario).path()))
+			.withShape(arguments.get("shape", "steady"))
 			.withLocust(arguments.has("locust"))
-			.withHealthCheck(HealthCheck.defaults().withFall(arguments.getInt("unhealthy-after", 20)));
+			.withHealthCheck(healthCheck(arguments));
 		if (arguments.has("seed")) {
 			spec = spec.withSeed(Long.parseLong(arguments.get("seed", "0")));
 		}
 		return spec;
 	}
 
+	private static HealthCheck healthCheck(Arguments arguments) {
+		HealthCheck checks = HealthCheck.defaults().withFall(arguments.getInt("unhealthy-after", 20));
+		return switch (arguments.get("lb", "health-checks")) {
+			case "health-checks" -> checks;
+			case "until-deregistered" -> checks.untilDeregistered();
+			default -> throw new IllegalArgumentException(
+					"--lb must be health-checks or until-deregistered, was " + arguments.get("lb", ""));
+		};
+	}
+
 	private static int help() {
 		System.out.println("""
 				zdt rollout lab: rolling updates of the sample app behind HAProxy under load.
 
-				  run   [--scenario zdt-adaptive] [--rate 600] [--lag 2-15] [--pods 2] [--rollouts 1] [--seed N]
-				        [--path /api/work?ms=10] [--unhealthy-after 20] [--locust] [--svg FILE]
-				  bench [quick|full] [--runs N] [--scenarios boot-defaults,prestop-sleep-10,...]
-				        [--rates 600,3] [--lags 2-5,11-15] [--out results]
+				  run   [--scenario zdt-adaptive] [--rate 600] [--shape steady] [--lag 2-15] [--pods 2] [--rollouts 1]
+				        [--seed N] [--path /api/work?ms=10] [--unhealthy-after 20] [--lb health-checks]
+				        [--locust] [--svg FILE]
+				  bench [quick|full|shapes] [--runs N] [--scenarios boot-defaults,prestop-sleep-10,...]
+				        [--shapes steady] [--rates 600,3] [--lags 2-5,11-15] [--lb health-checks] [--out results]
 				        quick: 1 run per cell at 600 req/s (12 runs); full: 3 runs per cell at 600 and 3 req/s (72 runs)
+				        shapes: 3 runs per cell of bursty, page-loads, pollers, lag 11-15 s, --lb until-deregistered
+				        (54 runs, into results/shapes)
+
+				shapes: steady (--rate req/s), bursty (1 s at --rate, 2 s silent), page-loads (10 users, 5-20
+				        requests per page load, think 2-6 s), pollers (100 clients at once every 3 s)
+				--lb:   health-checks (a failing target leaves after --unhealthy-after checks, 1 s apart) or
+				        until-deregistered (only the controller's drain stops requests to a target, like a slow ALB)
 				  cost  [--forks 3] [--runs 4] [--duration 8] [--starts 5] [--out results]
 				  table [--out results]   benchmark.md's table again from benchmark-runs.csv
 

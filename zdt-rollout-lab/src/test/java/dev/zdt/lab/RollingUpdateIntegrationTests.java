@@ -2,7 +2,9 @@ package dev.zdt.lab;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
+import dev.zdt.lab.lb.HealthCheck;
 import dev.zdt.lab.report.TimelineSvg;
 import dev.zdt.lab.rollout.LabRun;
 import dev.zdt.lab.rollout.LagRange;
@@ -15,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Rolling updates of the real sample app behind HAProxy at 600 requests per second with deregistration
- * lags of 2 to 15 s: zdt on its defaults loses no request; plain Spring Boot, the control, does.
+ * lags of 2 to 15 s, and of bursty traffic behind a load balancer that routes until deregistered: zdt on
+ * its defaults loses no request; plain Spring Boot, the control, does.
  *
  * @author zdt
  */
@@ -52,6 +55,32 @@ class RollingUpdateIntegrationTests {
 			assertThat(termination.preStop()).endsWith("-> 200");
 			String log = Files.readString(result.directory().resolve(termination.pod() + ".log"));
 			assertThat(log).contains("zdt: drain started (trigger=endpoint, strategy=aws-target-health>adaptive")
+				.contains("zdt: hold ended (reason=");
+		});
+	}
+
+	/**
+	 * Issue 12's set-up, shortened: 1 s at 600 req/s then 2 s of silence, a load balancer that keeps
+	 * routing to a not-ready target until the controller deregisters it. A silence of the traffic's
+	 * ordinary shape must not end the hold before the load balancer lets go.
+	 */
+	@Test
+	void zdtOnItsDefaultsLosesNoRequestOfBurstyTrafficBehindALoadBalancerThatRoutesUntilDeregistered()
+			throws Exception {
+		RunSpec spec = this.base.withShape("bursty")
+			.withLag(LagRange.parse("4-6"))
+			.withHealthCheck(HealthCheck.defaults().untilDeregistered())
+			.withWarmUp(Duration.ofSeconds(10), Duration.ofSeconds(3))
+			.withSize(2, 1);
+		RunResult result = run("zdt-adaptive-bursty", spec);
+		assertThat(result.load().serverErrors()).as(result.summary()).isZero();
+		assertThat(result.load().clientErrors()).as(result.summary()).isZero();
+		assertThat(result.load().completed()).as(result.summary()).isEqualTo(result.load().scheduled());
+		assertThat(result.terminations()).as(result.summary()).hasSize(2).allSatisfy((termination) -> {
+			assertThat(termination.killed()).isFalse();
+			assertThat(termination.exitCode()).isEqualTo(143);
+			assertThat(termination.preStop()).endsWith("-> 200");
+			assertThat(Files.readString(result.directory().resolve(termination.pod() + ".log")))
 				.contains("zdt: hold ended (reason=");
 		});
 	}

@@ -12,6 +12,10 @@ import java.time.Duration;
  * defaults here check every second but need 20 failures, keeping the rollout quick while failure
  * detection stays as slow as a real ALB's: if HAProxy noticed a flipped readiness within 2 s it would
  * hide the deregistration lag that this lab is about.
+ * <p>
+ * {@link #untilDeregistered()} goes further, like an ALB whose health checks are slower than any
+ * deregistration: a target that stops passing keeps getting requests until the load balancer
+ * controller drains it, whatever its readiness says.
  *
  * @param path the readiness URL path on the management port
  * @param interval time between checks
@@ -32,6 +36,39 @@ public record HealthCheck(String path, Duration interval, int rise, int fall) {
 	 */
 	public static HealthCheck defaults() {
 		return new HealthCheck(READINESS_PATH, Duration.ofSeconds(1), 2, 20);
+	}
+
+	/**
+	 * The unhealthy threshold of {@link #untilDeregistered()}: at one check a second, 11 days.
+	 */
+	static final int NEVER_UNHEALTHY = 1_000_000;
+
+	/**
+	 * Return this health check with failing checks that never take a serving target out of rotation
+	 * during a run: only the load balancer controller's deregistration (HAProxy {@code drain}) stops
+	 * new requests, as with an ALB that keeps routing to a not-ready target until it is deregistered.
+	 * New targets still need {@code rise} passing checks.
+	 * @return a new health check
+	 */
+	public HealthCheck untilDeregistered() {
+		return withFall(NEVER_UNHEALTHY);
+	}
+
+	/**
+	 * Return whether only deregistration stops requests to a serving target.
+	 * @return whether this is {@link #untilDeregistered()}
+	 */
+	public boolean routesUntilDeregistered() {
+		return this.fall >= NEVER_UNHEALTHY;
+	}
+
+	/**
+	 * Return a short description of when a failing target stops getting requests.
+	 * @return e.g. {@code unhealthy after 20 s}
+	 */
+	public String describe() {
+		return routesUntilDeregistered() ? "routes until deregistered"
+				: "unhealthy after " + unhealthyAfter().toSeconds() + " s";
 	}
 
 	/**

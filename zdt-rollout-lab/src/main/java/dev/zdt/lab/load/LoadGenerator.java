@@ -23,7 +23,7 @@ import dev.zdt.lab.time.LabClock;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Open-loop load: requests are due at a fixed rate whatever the answers, and a bounded pool of
+ * Open-loop load: requests are due on the traffic shape's schedule whatever the answers, and a bounded pool of
  * keep-alive connections sends them. A request that waits for a free connection keeps its due time, so
  * latency includes queueing (no coordinated omission). Every status of 500 or more and every
  * client-side failure (reset, end of stream, timeout, refused) counts; nothing is retried.
@@ -90,10 +90,10 @@ public final class LoadGenerator implements Load {
 	}
 
 	private void schedule() {
-		long period = (long) (1e9 / this.options.rate());
+		Schedule schedule = this.options.shape().schedule();
 		long start = this.clock.nanos();
-		for (long i = 0; this.running; i++) {
-			long dueAt = start + i * period;
+		while (this.running) {
+			long dueAt = start + schedule.next();
 			long wait = dueAt - this.clock.nanos();
 			while (wait > 0 && this.running) {
 				LockSupport.parkNanos(wait);

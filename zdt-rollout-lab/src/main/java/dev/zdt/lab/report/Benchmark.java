@@ -55,35 +55,43 @@ public final class Benchmark {
 	 * spread over all of them, and the scenarios of a run index face the same lags.
 	 * @param base the run settings every cell starts from
 	 * @param scenarios the scenarios
+	 * @param shapes the traffic shapes' names
 	 * @param rates the request rates
 	 * @param lags the lag ranges
 	 * @param runs runs per cell
 	 * @return the table
 	 * @throws InterruptedException if interrupted
 	 */
-	public BenchmarkTable run(RunSpec base, List<Scenario> scenarios, List<Double> rates, List<LagRange> lags, int runs)
-			throws InterruptedException {
+	public BenchmarkTable run(RunSpec base, List<Scenario> scenarios, List<String> shapes, List<Double> rates,
+			List<LagRange> lags, int runs) throws InterruptedException {
 		BenchmarkTable table = new BenchmarkTable();
-		int total = runs * rates.size() * lags.size() * scenarios.size();
+		int total = runs * shapes.size() * rates.size() * lags.size() * scenarios.size();
 		int index = 0;
 		String started = LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
 		for (int run = 0; run < runs; run++) {
-			for (double rate : rates) {
-				for (LagRange lag : lags) {
-					for (Scenario scenario : scenarios) {
-						index++;
-						RunSpec spec = base.withScenario(scenario).withRate(rate).withLag(lag).withSeed(seed(run));
-						String name = "%03d-%s-%s-%s".formatted(index, scenario.id(), rateName(rate), lagName(lag));
-						this.progress.accept("[%d/%d]".formatted(index, total));
-						RunResult result = new LabRun(this.image, this.workDirectory.resolve(name), this.progress)
-							.execute(spec);
-						table.add(result);
-						if (run == 0) {
-							write(Path.of("timelines", "%s-%s-%s.svg".formatted(scenario.id(), rateName(rate), lagName(lag))),
-									TimelineSvg.render(result));
+			for (String shape : shapes) {
+				for (double rate : rates) {
+					for (LagRange lag : lags) {
+						for (Scenario scenario : scenarios) {
+							index++;
+							RunSpec spec = base.withScenario(scenario)
+								.withRate(rate)
+								.withShape(shape)
+								.withLag(lag)
+								.withSeed(seed(run));
+							String cell = "%s-%s%s-%s".formatted(scenario.id(), shapeName(shape), rateName(rate),
+									lagName(lag));
+							this.progress.accept("[%d/%d]".formatted(index, total));
+							RunResult result = new LabRun(this.image,
+									this.workDirectory.resolve("%03d-%s".formatted(index, cell)), this.progress)
+								.execute(spec);
+							table.add(result);
+							if (run == 0) {
+								write(Path.of("timelines", cell + ".svg"), TimelineSvg.render(result));
+							}
+							write(Path.of("benchmark.md"), document(table, base, runs, index, total, started));
+							write(Path.of("benchmark-runs.csv"), table.csv());
 						}
-						write(Path.of("benchmark.md"), document(table, base, runs, index, total, started));
-						write(Path.of("benchmark-runs.csv"), table.csv());
 					}
 				}
 			}
@@ -120,16 +128,18 @@ public final class Benchmark {
 				%d of %d runs done (%d per cell, medians; "Runs with failures" counts the runs that lost any request;
 				"Termination max" is the largest of any run), started %s.
 				Each run: %d pods of the sample app behind HAProxy, %d rolling update(s) (maxSurge 1, maxUnavailable 0),
-				open-loop load `GET %s` at a fixed rate over keep-alive connections, no retries.
+				open-loop load `GET %s` over keep-alive connections (steady: a fixed rate), no retries.
 				The load balancer controller drains a deleted pod's target after a lag drawn uniformly from the range
 				(the same draws for every scenario of a run index, so scenarios are compared on the same lags).
-				Health checks on the readiness URL every %d s, healthy after %d, unhealthy after %d (%d s, like an ALB).
+				Health checks on the readiness URL every %d s, healthy after %d; %s.
 				Termination = pod deletion until the process ended; rollout = start until every old pod ended
 				and left the load balancer. Logs of every run: `%s`.
 
 				%s
 				""".formatted(done, total, runs, started, base.pods(), base.rollouts(), base.path(),
-				check.interval().toSeconds(), check.rise(), check.fall(), check.unhealthyAfter().toSeconds(),
+				check.interval().toSeconds(), check.rise(), check.routesUntilDeregistered()
+						? "a serving target is never marked unhealthy: it gets requests until it is deregistered, like a slow ALB"
+						: "unhealthy after %d (%d s, like an ALB)".formatted(check.fall(), check.unhealthyAfter().toSeconds()),
 				this.workDirectory, table.markdown());
 	}
 
@@ -157,6 +167,10 @@ public final class Benchmark {
 
 	private static String rateName(double rate) {
 		return ((rate == Math.rint(rate)) ? String.valueOf((long) rate) : String.format(Locale.ROOT, "%.1f", rate)) + "rps";
+	}
+
+	private static String shapeName(String shape) {
+		return shape.equals("steady") ? "" : shape + "-";
 	}
 
 	private static String lagName(LagRange lag) {

@@ -58,8 +58,8 @@ public final class BenchmarkTable {
 			long requests = medianOf(runs, RunRow::requests);
 			double failed = (requests != 0) ? 100.0 * (serverErrors + clientErrors) / requests : 0;
 			long maxTermination = runs.stream().mapToLong(RunRow::terminationMaxMillis).max().orElse(0);
-			table.append("| %s | %s req/s | %s | %d | %d | %d | %d | %d | %s | %s | %s | %s | %d |\n".formatted(
-					first.scenarioLabel(), first.rate(), first.lag(), runs.size(),
+			table.append("| %s | %s | %s | %d | %d | %d | %d | %d | %s | %s | %s | %s | %d |\n".formatted(
+					first.scenarioLabel(), first.traffic(), first.lag(), runs.size(),
 					runs.stream().filter(RunRow::failed).count(), serverErrors, clientErrors, requests,
 					String.format(Locale.ROOT, "%.2f %%", failed), seconds(medianOf(runs, RunRow::terminationMedianMillis)),
 					seconds(maxTermination), seconds(medianOf(runs, RunRow::rolloutMillis)),

@@ -13,7 +13,7 @@ import dev.zdt.lab.rollout.Scenario;
  * needs, so the table can be made again from the CSV.
  *
  * @param scenario the scenario's id
- * @param rate the request rate
+ * @param rate the traffic: the request rate of steady traffic, else the shape's label
  * @param lag the lag range's label
  * @param seed the seed of the lags
  * @param requests requests that completed
@@ -41,7 +41,7 @@ public record RunRow(String scenario, String rate, String lag, long seed, long r
 	private static final int COLUMNS = 16;
 
 	static RunRow of(RunResult result) {
-		return new RunRow(result.spec().scenario().id(), rate(result.spec().rate()), result.spec().lag().label(),
+		return new RunRow(result.spec().scenario().id(), result.spec().trafficLabel(), result.spec().lag().label(),
 				result.spec().seed(), result.load().completed(), result.load().serverErrors(),
 				result.load().clientErrors(), result.load().statusCounts().toString(),
 				result.load().clientErrorCounts().toString(), result.medianTermination().toMillis(),
@@ -71,7 +71,7 @@ public record RunRow(String scenario, String rate, String lag, long seed, long r
 	}
 
 	String csv() {
-		return String.join(",", this.scenario, this.rate, this.lag, String.valueOf(this.seed),
+		return String.join(",", this.scenario, quote(this.rate), this.lag, String.valueOf(this.seed),
 				String.valueOf(this.requests), String.valueOf(this.lbErrors), String.valueOf(this.clientErrors),
 				quote(this.statusCounts), quote(this.clientErrorCounts), BenchmarkTable.seconds(this.terminationMedianMillis),
 				BenchmarkTable.seconds(this.terminationMaxMillis), BenchmarkTable.seconds(this.rolloutMillis),
@@ -86,16 +86,16 @@ public record RunRow(String scenario, String rate, String lag, long seed, long r
 		return Scenario.of(this.scenario).label();
 	}
 
+	String traffic() {
+		return this.rate.matches("[0-9.]+") ? this.rate + " req/s" : this.rate;
+	}
+
 	boolean failed() {
 		return this.lbErrors + this.clientErrors > 0;
 	}
 
 	private static long millis(String seconds) {
 		return Math.round(Double.parseDouble(seconds.replace(" s", "")) * 1000);
-	}
-
-	private static String rate(double rate) {
-		return (rate == Math.rint(rate)) ? String.valueOf((long) rate) : String.valueOf(rate);
 	}
 
 	private static String quote(String value) {

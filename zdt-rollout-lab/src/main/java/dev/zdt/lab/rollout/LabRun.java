@@ -81,7 +81,7 @@ public final class LabRun {
 				deployment.scaleTo(spec.pods());
 				Load load = load(spec, haproxy.port(), clock);
 				load.start();
-				events.record("-", Event.Kind.LOAD_STARTED, spec.locust() ? "Locust" : spec.rate() + " req/s");
+				events.record("-", Event.Kind.LOAD_STARTED, spec.locust() ? "Locust" : spec.traffic().label());
 				LoadReport report;
 				List<RolloutResult> rollouts = new ArrayList<>();
 				try {
@@ -110,9 +110,12 @@ public final class LabRun {
 
 	private Load load(RunSpec spec, int port, LabClock clock) {
 		if (spec.locust()) {
+			if (!spec.shape().equals("steady")) {
+				throw new IllegalArgumentException("Locust sends steady traffic only, not " + spec.shape());
+			}
 			return LocustLoad.forRate(port, spec.rate(), this.directory);
 		}
-		return new LoadGenerator(LoadOptions.of(port, spec.path(), spec.rate()), clock);
+		return new LoadGenerator(LoadOptions.of(port, spec.path(), spec.traffic()), clock);
 	}
 
 	/**

@@ -4,13 +4,15 @@ import java.time.Duration;
 
 import dev.zdt.lab.lb.HealthCheck;
 import dev.zdt.lab.load.LoadOptions;
+import dev.zdt.lab.load.TrafficShape;
 
 /**
- * One lab run: a deployment of {@code pods} replicas behind HAProxy, load at {@code rate} requests per
- * second, {@code rollouts} rolling updates one after the other.
+ * One lab run: a deployment of {@code pods} replicas behind HAProxy, load in a traffic shape at
+ * {@code rate} requests per second, {@code rollouts} rolling updates one after the other.
  *
  * @param scenario pod configuration and termination
- * @param rate requests per second
+ * @param rate requests per second (while sending, for shapes that have a rate)
+ * @param shape the traffic shape's name ({@link TrafficShape#of(String, double)})
  * @param lag the deregistration lag range
  * @param pods replicas
  * @param rollouts rolling updates to run
@@ -24,7 +26,7 @@ import dev.zdt.lab.load.LoadOptions;
  * @param listener told of target changes
  * @author zdt
  */
-public record RunSpec(Scenario scenario, double rate, LagRange lag, int pods, int rollouts, String path,
+public record RunSpec(Scenario scenario, double rate, String shape, LagRange lag, int pods, int rollouts, String path,
 		Duration warmUp, Duration coolDown, HealthCheck healthCheck, Duration deregistrationDelay, long seed,
 		boolean locust, TargetGroupListener listener) {
 
@@ -35,7 +37,7 @@ public record RunSpec(Scenario scenario, double rate, LagRange lag, int pods, in
 	 * @return the run
 	 */
 	public static RunSpec of(Scenario scenario) {
-		return new RunSpec(scenario, 600, LagRange.parse("2-15"), 2, 1, LoadOptions.DEFAULT_PATH, Duration.ofSeconds(5),
+		return new RunSpec(scenario, 600, "steady", LagRange.parse("2-15"), 2, 1, LoadOptions.DEFAULT_PATH, Duration.ofSeconds(5),
 				Duration.ofSeconds(3), HealthCheck.defaults(), Duration.ofSeconds(300), System.nanoTime(), false,
 				TargetGroupListener.NONE);
 	}
@@ -46,7 +48,7 @@ public record RunSpec(Scenario scenario, double rate, LagRange lag, int pods, in
 	 * @return a new run
 	 */
 	public RunSpec withScenario(Scenario scenario) {
-		return new RunSpec(scenario, this.rate, this.lag, this.pods, this.rollouts, this.path, this.warmUp, this.coolDown,
+		return new RunSpec(scenario, this.rate, this.shape, this.lag, this.pods, this.rollouts, this.path, this.warmUp, this.coolDown,
 				this.healthCheck, this.deregistrationDelay, this.seed, this.locust, this.listener);
 	}
 
@@ -56,8 +58,35 @@ public record RunSpec(Scenario scenario, double rate, LagRange lag, int pods, in
 	 * @return a new run
 	 */
 	public RunSpec withRate(double rate) {
-		return new RunSpec(this.scenario, rate, this.lag, this.pods, this.rollouts, this.path, this.warmUp, this.coolDown,
+		return new RunSpec(this.scenario, rate, this.shape, this.lag, this.pods, this.rollouts, this.path, this.warmUp, this.coolDown,
 				this.healthCheck, this.deregistrationDelay, this.seed, this.locust, this.listener);
+	}
+
+	/**
+	 * Return this run with another traffic shape.
+	 * @param shape the shape's name ({@link TrafficShape#of(String, double)})
+	 * @return a new run
+	 */
+	public RunSpec withShape(String shape) {
+		TrafficShape.of(shape, this.rate);
+		return new RunSpec(this.scenario, this.rate, shape, this.lag, this.pods, this.rollouts, this.path, this.warmUp,
+				this.coolDown, this.healthCheck, this.deregistrationDelay, this.seed, this.locust, this.listener);
+	}
+
+	/**
+	 * Return the traffic this run sends.
+	 * @return the shape at this run's rate
+	 */
+	public TrafficShape traffic() {
+		return TrafficShape.of(this.shape, this.rate);
+	}
+
+	/**
+	 * Return the traffic as the benchmark table names it: the rate alone for steady traffic.
+	 * @return e.g. {@code 600} or {@code bursty 600 req/s (1 s on / 2 s off)}
+	 */
+	public String trafficLabel() {
+		return this.shape.equals("steady") ? rateLabel() : traffic().label();
 	}
 
 	/**
@@ -66,7 +95,7 @@ public record RunSpec(Scenario scenario, double rate, LagRange lag, int pods, in
 	 * @return a new run
 	 */
 	public RunSpec withLag(LagRange lag) {
-		return new RunSpec(this.scenario, this.rate, lag, this.pods, this.rollouts, this.path, this.warmUp, this.coolDown,
+		return new RunSpec(this.scenario, this.rate, this.shape, lag, this.pods, this.rollouts, this.path, this.warmUp, this.coolDown,
 				this.healthCheck, this.deregistrationDelay, this.seed, this.locust, this.listener);
 	}
 
@@ -77,7 +106,7 @@ public record RunSpec(Scenario scenario, double rate, LagRange lag, int pods, in
 	 * @return a new run
 	 */
 	public RunSpec withSize(int pods, int rollouts) {
-		return new RunSpec(this.scenario, this.rate, this.lag, pods, rollouts, this.path, this.warmUp, this.coolDown,
+		return new RunSpec(this.scenario, this.rate, this.shape, this.lag, pods, rollouts, this.path, this.warmUp, this.coolDown,
 				this.healthCheck, this.deregistrationDelay, this.seed, this.locust, this.listener);
 	}
 
@@ -88,7 +117,7 @@ public record RunSpec(Scenario scenario, double rate, LagRange lag, int pods, in
 	 * @return a new run
 	 */
 	public RunSpec withWarmUp(Duration warmUp, Duration coolDown) {
-		return new RunSpec(this.scenario, this.rate, this.lag, this.pods, this.rollouts, this.path, warmUp, coolDown,
+		return new RunSpec(this.scenario, this.rate, this.shape, this.lag, this.pods, this.rollouts, this.path, warmUp, coolDown,
 				this.healthCheck, this.deregistrationDelay, this.seed, this.locust, this.listener);
 	}
 
@@ -98,7 +127,7 @@ public record RunSpec(Scenario scenario, double rate, LagRange lag, int pods, in
 	 * @return a new run
 	 */
 	public RunSpec withPath(String path) {
-		return new RunSpec(this.scenario, this.rate, this.lag, this.pods, this.rollouts, path, this.warmUp, this.coolDown,
+		return new RunSpec(this.scenario, this.rate, this.shape, this.lag, this.pods, this.rollouts, path, this.warmUp, this.coolDown,
 				this.healthCheck, this.deregistrationDelay, this.seed, this.locust, this.listener);
 	}
 
@@ -108,7 +137,7 @@ public record RunSpec(Scenario scenario, double rate, LagRange lag, int pods, in
 	 * @return a new run
 	 */
 	public RunSpec withHealthCheck(HealthCheck healthCheck) {
-		return new RunSpec(this.scenario, this.rate, this.lag, this.pods, this.rollouts, this.path, this.warmUp,
+		return new RunSpec(this.scenario, this.rate, this.shape, this.lag, this.pods, this.rollouts, this.path, this.warmUp,
 				this.coolDown, healthCheck, this.deregistrationDelay, this.seed, this.locust, this.listener);
 	}
 
@@ -118,7 +147,7 @@ public record RunSpec(Scenario scenario, double rate, LagRange lag, int pods, in
 	 * @return a new run
 	 */
 	public RunSpec withSeed(long seed) {
-		return new RunSpec(this.scenario, this.rate, this.lag, this.pods, this.rollouts, this.path, this.warmUp,
+		return new RunSpec(this.scenario, this.rate, this.shape, this.lag, this.pods, this.rollouts, this.path, this.warmUp,
 				this.coolDown, this.healthCheck, this.deregistrationDelay, seed, this.locust, this.listener);
 	}
 
@@ -128,7 +157,7 @@ public record RunSpec(Scenario scenario, double rate, LagRange lag, int pods, in
 	 * @return a new run
 	 */
 	public RunSpec withLocust(boolean locust) {
-		return new RunSpec(this.scenario, this.rate, this.lag, this.pods, this.rollouts, this.path, this.warmUp,
+		return new RunSpec(this.scenario, this.rate, this.shape, this.lag, this.pods, this.rollouts, this.path, this.warmUp,
 				this.coolDown, this.healthCheck, this.deregistrationDelay, this.seed, locust, this.listener);
 	}
 
@@ -138,7 +167,7 @@ public record RunSpec(Scenario scenario, double rate, LagRange lag, int pods, in
 	 * @return a new run
 	 */
 	public RunSpec withListener(TargetGroupListener listener) {
-		return new RunSpec(this.scenario, this.rate, this.lag, this.pods, this.rollouts, this.path, this.warmUp,
+		return new RunSpec(this.scenario, this.rate, this.shape, this.lag, this.pods, this.rollouts, this.path, this.warmUp,
 				this.coolDown, this.healthCheck, this.deregistrationDelay, this.seed, this.locust, listener);
 	}
 
@@ -147,8 +176,8 @@ public record RunSpec(Scenario scenario, double rate, LagRange lag, int pods, in
 	 * @return the description
 	 */
 	public String describe() {
-		return "%s, %s req/s, lag %s, %d pods, %d rollout(s)%s, seed %d".formatted(this.scenario.id(), rateLabel(),
-				this.lag.label(), this.pods, this.rollouts, this.locust ? ", Locust" : "", this.seed);
+		return "%s, %s, lag %s, %s, %d pods, %d rollout(s)%s, seed %d".formatted(this.scenario.id(),
+				this.locust ? rateLabel() + " req/s" : traffic().label(), this.lag.label(), this.healthCheck.describe(), this.pods, this.rollouts, this.locust ? ", Locust" : "", this.seed);
 	}
 
 	private String rateLabel() {

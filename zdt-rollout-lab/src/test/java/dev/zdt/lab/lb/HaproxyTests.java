@@ -102,6 +102,30 @@ class HaproxyTests {
 	}
 
 	@Test
+	void targetThatStopsPassingKeepsGettingRequestsUntilItIsDeregisteredWhenTheLoadBalancerRoutesUntilDeregistered()
+			throws Exception {
+		HealthCheck slowAlb = CHECK.untilDeregistered();
+		Target target = target();
+		target.ready = true;
+		try (Haproxy haproxy = Haproxy.start(this.directory, slowAlb)) {
+			haproxy.api().register("pod-1", target.port, target.managementPort, slowAlb);
+			awaitTrue(() -> haproxy.api().state("pod-1").map(ServerState::inRotation).orElse(false));
+			target.ready = false;
+			// Twice the unhealthy threshold of CHECK, which would have taken the target out by now.
+			awaitTrue(() -> target.failedChecks.get() >= 2 * CHECK.fall());
+			assertThat(haproxy.api().state("pod-1")).hasValueSatisfying((state) -> assertThat(state.inRotation()).isTrue());
+			int before = target.requests.get();
+			for (int i = 0; i < 5; i++) {
+				assertThat(get(haproxy)).isEqualTo(200);
+			}
+			assertThat(target.requests.get()).isEqualTo(before + 5);
+			haproxy.api().drain("pod-1");
+			assertThat(get(haproxy)).isEqualTo(503);
+			assertThat(target.requests.get()).isEqualTo(before + 5);
+		}
+	}
+
+	@Test
 	void failedRequestIsNotRetriedOnAnotherTarget() throws Exception {
 		Target healthy = target();
 		healthy.ready = true;
@@ -163,6 +187,8 @@ class HaproxyTests {
 
 		final AtomicInteger requests = new AtomicInteger();
 
+		final AtomicInteger failedChecks = new AtomicInteger();
+
 		volatile boolean ready;
 
 		Target() throws IOException {
@@ -173,7 +199,12 @@ class HaproxyTests {
 			});
 			this.management = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
 			this.management.createContext(HealthCheck.READINESS_PATH,
-					(exchange) -> respond(exchange, this.ready ? 200 : 503));
+					(exchange) -> {
+						if (!this.ready) {
+							this.failedChecks.incrementAndGet();
+						}
+						respond(exchange, this.ready ? 200 : 503);
+					});
 			this.app.start();
 			this.management.start();
 			this.port = this.app.getAddress().getPort();

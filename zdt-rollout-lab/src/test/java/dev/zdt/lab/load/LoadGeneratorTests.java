@@ -8,7 +8,10 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -48,6 +51,40 @@ class LoadGeneratorTests {
 			assertThat(clientPorts).hasSizeLessThanOrEqualTo(8);
 			assertThat(Arrays.stream(report.timeline().ok()).sum()).isEqualTo((int) report.ok());
 			assertThat(report.timeline().okByServer()).containsKey("target");
+		}
+		finally {
+			server.stop(0);
+		}
+	}
+
+	@Test
+	void sendsBurstyTrafficInBurstsWithSilencesBetween() throws Exception {
+		List<Long> arrivals = Collections.synchronizedList(new ArrayList<>());
+		HttpServer server = server(200, ConcurrentHashMap.newKeySet());
+		server.createContext("/bursty", (exchange) -> {
+			arrivals.add(System.nanoTime());
+			exchange.sendResponseHeaders(200, -1);
+			exchange.close();
+		});
+		try {
+			TrafficShape shape = new BurstyTraffic(100, Duration.ofMillis(200), Duration.ofMillis(600));
+			LoadGenerator load = new LoadGenerator(LoadOptions.of(server.getAddress().getPort(), "/bursty", shape),
+					LabClock.start());
+			load.start();
+			TimeUnit.MILLISECONDS.sleep(1900);
+			LoadReport report = load.stop();
+			assertThat(report.ok()).isEqualTo(report.scheduled()).isEqualTo(arrivals.size());
+			// Three bursts of 20 (at 0, 0.8 and 1.6 s) and nothing in between.
+			assertThat(report.scheduled()).isEqualTo(60);
+			List<Long> sorted = new ArrayList<>(arrivals);
+			Collections.sort(sorted);
+			long silences = 0;
+			for (int i = 1; i < sorted.size(); i++) {
+				if (sorted.get(i) - sorted.get(i - 1) > TimeUnit.MILLISECONDS.toNanos(300)) {
+					silences++;
+				}
+			}
+			assertThat(silences).isEqualTo(2);
 		}
 		finally {
 			server.stop(0);

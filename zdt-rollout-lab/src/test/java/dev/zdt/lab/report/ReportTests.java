@@ -78,6 +78,22 @@ class ReportTests {
 	}
 
 	@Test
+	void cellsOfATrafficShapeAreNamedByTheShapeAndSurviveTheCsv() {
+		BenchmarkTable table = new BenchmarkTable();
+		table.add(result(Scenario.ZDT_ADAPTIVE, 0, 12.0, 14.0));
+		table.add(result(Scenario.ZDT_ADAPTIVE, 0, 12.0, 14.0, "bursty"));
+		table.add(result(Scenario.ZDT_ADAPTIVE, 0, 12.0, 14.0, "page-loads"));
+		String markdown = table.markdown();
+		assertThat(markdown.lines()).hasSize(5);
+		assertThat(markdown).contains("| zdt adaptive (defaults) | 600 req/s | 2–15 s | 1 |",
+				"| zdt adaptive (defaults) | bursty 600 req/s (1 s on / 2 s off) | 2–15 s | 1 |",
+				"| zdt adaptive (defaults) | page loads (10 users x 5-20 requests / think 2 s-6 s) | 2–15 s | 1 |");
+		assertThat(BenchmarkTable.fromCsv(table.csv()).markdown()).isEqualTo(markdown);
+		assertThat(BenchmarkTable.fromCsv(RunRow.CSV_HEADER + "\n" + table.csv().lines().skip(1).findFirst().orElseThrow()
+			.replaceFirst("\"600\"", "600")).markdown()).contains("| 600 req/s |");
+	}
+
+	@Test
 	void csvLineWithTheWrongNumberOfFieldsIsRejectedWithTheExpectedColumns() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> BenchmarkTable.fromCsv(RunRow.CSV_HEADER + "\nzdt-adaptive,600,\"2–5 s\"\n"))
@@ -86,6 +102,11 @@ class ReportTests {
 	}
 
 	private static RunResult result(Scenario scenario, int serverErrors, double termination, double maxTermination) {
+		return result(scenario, serverErrors, termination, maxTermination, "steady");
+	}
+
+	private static RunResult result(Scenario scenario, int serverErrors, double termination, double maxTermination,
+			String shape) {
 		Timeline timeline = new Timeline();
 		for (int second = 0; second < 30; second++) {
 			for (int i = 0; i < 20; i++) {
@@ -107,7 +128,7 @@ class ReportTests {
 				new Event(14_000_000_000L, "pod-1", Event.Kind.DEREGISTERED, ""),
 				new Event(15_000_000_000L, "pod-1", Event.Kind.SIGTERM, ""),
 				new Event(15_500_000_000L, "pod-1", Event.Kind.EXITED, "exit code 143"));
-		RunSpec spec = RunSpec.of(scenario).withLag(LagRange.parse("2-15")).withSeed(1);
+		RunSpec spec = RunSpec.of(scenario).withShape(shape).withLag(LagRange.parse("2-15")).withSeed(1);
 		return new RunResult(spec, load, List.of(rollout), events, Map.of(), Path.of("target/lab/test"));
 	}
 
