@@ -43,7 +43,7 @@ class SpringBootTestShutdownTests {
 		assertThat(close).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
 		assertThat(coordinator.state()).isEqualTo(DrainState.STOPPING);
 		assertThat(coordinator.status().holdEndReason()).isEqualTo("delay");
-		assertThat(coordinator.bounds().maxHold()).isEqualTo(Duration.ofSeconds(1));
+		assertThat(coordinator.bounds().maxHold()).isEqualTo(Duration.ofSeconds(2));
 	}
 
 	private static Duration timeClose(TestContext test) {
