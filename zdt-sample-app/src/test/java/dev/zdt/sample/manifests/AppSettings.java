@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
-import dev.zdt.autoconfigure.ZdtProperties;
+import dev.zdt.boot.autoconfigure.ZdtProperties;
 
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;

@@ -3,7 +3,7 @@ package dev.zdt.sample.manifests;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
-import dev.zdt.autoconfigure.ZdtAutoConfiguration;
+import dev.zdt.boot.autoconfigure.ZdtAutoConfiguration;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import dev.zdt.autoconfigure.ZdtProperties;
-import dev.zdt.autoconfigure.actuate.ZdtEndpoint;
+import dev.zdt.boot.autoconfigure.ZdtProperties;
+import dev.zdt.boot.actuate.ZdtEndpoint;
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.Yaml;
 

@@ -3,7 +3,7 @@ package dev.zdt.sample.manifests;
 import java.time.Duration;
 import java.util.Map;
 
-import dev.zdt.autoconfigure.ZdtProperties;
+import dev.zdt.boot.autoconfigure.ZdtProperties;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,112 @@
+package dev.zdt.boot.autoconfigure;
+
+import dev.zdt.autoconfigure.LoadBalancerHoldStrategySupplier;
+import dev.zdt.boot.lifecycle.DrainLifecycle;
+import dev.zdt.boot.lifecycle.DrainLogger;
+import dev.zdt.boot.lifecycle.ReadinessDrainListener;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import dev.zdt.core.DrainCoordinator;
+import dev.zdt.core.DrainListener;
+import dev.zdt.core.hold.HoldStrategy;
+import dev.zdt.core.time.Ticker;
+import dev.zdt.core.traffic.TrafficMonitor;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+/**
+ * Auto-configuration of the zdt drain: on SIGTERM or a drain call, readiness goes down, the
+ * application keeps serving while the load balancer still routes to it, and shutdown waits
+ * for the hold before the web server's graceful shutdown lets requests in flight finish.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration
+@ConditionalOnZdtEnabled
+@EnableConfigurationProperties(ZdtProperties.class)
+public final class ZdtAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	TrafficMonitor zdtTrafficMonitor(ObjectProvider<Ticker> ticker) {
+		return new TrafficMonitor(ticker.getIfAvailable(Ticker::system));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	HoldStrategy zdtHoldStrategy(ZdtProperties properties, ObjectProvider<LoadBalancerHoldStrategySupplier> loadBalancer) {
+		ZdtPropertiesValidator.validate(properties);
+		return HoldStrategySelector.select(properties.getDrain(), loadBalancer.getIfUnique());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DrainCoordinator zdtDrainCoordinator(ZdtProperties properties, HoldStrategy strategy, TrafficMonitor traffic,
+			ObjectProvider<DrainListener> listeners, ObjectProvider<Ticker> ticker, ObjectProvider<Clock> clock,
+			Environment environment) {
+		ZdtPropertiesValidator.validate(properties);
+		DrainCoordinator.Builder builder = DrainCoordinator.builder()
+			.strategy(strategy)
+			.bounds(TestContextHold.bounds(properties.getDrain(), environment))
+			.traffic(traffic)
+			.ticker(ticker.getIfAvailable(Ticker::system))
+			.clock(clock.getIfAvailable(Clock::systemUTC))
+			.cancelAfter(properties.getDrain().getCancelAfter());
+		listeners.orderedStream().forEach(builder::listener);
+		return builder.build();
+	}
+
+	@Bean
+	ReadinessDrainListener zdtReadinessDrainListener(ApplicationEventPublisher publisher) {
+		return new ReadinessDrainListener(publisher);
+	}
+
+	@Bean
+	DrainLogger zdtDrainLogger() {
+		return new DrainLogger();
+	}
+
+	@Bean
+	DrainLifecycle zdtDrainLifecycle(DrainCoordinator coordinator, ApplicationContext context) {
+		return new DrainLifecycle(coordinator, context, WebServerDetector.runningIn(context));
+	}
+
+	@Bean
+	ShutdownPhaseTimeout zdtShutdownPhaseTimeout(ApplicationContext context, ZdtProperties properties,
+			Environment environment) {
+		return new ShutdownPhaseTimeout(context, properties.getDrain().getMaxHold(), ShutdownTimings.from(environment));
+	}
+
+	@Bean
+	@ConditionalOnBean(LoadBalancerHoldStrategySupplier.class)
+	@ConditionalOnClass(name = "org.springframework.boot.web.server.context.WebServerApplicationContext")
+	InFlightWaitCap zdtInFlightWaitCap(ApplicationContext context, Environment environment,
+			ObjectProvider<LoadBalancerHoldStrategySupplier> loadBalancer) {
+		return new InFlightWaitCap(() -> LifecycleProcessors.find(context), WebServerDetector.gracefulShutdownPhase(),
+				ShutdownTimings.from(environment).timeoutPerShutdownPhase(), loadBalancer::getIfUnique);
+	}
+
+	@Bean
+	StartupChecks zdtStartupChecks(ZdtProperties properties, Environment environment,
+			ObjectProvider<LoadBalancerHoldStrategySupplier> loadBalancer) {
+		return new StartupChecks(properties, ShutdownTimings.from(environment), () -> deregistrationDelay(loadBalancer));
+	}
+
+	private static @Nullable Duration deregistrationDelay(ObjectProvider<LoadBalancerHoldStrategySupplier> loadBalancer) {
+		LoadBalancerHoldStrategySupplier supplier = loadBalancer.getIfUnique();
+		return (supplier != null) ? supplier.deregistrationDelay() : null;
+	}
+
+}
