@@ -1,7 +1,6 @@
 package dev.zdt.boot.autoconfigure;
 
 import dev.zdt.autoconfigure.LoadBalancerHoldStrategySupplier;
-
 import dev.zdt.core.hold.FixedDelayStrategy;
 import dev.zdt.core.hold.HoldStrategies;
 import dev.zdt.core.hold.HoldStrategy;

@@ -1,10 +1,9 @@
 package dev.zdt.boot.autoconfigure;
 
-import dev.zdt.autoconfigure.LoadBalancerHoldStrategySupplier;
-
 import java.time.Duration;
 import java.util.function.Supplier;
 
+import dev.zdt.autoconfigure.LoadBalancerHoldStrategySupplier;
 import dev.zdt.core.DrainListener;
 import dev.zdt.core.DrainResult;
 import org.jspecify.annotations.Nullable;

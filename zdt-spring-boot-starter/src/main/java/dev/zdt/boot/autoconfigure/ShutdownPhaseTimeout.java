@@ -1,9 +1,8 @@
 package dev.zdt.boot.autoconfigure;
 
-import dev.zdt.boot.lifecycle.DrainLifecycle;
-
 import java.time.Duration;
 
+import dev.zdt.boot.lifecycle.DrainLifecycle;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextRefreshedEvent;

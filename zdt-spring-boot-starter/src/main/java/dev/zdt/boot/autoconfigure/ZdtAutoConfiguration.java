@@ -1,13 +1,12 @@
 package dev.zdt.boot.autoconfigure;
 
+import java.time.Clock;
+import java.time.Duration;
+
 import dev.zdt.autoconfigure.LoadBalancerHoldStrategySupplier;
 import dev.zdt.boot.lifecycle.DrainLifecycle;
 import dev.zdt.boot.lifecycle.DrainLogger;
 import dev.zdt.boot.lifecycle.ReadinessDrainListener;
-
-import java.time.Clock;
-import java.time.Duration;
-
 import dev.zdt.core.DrainCoordinator;
 import dev.zdt.core.DrainListener;
 import dev.zdt.core.hold.HoldStrategy;

@@ -3,7 +3,6 @@ package dev.zdt.boot.lifecycle;
 import dev.zdt.core.DrainCancellation;
 import dev.zdt.core.DrainListener;
 import dev.zdt.core.DrainStatus;
-
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.ApplicationEventPublisher;

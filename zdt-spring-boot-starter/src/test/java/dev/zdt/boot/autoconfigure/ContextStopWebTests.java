@@ -1,12 +1,11 @@
 package dev.zdt.boot.autoconfigure;
 
-import dev.zdt.boot.lifecycle.DrainLifecycle;
-
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import dev.zdt.boot.lifecycle.DrainLifecycle;
 import dev.zdt.boot.testapp.RunningApp;
 import dev.zdt.core.DrainCoordinator;
 import dev.zdt.core.DrainState;

@@ -1,9 +1,8 @@
 package dev.zdt.boot.autoconfigure;
 
-import dev.zdt.autoconfigure.LoadBalancerHoldStrategySupplier;
-
 import java.time.Duration;
 
+import dev.zdt.autoconfigure.LoadBalancerHoldStrategySupplier;
 import dev.zdt.core.hold.FixedDelayStrategy;
 import dev.zdt.core.hold.HoldStrategy;
 import org.jspecify.annotations.Nullable;

@@ -1,12 +1,11 @@
 package dev.zdt.boot.autoconfigure;
 
-import dev.zdt.autoconfigure.LoadBalancerHoldStrategySupplier;
-import dev.zdt.boot.lifecycle.DrainLifecycle;
-
 import java.time.Duration;
 
+import dev.zdt.autoconfigure.LoadBalancerHoldStrategySupplier;
 import dev.zdt.boot.actuate.ZdtEndpoint;
 import dev.zdt.boot.actuate.autoconfigure.ZdtEndpointAutoConfiguration;
+import dev.zdt.boot.lifecycle.DrainLifecycle;
 import dev.zdt.boot.metrics.DrainMetrics;
 import dev.zdt.boot.metrics.autoconfigure.ZdtMetricsAutoConfiguration;
 import dev.zdt.boot.web.autoconfigure.ZdtServletAutoConfiguration;

@@ -1,9 +1,8 @@
 package dev.zdt.boot.lifecycle;
 
-import dev.zdt.boot.autoconfigure.ZdtAutoConfiguration;
-
 import java.time.Duration;
 
+import dev.zdt.boot.autoconfigure.ZdtAutoConfiguration;
 import dev.zdt.core.DrainCoordinator;
 import dev.zdt.core.DrainState;
 import dev.zdt.core.DrainTrigger;

@@ -1,10 +1,9 @@
 package dev.zdt.boot.actuate.autoconfigure;
 
-import dev.zdt.boot.actuate.ZdtEndpoint;
-
 import java.util.Map;
 
 import dev.zdt.autoconfigure.LoadBalancerHoldStrategySupplier;
+import dev.zdt.boot.actuate.ZdtEndpoint;
 import dev.zdt.boot.autoconfigure.ZdtAutoConfiguration;
 import dev.zdt.boot.autoconfigure.ZdtProperties;
 import dev.zdt.core.DrainCoordinator;

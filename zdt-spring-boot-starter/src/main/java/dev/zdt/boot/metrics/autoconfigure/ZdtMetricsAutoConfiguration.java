@@ -1,8 +1,7 @@
 package dev.zdt.boot.metrics.autoconfigure;
 
-import dev.zdt.boot.metrics.DrainMetrics;
-
 import dev.zdt.boot.autoconfigure.ZdtAutoConfiguration;
+import dev.zdt.boot.metrics.DrainMetrics;
 import dev.zdt.core.traffic.TrafficMonitor;
 import io.micrometer.core.instrument.MeterRegistry;
 

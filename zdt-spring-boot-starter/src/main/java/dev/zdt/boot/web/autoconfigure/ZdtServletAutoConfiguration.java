@@ -1,14 +1,13 @@
 package dev.zdt.boot.web.autoconfigure;
 
-import dev.zdt.boot.web.ConnectionDrainer;
-import dev.zdt.boot.web.DrainFilter;
-import dev.zdt.boot.web.TrafficClassifier;
-
 import java.util.ArrayList;
 import java.util.List;
 
 import dev.zdt.boot.autoconfigure.ZdtAutoConfiguration;
 import dev.zdt.boot.autoconfigure.ZdtProperties;
+import dev.zdt.boot.web.ConnectionDrainer;
+import dev.zdt.boot.web.DrainFilter;
+import dev.zdt.boot.web.TrafficClassifier;
 import dev.zdt.core.DrainCoordinator;
 import dev.zdt.core.time.Ticker;
 import jakarta.servlet.DispatcherType;
