@@ -2,6 +2,7 @@ package dev.zdt.autoconfigure;
 
 import java.time.Duration;
 
+import dev.zdt.core.ShutdownBudget;
 import dev.zdt.core.hold.FixedDelayStrategy;
 import dev.zdt.core.hold.HoldStrategy;
 import org.jspecify.annotations.Nullable;
@@ -11,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class InFlightWaitCapTests {
 
-	private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
+	private static final ShutdownBudget BUDGET = new ShutdownBudget(Duration.ofSeconds(30), Duration.ofSeconds(30));
 
 	@Test
 	void deregistrationDelayLeftAfterTheLoadBalancerWasSeenDrainingCapsTheInFlightWait() {
@@ -52,7 +53,7 @@ class InFlightWaitCapTests {
 
 	@Test
 	void withoutALoadBalancerTheShutdownTimeoutIsLeftAlone() {
-		InFlightWaitCap cap = new InFlightWaitCap(() -> null, 0, SHUTDOWN_TIMEOUT, () -> null);
+		InFlightWaitCap cap = new InFlightWaitCap(() -> null, 0, () -> BUDGET, () -> null);
 		assertThat(cap.cap(Duration.ofSeconds(25))).isNull();
 	}
 
@@ -75,7 +76,7 @@ class InFlightWaitCapTests {
 			}
 
 		};
-		return new InFlightWaitCap(() -> null, 0, SHUTDOWN_TIMEOUT, () -> loadBalancer);
+		return new InFlightWaitCap(() -> null, 0, () -> BUDGET, () -> loadBalancer);
 	}
 
 }

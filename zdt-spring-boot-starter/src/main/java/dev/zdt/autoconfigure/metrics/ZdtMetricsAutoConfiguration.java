@@ -1,9 +1,10 @@
 package dev.zdt.autoconfigure.metrics;
 
 import dev.zdt.autoconfigure.ZdtAutoConfiguration;
-import dev.zdt.core.traffic.TrafficMonitor;
+import dev.zdt.core.DrainCoordinator;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -17,13 +18,13 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(after = ZdtAutoConfiguration.class)
 @ConditionalOnClass(MeterRegistry.class)
-@ConditionalOnBean(TrafficMonitor.class)
+@ConditionalOnBean(DrainCoordinator.class)
 public final class ZdtMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	DrainMetrics zdtDrainMetrics(TrafficMonitor traffic) {
-		return new DrainMetrics(traffic);
+	DrainMetrics zdtDrainMetrics(ObjectProvider<DrainCoordinator> coordinator) {
+		return new DrainMetrics(coordinator::getObject);
 	}
 
 }
