@@ -21,8 +21,9 @@ public class ZdtAwsProperties implements InitializingBean {
 
 	/**
 	 * Whether to ask the ALB for this pod's target health during the hold. By default, when
-	 * running in Kubernetes (as spring.main.cloud-platform detects it) with an AWS region known (zdt.aws.region, AWS_REGION, profile file),
-	 * or when zdt.aws.target-group-arns or zdt.aws.endpoint is set.
+	 * running in Kubernetes (as Spring Boot detects it, see spring.main.cloud-platform) with
+	 * an AWS region known (zdt.aws.region, AWS_REGION, profile file), or when
+	 * zdt.aws.target-group-arns or zdt.aws.endpoint is set.
 	 */
 	private @Nullable Boolean enabled;
 
