@@ -10,6 +10,7 @@ import java.util.Properties;
 
 import dev.zdt.boot.autoconfigure.ZdtProperties;
 
+import org.springframework.boot.autoconfigure.context.LifecycleProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
@@ -37,9 +38,6 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 record AppSettings(int serverPort, int managementPort, String actuatorBasePath, List<String> exposedEndpoints,
 		boolean healthProbesEnabled, Duration maxHold, Duration shutdownTimeout, Duration keepAliveTimeout) {
 
-	/** Spring Boot's default of spring.lifecycle.timeout-per-shutdown-phase. */
-	static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
-
 	/** Tomcat's keep-alive timeout when none is set: its connection timeout, 60 s. */
 	static final Duration DEFAULT_TOMCAT_KEEP_ALIVE = Duration.ofSeconds(60);
 
@@ -52,8 +50,9 @@ record AppSettings(int serverPort, int managementPort, String actuatorBasePath, 
 					.orElse(List.of("health")),
 				binder.bind("management.endpoint.health.probes.enabled", Boolean.class).orElse(false),
 				binder.bind("zdt.drain.max-hold", Duration.class).orElse(new ZdtProperties().getDrain().getMaxHold()),
-				binder.bind("spring.lifecycle.timeout-per-shutdown-phase", Duration.class)
-					.orElse(DEFAULT_SHUTDOWN_TIMEOUT),
+				binder.bind("spring.lifecycle", LifecycleProperties.class)
+					.orElseGet(LifecycleProperties::new)
+					.getTimeoutPerShutdownPhase(),
 				binder.bind("server.tomcat.keep-alive-timeout", Duration.class).orElse(DEFAULT_TOMCAT_KEEP_ALIVE));
 	}
 

@@ -57,7 +57,7 @@ class ManifestBreakageTests {
 						"pod-readiness-gate-inject: enabled\n    istio-injection: enabled"),
 				breakage(ManifestRule.TARGET_TYPE_IP, "ingress.yaml", "ingressClassName: alb", "ingressClassName: nginx"),
 				breakage(ManifestRule.GRACE_PERIOD, "deployment.yaml", "terminationGracePeriodSeconds: 75",
-						"terminationGracePeriodSeconds: 65"),
+						"terminationGracePeriodSeconds: 61"),
 				breakage(ManifestRule.GRACE_PERIOD_ENV, "deployment.yaml", "value: 75s", "value: 60s"),
 				breakage(ManifestRule.GRACE_PERIOD_ENV, "deployment.yaml", "- name: ZDT_TERMINATION_GRACE_PERIOD",
 						"- name: TERMINATION_GRACE_PERIOD"),

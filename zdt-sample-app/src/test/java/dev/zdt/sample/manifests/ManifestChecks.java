@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import dev.zdt.boot.autoconfigure.ZdtProperties;
 import dev.zdt.boot.actuate.ZdtEndpoint;
+import dev.zdt.boot.autoconfigure.ZdtProperties;
+import dev.zdt.core.ShutdownBudget;
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.Yaml;
 
@@ -18,9 +19,6 @@ import org.yaml.snakeyaml.Yaml;
  * Checks the {@link ManifestRule rules} on a set of manifests against the app's settings.
  */
 final class ManifestChecks {
-
-	/** Time beyond hold and shutdown for the JVM to exit and kubelet to notice. */
-	static final Duration GRACE_MARGIN = Duration.ofSeconds(10);
 
 	/** The ALB's idle timeout when the Ingress does not set one. */
 	static final Duration DEFAULT_ALB_IDLE_TIMEOUT = Duration.ofSeconds(60);
@@ -163,11 +161,12 @@ final class ManifestChecks {
 
 	private void gracePeriod() {
 		Duration grace = seconds(Yamls.at(this.pod, "terminationGracePeriodSeconds"), Duration.ofSeconds(30));
-		Duration needed = this.app.maxHold().plus(this.app.shutdownTimeout()).plus(GRACE_MARGIN);
-		require(ManifestRule.GRACE_PERIOD, grace.compareTo(needed) >= 0,
-				"terminationGracePeriodSeconds %d must be at least max hold %ds + shutdown timeout %ds + margin %ds = %ds",
+		ShutdownBudget budget = budget();
+		require(ManifestRule.GRACE_PERIOD, budget.fitsGracePeriod(grace),
+				"terminationGracePeriodSeconds %d must be at least max hold %ds + shutdown timeout %ds + %ds to exit = %ds "
+						+ "(README, \"Shutdown budget\")",
 				grace.toSeconds(), this.app.maxHold().toSeconds(), this.app.shutdownTimeout().toSeconds(),
-				GRACE_MARGIN.toSeconds(), needed.toSeconds());
+				ShutdownBudget.EXIT_MARGIN.toSeconds(), budget.requiredGracePeriod().toSeconds());
 		ZdtProperties bound = AppSettings.bindZdtProperties(envValues());
 		require(ManifestRule.GRACE_PERIOD_ENV, grace.equals(bound.getTerminationGracePeriod()),
 				"the container env must set zdt.termination-grace-period (ZDT_TERMINATION_GRACE_PERIOD) to "
@@ -177,11 +176,17 @@ final class ManifestChecks {
 
 	private void deregistrationDelay() {
 		String delay = attributes(annotation("target-group-attributes")).get("deregistration_delay.timeout_seconds");
-		Duration needed = this.app.maxHold().plus(this.app.shutdownTimeout());
-		require(ManifestRule.DEREGISTRATION_DELAY, delay != null && seconds(delay, Duration.ZERO).compareTo(needed) >= 0,
+		ShutdownBudget budget = budget();
+		require(ManifestRule.DEREGISTRATION_DELAY,
+				delay != null && budget.fitsDeregistrationDelay(seconds(delay, Duration.ZERO)),
 				"target-group-attributes must set deregistration_delay.timeout_seconds to at least max hold + shutdown "
 						+ "timeout = %ds, found %s",
-				needed.toSeconds(), delay);
+				budget.requiredDeregistrationDelay().toSeconds(), delay);
+	}
+
+	/** The app's budget, by the same rule its startup check applies. */
+	private ShutdownBudget budget() {
+		return new ShutdownBudget(this.app.maxHold(), this.app.shutdownTimeout());
 	}
 
 	private void namespace() {

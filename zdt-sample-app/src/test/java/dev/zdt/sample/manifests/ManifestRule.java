@@ -26,7 +26,10 @@ enum ManifestRule {
 	/** ALB targets are pod IPs, behind an alb IngressClass. */
 	TARGET_TYPE_IP,
 
-	/** terminationGracePeriodSeconds covers the longest hold, the shutdown timeout and a margin. */
+	/**
+	 * terminationGracePeriodSeconds covers the longest hold, the shutdown timeout and the exit
+	 * ({@code ShutdownBudget#requiredGracePeriod()}).
+	 */
 	GRACE_PERIOD,
 
 	/** ZDT_TERMINATION_GRACE_PERIOD binds to zdt.termination-grace-period and equals the grace period. */

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import dev.zdt.autoconfigure.LoadBalancerHoldStrategySupplier;
 import dev.zdt.core.DrainListener;
 import dev.zdt.core.DrainResult;
+import dev.zdt.core.ShutdownBudget;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.support.DefaultLifecycleProcessor;
@@ -22,15 +23,17 @@ final class InFlightWaitCap implements DrainListener {
 
 	private final int gracefulShutdownPhase;
 
-	private final Duration shutdownTimeout;
+	private final Supplier<ShutdownBudget> budget;
 
 	private final Supplier<@Nullable LoadBalancerHoldStrategySupplier> loadBalancer;
 
+	// The budget comes from the coordinator, which this listener is part of: so it is asked for
+	// only once a hold has ended.
 	InFlightWaitCap(Supplier<@Nullable DefaultLifecycleProcessor> processor, int gracefulShutdownPhase,
-			Duration shutdownTimeout, Supplier<@Nullable LoadBalancerHoldStrategySupplier> loadBalancer) {
+			Supplier<ShutdownBudget> budget, Supplier<@Nullable LoadBalancerHoldStrategySupplier> loadBalancer) {
 		this.processor = processor;
 		this.gracefulShutdownPhase = gracefulShutdownPhase;
-		this.shutdownTimeout = shutdownTimeout;
+		this.budget = budget;
 		this.loadBalancer = loadBalancer;
 	}
 
@@ -45,26 +48,18 @@ final class InFlightWaitCap implements DrainListener {
 
 	/**
 	 * Returns the in-flight wait after a hold of the given length, if the deregistration delay
-	 * makes it shorter than the shutdown timeout. The delay runs from when the load balancer
-	 * turned the instance {@code draining}; when that time is unknown (the hold ended on other
-	 * evidence) nothing is capped, since counting from the start of the hold would cut requests
-	 * that the load balancer still lets finish.
+	 * makes it shorter than the shutdown timeout ({@link ShutdownBudget#inFlightWait}).
 	 * @param held how long the hold lasted
 	 * @return the capped wait, or {@code null} to keep the shutdown timeout
 	 */
 	@Nullable Duration cap(Duration held) {
 		LoadBalancerHoldStrategySupplier loadBalancer = this.loadBalancer.get();
-		Duration delay = (loadBalancer != null) ? loadBalancer.deregistrationDelay() : null;
-		Duration drainingSeenAt = (loadBalancer != null) ? loadBalancer.drainingSeenAt() : null;
-		if (delay == null || drainingSeenAt == null) {
+		if (loadBalancer == null) {
 			return null;
 		}
-		Duration drainingFor = held.minus(drainingSeenAt);
-		Duration left = delay.minus(drainingFor.isNegative() ? Duration.ZERO : drainingFor);
-		if (left.isNegative()) {
-			left = Duration.ZERO;
-		}
-		return (left.compareTo(this.shutdownTimeout) < 0) ? left : null;
+		ShutdownBudget budget = this.budget.get();
+		Duration wait = budget.inFlightWait(held, loadBalancer.drainingSeenAt(), loadBalancer.deregistrationDelay());
+		return (wait.compareTo(budget.phaseTimeout()) < 0) ? wait : null;
 	}
 
 }

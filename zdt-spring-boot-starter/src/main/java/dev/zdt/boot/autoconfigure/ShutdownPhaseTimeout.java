@@ -3,6 +3,7 @@ package dev.zdt.boot.autoconfigure;
 import java.time.Duration;
 
 import dev.zdt.boot.lifecycle.DrainLifecycle;
+import dev.zdt.core.ShutdownBudget;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextRefreshedEvent;
@@ -10,22 +11,18 @@ import org.springframework.context.support.DefaultLifecycleProcessor;
 
 /**
  * Gives the drain's shutdown phase time for the longest hold. Only that phase: the global
- * timeout per phase stays the user's, and the phase never gets less than it.
+ * timeout per phase stays the user's, and the phase never gets less than it
+ * ({@link ShutdownBudget#holdPhaseTimeout()}).
  */
 final class ShutdownPhaseTimeout implements ApplicationListener<ContextRefreshedEvent> {
-
-	/** Room for the hold thread to report back after the longest hold. */
-	static final Duration MARGIN = Duration.ofSeconds(5);
 
 	private final ApplicationContext context;
 
 	private final Duration timeout;
 
-	ShutdownPhaseTimeout(ApplicationContext context, Duration maxHold, ShutdownTimings timings) {
+	ShutdownPhaseTimeout(ApplicationContext context, ShutdownBudget budget) {
 		this.context = context;
-		Duration forHold = maxHold.plus(MARGIN);
-		this.timeout = (forHold.compareTo(timings.timeoutPerShutdownPhase()) > 0) ? forHold
-				: timings.timeoutPerShutdownPhase();
+		this.timeout = budget.holdPhaseTimeout();
 	}
 
 	@Override

@@ -9,6 +9,7 @@ import dev.zdt.boot.lifecycle.DrainLogger;
 import dev.zdt.boot.lifecycle.ReadinessDrainListener;
 import dev.zdt.core.DrainCoordinator;
 import dev.zdt.core.DrainListener;
+import dev.zdt.core.ShutdownBudget;
 import dev.zdt.core.hold.HoldStrategy;
 import dev.zdt.core.time.Ticker;
 import dev.zdt.core.traffic.TrafficMonitor;
@@ -19,6 +20,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.context.LifecycleProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
@@ -34,7 +36,7 @@ import org.springframework.core.env.Environment;
  */
 @AutoConfiguration
 @ConditionalOnZdtEnabled
-@EnableConfigurationProperties(ZdtProperties.class)
+@EnableConfigurationProperties({ ZdtProperties.class, LifecycleProperties.class })
 public final class ZdtAutoConfiguration {
 
 	@Bean
@@ -46,7 +48,6 @@ public final class ZdtAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	HoldStrategy zdtHoldStrategy(ZdtProperties properties, ObjectProvider<LoadBalancerHoldStrategySupplier> loadBalancer) {
-		ZdtPropertiesValidator.validate(properties);
 		return HoldStrategySelector.select(properties.getDrain(), loadBalancer.getIfUnique());
 	}
 
@@ -55,7 +56,6 @@ public final class ZdtAutoConfiguration {
 	DrainCoordinator zdtDrainCoordinator(ZdtProperties properties, HoldStrategy strategy, TrafficMonitor traffic,
 			ObjectProvider<DrainListener> listeners, ObjectProvider<Ticker> ticker, ObjectProvider<Clock> clock,
 			Environment environment) {
-		ZdtPropertiesValidator.validate(properties);
 		DrainCoordinator.Builder builder = DrainCoordinator.builder()
 			.strategy(strategy)
 			.bounds(TestContextHold.bounds(properties.getDrain(), environment))
@@ -83,24 +83,29 @@ public final class ZdtAutoConfiguration {
 	}
 
 	@Bean
-	ShutdownPhaseTimeout zdtShutdownPhaseTimeout(ApplicationContext context, ZdtProperties properties,
-			Environment environment) {
-		return new ShutdownPhaseTimeout(context, properties.getDrain().getMaxHold(), ShutdownTimings.from(environment));
+	ShutdownBudget zdtShutdownBudget(DrainCoordinator coordinator, LifecycleProperties lifecycle) {
+		return ShutdownBudget.of(coordinator.bounds(), lifecycle.getTimeoutPerShutdownPhase());
+	}
+
+	@Bean
+	ShutdownPhaseTimeout zdtShutdownPhaseTimeout(ApplicationContext context, ShutdownBudget budget) {
+		return new ShutdownPhaseTimeout(context, budget);
 	}
 
 	@Bean
 	@ConditionalOnBean(LoadBalancerHoldStrategySupplier.class)
 	@ConditionalOnClass(name = "org.springframework.boot.web.server.context.WebServerApplicationContext")
-	InFlightWaitCap zdtInFlightWaitCap(ApplicationContext context, Environment environment,
+	InFlightWaitCap zdtInFlightWaitCap(ApplicationContext context, ObjectProvider<ShutdownBudget> budget,
 			ObjectProvider<LoadBalancerHoldStrategySupplier> loadBalancer) {
 		return new InFlightWaitCap(() -> LifecycleProcessors.find(context), WebServerDetector.gracefulShutdownPhase(),
-				ShutdownTimings.from(environment).timeoutPerShutdownPhase(), loadBalancer::getIfUnique);
+				budget::getObject, loadBalancer::getIfUnique);
 	}
 
 	@Bean
-	StartupChecks zdtStartupChecks(ZdtProperties properties, Environment environment,
+	StartupChecks zdtStartupChecks(ShutdownBudget budget, ZdtProperties properties, Environment environment,
 			ObjectProvider<LoadBalancerHoldStrategySupplier> loadBalancer) {
-		return new StartupChecks(properties, ShutdownTimings.from(environment), () -> deregistrationDelay(loadBalancer));
+		return new StartupChecks(budget, properties.getTerminationGracePeriod(),
+				StartupChecks.immediateServerShutdown(environment), () -> deregistrationDelay(loadBalancer));
 	}
 
 	private static @Nullable Duration deregistrationDelay(ObjectProvider<LoadBalancerHoldStrategySupplier> loadBalancer) {

@@ -7,16 +7,18 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
 
 /**
- * Configuration of the zdt drain.
+ * Configuration of the zdt drain. Validated once bound: a value that would make the drain
+ * unsafe or meaningless fails startup with a message naming the property and the fix.
  *
  * @since 0.1.0
  */
 @ConfigurationProperties("zdt")
-public class ZdtProperties {
+public class ZdtProperties implements InitializingBean {
 
 	/**
 	 * Whether to drain the application before it shuts down.
@@ -57,6 +59,11 @@ public class ZdtProperties {
 
 	public Traffic getTraffic() {
 		return this.traffic;
+	}
+
+	@Override
+	public void afterPropertiesSet() {
+		ZdtPropertiesValidator.validate(this);
 	}
 
 	/**

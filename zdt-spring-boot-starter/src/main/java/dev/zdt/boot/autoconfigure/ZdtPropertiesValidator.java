@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 
 /**
  * Fails startup on property values that would make a drain unsafe or meaningless, naming the
- * property and the fix.
+ * property and the fix. Runs once, when {@link ZdtProperties} has been bound; the core's own
+ * argument checks (such as {@code HoldBounds}') only guard its API.
  */
 final class ZdtPropertiesValidator {
 

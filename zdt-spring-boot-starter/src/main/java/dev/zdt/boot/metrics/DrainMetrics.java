@@ -1,11 +1,11 @@
 package dev.zdt.boot.metrics;
 
-import dev.zdt.core.DrainCancellation;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+import dev.zdt.core.DrainCoordinator;
 import dev.zdt.core.DrainListener;
 import dev.zdt.core.DrainResult;
-import dev.zdt.core.DrainState;
-import dev.zdt.core.DrainStatus;
-import dev.zdt.core.traffic.TrafficMonitor;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,59 +16,59 @@ import org.jspecify.annotations.Nullable;
 /**
  * Meters of the drain: its state, the requests in flight, how long holds last and why they
  * end, and how many application requests still arrived after the drain started (the measure
- * of how long the load balancer kept routing).
+ * of how long the load balancer kept routing). The state and the counts are read from the
+ * coordinator when the meters are read, so they show what its status shows; only the end of
+ * a hold, an event, is recorded as it happens, by listening to the drain.
  *
  * @since 0.1.0
  */
 public final class DrainMetrics implements MeterBinder, DrainListener {
 
-	private final TrafficMonitor traffic;
+	private final Supplier<DrainCoordinator> coordinator;
 
-	private volatile DrainState state = DrainState.SERVING;
-
-	private volatile long arrivalsAtDrainStart = -1;
+	private volatile @Nullable DrainCoordinator resolved;
 
 	private volatile @Nullable MeterRegistry registry;
 
 	/**
-	 * Creates the meters of the given traffic; the drain reports to them as a listener.
-	 * @param traffic the application's traffic
+	 * Creates the meters of the given coordinator, which is asked for only when a meter is read:
+	 * as one of its listeners, these meters exist before it does.
+	 * @param coordinator supplies the coordinator of the drain
 	 */
-	public DrainMetrics(TrafficMonitor traffic) {
-		this.traffic = traffic;
+	public DrainMetrics(Supplier<DrainCoordinator> coordinator) {
+		this.coordinator = coordinator;
 	}
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
 		this.registry = registry;
-		Gauge.builder("zdt.drain.state", this, (metrics) -> metrics.state.ordinal())
+		Gauge.builder("zdt.drain.state", this, (metrics) -> metrics.coordinator().state().ordinal())
 			.description("Drain state: 0 serving, 1 draining, 2 drained, 3 stopping")
 			.register(registry);
-		Gauge.builder("zdt.requests.inflight", this.traffic, TrafficMonitor::inFlight)
+		Gauge.builder("zdt.requests.inflight", this, (metrics) -> metrics.coordinator().traffic().inFlight())
 			.description("Application requests in flight")
 			.baseUnit("requests")
 			.register(registry);
-		FunctionCounter.builder("zdt.requests.after.drain", this, DrainMetrics::requestsAfterDrain)
+		FunctionCounter
+			.builder("zdt.requests.after.drain", this,
+					(metrics) -> metrics.coordinator().status().requestsAfterDrainStart())
 			.description("Application requests received after the drain started")
 			.baseUnit("requests")
 			.register(registry);
 	}
 
-	private double requestsAfterDrain() {
-		long start = this.arrivalsAtDrainStart;
-		return (start < 0) ? 0 : this.traffic.arrivals() - start;
-	}
-
-	@Override
-	public void drainStarted(DrainStatus drain) {
-		// The status's baseline, so that the meter and the status count the same requests.
-		this.arrivalsAtDrainStart = this.traffic.arrivals() - drain.requestsAfterDrainStart();
-		this.state = DrainState.DRAINING;
+	private DrainCoordinator coordinator() {
+		DrainCoordinator coordinator = this.resolved;
+		if (coordinator == null) {
+			// Kept once found, so that the meters still read it while the context closes.
+			coordinator = Objects.requireNonNull(this.coordinator.get(), "coordinator");
+			this.resolved = coordinator;
+		}
+		return coordinator;
 	}
 
 	@Override
 	public void holdEnded(DrainResult result) {
-		this.state = DrainState.DRAINED;
 		MeterRegistry registry = this.registry;
 		if (registry != null) {
 			Timer.builder("zdt.drain.hold")
@@ -77,16 +77,6 @@ public final class DrainMetrics implements MeterBinder, DrainListener {
 				.register(registry)
 				.record(result.outcome().held());
 		}
-	}
-
-	@Override
-	public void stopping() {
-		this.state = DrainState.STOPPING;
-	}
-
-	@Override
-	public void drainCancelled(DrainCancellation cancellation) {
-		this.state = DrainState.SERVING;
 	}
 
 }

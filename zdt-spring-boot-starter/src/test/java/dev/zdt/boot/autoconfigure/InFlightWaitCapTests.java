@@ -3,6 +3,7 @@ package dev.zdt.boot.autoconfigure;
 import java.time.Duration;
 
 import dev.zdt.autoconfigure.LoadBalancerHoldStrategySupplier;
+import dev.zdt.core.ShutdownBudget;
 import dev.zdt.core.hold.FixedDelayStrategy;
 import dev.zdt.core.hold.HoldStrategy;
 import org.jspecify.annotations.Nullable;
@@ -12,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class InFlightWaitCapTests {
 
-	private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
+	private static final ShutdownBudget BUDGET = new ShutdownBudget(Duration.ofSeconds(30), Duration.ofSeconds(30));
 
 	@Test
 	void deregistrationDelayLeftAfterTheLoadBalancerWasSeenDrainingCapsTheInFlightWait() {
@@ -53,7 +54,7 @@ class InFlightWaitCapTests {
 
 	@Test
 	void withoutALoadBalancerTheShutdownTimeoutIsLeftAlone() {
-		InFlightWaitCap cap = new InFlightWaitCap(() -> null, 0, SHUTDOWN_TIMEOUT, () -> null);
+		InFlightWaitCap cap = new InFlightWaitCap(() -> null, 0, () -> BUDGET, () -> null);
 		assertThat(cap.cap(Duration.ofSeconds(25))).isNull();
 	}
 
@@ -76,7 +77,7 @@ class InFlightWaitCapTests {
 			}
 
 		};
-		return new InFlightWaitCap(() -> null, 0, SHUTDOWN_TIMEOUT, () -> loadBalancer);
+		return new InFlightWaitCap(() -> null, 0, () -> BUDGET, () -> loadBalancer);
 	}
 
 }

@@ -1,10 +1,19 @@
 package dev.zdt.boot.autoconfigure;
 
+import java.time.Duration;
+
+import dev.zdt.core.DrainCoordinator;
+import dev.zdt.core.hold.FixedDelayStrategy;
+import dev.zdt.core.hold.HoldBounds;
+import dev.zdt.core.hold.HoldStrategy;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,6 +51,34 @@ class ZdtPropertiesValidationTests {
 		this.contextRunner
 			.withPropertyValues("zdt.drain.strategy=fixed", "zdt.drain.delay=" + delay, "zdt.drain.max-hold=" + maxHold)
 			.run((context) -> assertThat(context).getFailure().rootCause().hasMessageContaining("zdt.drain.delay"));
+	}
+
+	@Test
+	void propertiesAreValidatedWhenBoundEvenWhenTheApplicationBringsItsOwnStrategyAndCoordinator() {
+		this.contextRunner.withUserConfiguration(OwnDrainConfiguration.class)
+			.withPropertyValues("zdt.drain.min-hold=40s")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("zdt.drain.min-hold")
+				.hasMessageContaining("must not be longer than zdt.drain.max-hold"));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnDrainConfiguration {
+
+		@Bean
+		HoldStrategy holdStrategy() {
+			return new FixedDelayStrategy(Duration.ofSeconds(1));
+		}
+
+		@Bean
+		DrainCoordinator drainCoordinator(HoldStrategy strategy) {
+			return DrainCoordinator.builder()
+				.strategy(strategy)
+				.bounds(new HoldBounds(Duration.ZERO, Duration.ofSeconds(1), Duration.ofMillis(100)))
+				.build();
+		}
+
 	}
 
 }

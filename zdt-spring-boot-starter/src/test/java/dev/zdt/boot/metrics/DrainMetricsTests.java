@@ -20,7 +20,7 @@ class DrainMetricsTests {
 
 	private final TrafficMonitor traffic = new TrafficMonitor(this.ticker);
 
-	private final DrainMetrics metrics = new DrainMetrics(this.traffic);
+	private final DrainMetrics metrics = new DrainMetrics(() -> this.coordinator);
 
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 

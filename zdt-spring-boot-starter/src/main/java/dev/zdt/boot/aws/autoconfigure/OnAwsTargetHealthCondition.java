@@ -8,6 +8,7 @@ import dev.zdt.boot.autoconfigure.ConditionalOnZdtEnabled;
 import org.springframework.boot.autoconfigure.condition.ConditionMessage;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.boot.cloud.CloudPlatform;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.ConditionContext;
@@ -20,7 +21,8 @@ import org.springframework.util.StringUtils;
 /**
  * Matches when the AWS target health should be asked: {@code zdt.aws.enabled=true}; or, when
  * unset, target group ARNs or an endpoint are configured, or the application runs in
- * Kubernetes with an AWS region known without a network call. So an application with zdt-aws
+ * Kubernetes ({@link CloudPlatform#KUBERNETES}, which {@code spring.main.cloud-platform}
+ * overrides) with an AWS region known without a network call. So an application with zdt-aws
  * on the classpath starts as usual on a laptop.
  * <p>
  * Fails startup when a boolean {@code zdt.aws.*} property is not {@code true} or
@@ -51,9 +53,9 @@ final class OnAwsTargetHealthCondition extends SpringBootCondition {
 		if (StringUtils.hasText(environment.getProperty("zdt.aws.endpoint"))) {
 			return ConditionOutcome.match(message.because("zdt.aws.endpoint is set"));
 		}
-		if (!StringUtils.hasText(environment.getProperty("KUBERNETES_SERVICE_HOST"))) {
+		if (!CloudPlatform.KUBERNETES.isActive(environment)) {
 			return ConditionOutcome.noMatch(message.because("the application does not run in Kubernetes "
-					+ "(KUBERNETES_SERVICE_HOST unset) and neither zdt.aws.target-group-arns nor zdt.aws.endpoint is set"));
+					+ "(see spring.main.cloud-platform) and neither zdt.aws.target-group-arns nor zdt.aws.endpoint is set"));
 		}
 		String region = AwsRegions.withoutNetwork(environment);
 		if (region == null) {

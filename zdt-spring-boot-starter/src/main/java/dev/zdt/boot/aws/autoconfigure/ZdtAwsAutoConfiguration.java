@@ -42,7 +42,6 @@ public final class ZdtAwsAutoConfiguration {
 	@ConditionalOnMissingBean
 	ElasticLoadBalancingV2Client zdtElasticLoadBalancingV2Client(ZdtAwsProperties properties, Environment environment,
 			ObjectProvider<ElasticLoadBalancingV2ClientBuilderCustomizer> customizers) {
-		ZdtAwsPropertiesValidator.validate(properties);
 		ElasticLoadBalancingV2ClientBuilder builder = ElasticLoadBalancingV2Client.builder()
 			.region(AwsRegions.required(environment))
 			.httpClientBuilder(UrlConnectionHttpClient.builder()
@@ -60,7 +59,6 @@ public final class ZdtAwsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	TargetGroupSource zdtAwsTargetGroupSource(ZdtAwsProperties properties, Environment environment) {
-		ZdtAwsPropertiesValidator.validate(properties);
 		if (!properties.getTargetGroupArns().isEmpty()) {
 			return TargetGroupSource.of(properties.getTargetGroupArns().stream().map(String::trim).toList());
 		}
@@ -80,7 +78,6 @@ public final class ZdtAwsAutoConfiguration {
 	@ConditionalOnMissingBean(LoadBalancerHoldStrategySupplier.class)
 	AwsTargetHealthStrategySupplier zdtAwsTargetHealthStrategySupplier(ElasticLoadBalancingV2Client client,
 			TargetGroupSource targetGroups, ZdtAwsProperties properties, Environment environment) {
-		ZdtAwsPropertiesValidator.validate(properties);
 		TargetHealthStrategy strategy = TargetHealthStrategy.builder(client, targetGroups)
 			.targetIp(StringUtils.hasText(properties.getTargetIp()) ? properties.getTargetIp()
 					: environment.getProperty("POD_IP"))

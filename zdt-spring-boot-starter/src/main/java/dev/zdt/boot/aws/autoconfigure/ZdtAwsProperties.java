@@ -7,20 +7,23 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Configuration of the AWS target health hold strategy.
+ * Configuration of the AWS target health hold strategy. Validated once bound: a value that
+ * cannot work fails startup with a message naming the property and the fix.
  *
  * @since 0.1.0
  */
 @ConfigurationProperties("zdt.aws")
-public class ZdtAwsProperties {
+public class ZdtAwsProperties implements InitializingBean {
 
 	/**
 	 * Whether to ask the ALB for this pod's target health during the hold. By default, when
-	 * running in Kubernetes with an AWS region known (zdt.aws.region, AWS_REGION, profile file),
-	 * or when zdt.aws.target-group-arns or zdt.aws.endpoint is set.
+	 * running in Kubernetes (as Spring Boot detects it, see spring.main.cloud-platform) with
+	 * an AWS region known (zdt.aws.region, AWS_REGION, profile file), or when
+	 * zdt.aws.target-group-arns or zdt.aws.endpoint is set.
 	 */
 	private @Nullable Boolean enabled;
 
@@ -179,6 +182,11 @@ public class ZdtAwsProperties {
 
 	public void setEndpoint(@Nullable URI endpoint) {
 		this.endpoint = endpoint;
+	}
+
+	@Override
+	public void afterPropertiesSet() {
+		ZdtAwsPropertiesValidator.validate(this);
 	}
 
 }

@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 
 /**
  * Fails startup on {@code zdt.aws.*} values that cannot work, naming the property and the fix.
+ * Runs once, when {@link ZdtAwsProperties} has been bound.
  */
 final class ZdtAwsPropertiesValidator {
 

@@ -2,9 +2,11 @@ package dev.zdt.boot.metrics.autoconfigure;
 
 import dev.zdt.boot.autoconfigure.ZdtAutoConfiguration;
 import dev.zdt.boot.metrics.DrainMetrics;
+import dev.zdt.core.DrainCoordinator;
 import dev.zdt.core.traffic.TrafficMonitor;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -18,13 +20,13 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(after = ZdtAutoConfiguration.class)
 @ConditionalOnClass(MeterRegistry.class)
-@ConditionalOnBean(TrafficMonitor.class)
+@ConditionalOnBean(DrainCoordinator.class)
 public final class ZdtMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	DrainMetrics zdtDrainMetrics(TrafficMonitor traffic) {
-		return new DrainMetrics(traffic);
+	DrainMetrics zdtDrainMetrics(ObjectProvider<DrainCoordinator> coordinator) {
+		return new DrainMetrics(coordinator::getObject);
 	}
 
 }

@@ -56,7 +56,7 @@ class ZdtAwsAutoConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(ZdtAwsAutoConfiguration.class, ZdtAutoConfiguration.class))
 		.withSystemProperties("aws.disableEc2Metadata=true", "aws.configFile=/nonexistent/zdt/config",
 				"aws.sharedCredentialsFile=/nonexistent/zdt/credentials")
-		.withPropertyValues("KUBERNETES_SERVICE_HOST=", "AWS_REGION=", "aws.region=", "POD_IP=",
+		.withPropertyValues("spring.main.cloud-platform=none", "AWS_REGION=", "aws.region=", "POD_IP=",
 				// Generous: the machine running the tests may be busy.
 				"zdt.aws.api-call-timeout=20s", "zdt.aws.api-call-attempt-timeout=20s");
 
@@ -85,14 +85,14 @@ class ZdtAwsAutoConfigurationTests {
 
 	@Test
 	void backsOffInKubernetesWhenNoRegionIsKnownWithoutANetworkCall() {
-		this.contextRunner.withPropertyValues("KUBERNETES_SERVICE_HOST=127.0.0.1")
+		this.contextRunner.withPropertyValues("spring.main.cloud-platform=kubernetes")
 			.run((context) -> assertThat(context).hasNotFailed()
 				.doesNotHaveBean(LoadBalancerHoldStrategySupplier.class));
 	}
 
 	@Test
 	void appliesInKubernetesWithARegionAndTheAutoStrategyAsksTheLoadBalancerFirst() {
-		this.contextRunner.withPropertyValues("KUBERNETES_SERVICE_HOST=127.0.0.1", "AWS_REGION=eu-west-1")
+		this.contextRunner.withPropertyValues("spring.main.cloud-platform=kubernetes", "AWS_REGION=eu-west-1")
 			.run((context) -> {
 				assertThat(context).hasSingleBean(AwsTargetHealthStrategySupplier.class);
 				ElasticLoadBalancingV2Client client = context.getBean(ElasticLoadBalancingV2Client.class);

@@ -27,7 +27,7 @@ class ZdtAwsBooleanPropertiesTests {
 		.withConfiguration(AutoConfigurations.of(ZdtAwsAutoConfiguration.class, ZdtAutoConfiguration.class))
 		.withSystemProperties("aws.disableEc2Metadata=true", "aws.configFile=/nonexistent/zdt/config",
 				"aws.sharedCredentialsFile=/nonexistent/zdt/credentials")
-		.withPropertyValues("KUBERNETES_SERVICE_HOST=", "AWS_REGION=", "aws.region=", "zdt.aws.region=eu-west-1",
+		.withPropertyValues("spring.main.cloud-platform=none", "AWS_REGION=", "aws.region=", "zdt.aws.region=eu-west-1",
 				"zdt.aws.target-group-arns=arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/tg/73e2d6bc24d8a067",
 				"zdt.aws.target-ip=192.0.2.80");
 
