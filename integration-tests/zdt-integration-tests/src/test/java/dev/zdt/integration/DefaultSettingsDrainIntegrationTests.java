@@ -3,6 +3,7 @@ package dev.zdt.integration;
 import java.time.Duration;
 import java.time.Instant;
 
+import dev.zdt.testsupport.http.LoadGenerator;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 

@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import dev.zdt.testsupport.http.HttpConnection;
+import dev.zdt.testsupport.http.HttpResult;
+import dev.zdt.testsupport.net.FreePorts;
+
 /**
  * The sample app as a real JVM process on free loopback ports: the application port and a
  * separate management port, as in the Kubernetes manifests.

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import dev.zdt.integration.LoadGenerator.Sample;
+import dev.zdt.testsupport.http.HttpConnection;
+import dev.zdt.testsupport.http.HttpResult;
+import dev.zdt.testsupport.http.LoadGenerator;
+import dev.zdt.testsupport.http.LoadGenerator.Sample;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 

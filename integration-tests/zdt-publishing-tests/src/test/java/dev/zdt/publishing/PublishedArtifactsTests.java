@@ -27,7 +27,7 @@ class PublishedArtifactsTests {
 	private static final Set<String> PUBLISHED = Set.of("zdt-dependencies", "zdt-core", "zdt-aws",
 			"zdt-spring-boot-starter");
 
-	private static final Path ROOT = Path.of(System.getProperty("zdt.root", "..")).normalize();
+	private static final Path ROOT = Path.of(System.getProperty("zdt.root", "../..")).normalize();
 
 	private static final String VERSION = System.getProperty("zdt.version", "");
 

@@ -67,7 +67,7 @@ public final class LocustLoad implements Load {
 		if (configured != null) {
 			return Path.of(configured);
 		}
-		for (Path candidate : List.of(Path.of("k8s/locust/locustfile.py"), Path.of("../k8s/locust/locustfile.py"))) {
+		for (Path candidate : List.of(Path.of("k8s/locust/locustfile.py"), Path.of("../../k8s/locust/locustfile.py"))) {
 			if (Files.isRegularFile(candidate)) {
 				return candidate.toAbsolutePath();
 			}

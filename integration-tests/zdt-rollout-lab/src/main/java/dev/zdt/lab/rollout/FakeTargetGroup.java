@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.zdt.aws.testing.FakeElbv2Server;
-import dev.zdt.aws.testing.FakeElbv2Server.TargetHealth;
 import dev.zdt.lab.pod.Pod;
+import dev.zdt.testsupport.elbv2.FakeElbv2Server;
+import dev.zdt.testsupport.elbv2.FakeElbv2Server.TargetHealth;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -29,10 +29,10 @@ record Manifests(List<Map<String, Object>> resources) {
 
 	/**
 	 * Where the manifests live: the {@code zdt.k8s.dir} system property the build sets, else
-	 * {@code ../k8s} from the module directory.
+	 * {@code ..} from the module directory (k8s/manifest-tests).
 	 */
 	static Path k8sDirectory() {
-		return Path.of(System.getProperty("zdt.k8s.dir", "../k8s")).toAbsolutePath().normalize();
+		return Path.of(System.getProperty("zdt.k8s.dir", "..")).toAbsolutePath().normalize();
 	}
 
 	static Manifests load(Path kustomizationDirectory) {

@@ -1,4 +1,4 @@
-package dev.zdt.aws.testing;
+package dev.zdt.testsupport.elbv2;
 
 import java.io.IOException;
 import java.io.OutputStream;

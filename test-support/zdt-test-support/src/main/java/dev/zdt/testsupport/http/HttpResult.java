@@ -1,8 +1,10 @@
-package dev.zdt.integration;
+package dev.zdt.testsupport.http;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * One HTTP response as it came over the wire, with every header (including {@code Connection},
@@ -12,14 +14,14 @@ import java.util.Map;
  * @param headers the headers, names in lower case
  * @param body the body as text
  */
-record HttpResult(int status, Map<String, List<String>> headers, String body) {
+public record HttpResult(int status, Map<String, List<String>> headers, String body) {
 
 	/**
 	 * Returns the first value of a header.
 	 * @param name the header name, in any case
 	 * @return the value, or {@code null} when the header is absent
 	 */
-	String header(String name) {
+	public @Nullable String header(String name) {
 		List<String> values = this.headers.get(name.toLowerCase(Locale.ROOT));
 		return (values != null && !values.isEmpty()) ? values.get(0) : null;
 	}
@@ -28,7 +30,7 @@ record HttpResult(int status, Map<String, List<String>> headers, String body) {
 	 * Returns whether the server announced that it closes the connection after this response.
 	 * @return whether the response carries {@code Connection: close}
 	 */
-	boolean connectionClose() {
+	public boolean connectionClose() {
 		List<String> values = this.headers.getOrDefault("connection", List.of());
 		return values.stream().anyMatch((value) -> value.toLowerCase(Locale.ROOT).contains("close"));
 	}

@@ -1,4 +1,4 @@
-package dev.zdt.integration;
+package dev.zdt.testsupport.http;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -7,11 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Steady background traffic to the application port, as a load balancer sends it: each worker
  * sends one request at a time, a new connection per request, and records every outcome.
  */
-final class LoadGenerator implements AutoCloseable {
+public final class LoadGenerator implements AutoCloseable {
 
 	private final int port;
 
@@ -32,7 +34,7 @@ final class LoadGenerator implements AutoCloseable {
 	 * @param workers how many requests are in flight at most
 	 * @param pause the pause of each worker between requests
 	 */
-	LoadGenerator(int port, String path, int workers, Duration pause) {
+	public LoadGenerator(int port, String path, int workers, Duration pause) {
 		this.port = port;
 		this.path = path;
 		this.pause = pause;
@@ -43,7 +45,10 @@ final class LoadGenerator implements AutoCloseable {
 		}
 	}
 
-	void start() {
+	/**
+	 * Starts the workers.
+	 */
+	public void start() {
 		this.running = true;
 		this.workers.forEach(Thread::start);
 	}
@@ -72,7 +77,7 @@ final class LoadGenerator implements AutoCloseable {
 	/**
 	 * Stops sending and waits for the requests in flight (at most their timeout).
 	 */
-	void stop() {
+	public void stop() {
 		this.running = false;
 		for (Thread worker : this.workers) {
 			try {
@@ -89,7 +94,7 @@ final class LoadGenerator implements AutoCloseable {
 	 * Returns the outcomes so far.
 	 * @return the samples in completion order
 	 */
-	List<Sample> samples() {
+	public List<Sample> samples() {
 		return List.copyOf(this.samples);
 	}
 
@@ -97,7 +102,7 @@ final class LoadGenerator implements AutoCloseable {
 	 * Returns the number of requests that got a 200 so far.
 	 * @return the count
 	 */
-	long succeeded() {
+	public long succeeded() {
 		return this.samples.stream().filter(Sample::ok).count();
 	}
 
@@ -116,10 +121,10 @@ final class LoadGenerator implements AutoCloseable {
 	 * @param connectionClose whether the response carried {@code Connection: close}
 	 * @param error the connection error, or {@code null}
 	 */
-	record Sample(Instant startedAt, long startNanos, long endNanos, int status, boolean connectionClose,
-			String error) {
+	public record Sample(Instant startedAt, long startNanos, long endNanos, int status, boolean connectionClose,
+			@Nullable String error) {
 
-		boolean ok() {
+		public boolean ok() {
 			return this.status == 200;
 		}
 

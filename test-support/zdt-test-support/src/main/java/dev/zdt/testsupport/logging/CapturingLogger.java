@@ -1,4 +1,4 @@
-package dev.zdt.aws;
+package dev.zdt.testsupport.logging;
 
 import java.lang.System.Logger;
 import java.text.MessageFormat;
@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A {@link Logger} that keeps what it is given, for assertions.
  */
-final class CapturingLogger implements Logger {
+public final class CapturingLogger implements Logger {
 
 	private final List<Entry> entries = new CopyOnWriteArrayList<>();
 
@@ -36,15 +36,24 @@ final class CapturingLogger implements Logger {
 				: MessageFormat.format(String.valueOf(format), params)));
 	}
 
-	List<String> messages(Level level) {
+	/**
+	 * Returns the messages logged at a level, formatted.
+	 * @param level the level
+	 * @return the messages in the order they were logged
+	 */
+	public List<String> messages(Level level) {
 		return this.entries.stream().filter((entry) -> entry.level() == level).map(Entry::message).toList();
 	}
 
-	List<String> warnings() {
+	/**
+	 * Returns the messages logged at {@link Level#WARNING}.
+	 * @return the warnings in the order they were logged
+	 */
+	public List<String> warnings() {
 		return messages(Level.WARNING);
 	}
 
-	record Entry(Level level, String message) {
+	private record Entry(Level level, String message) {
 
 	}
 

@@ -1,4 +1,4 @@
-package dev.zdt.integration;
+package dev.zdt.testsupport.net;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,9 +11,17 @@ import java.util.List;
 /**
  * Finds loopback ports that are free right now, for a process started right after.
  */
-final class FreePorts {
+public final class FreePorts {
 
 	private FreePorts() {
+	}
+
+	/**
+	 * Returns a port that nothing listens on.
+	 * @return the port
+	 */
+	public static int find() {
+		return find(1).get(0);
 	}
 
 	/**
@@ -22,7 +30,7 @@ final class FreePorts {
 	 * @param count how many ports
 	 * @return the ports
 	 */
-	static List<Integer> find(int count) {
+	public static List<Integer> find(int count) {
 		List<ServerSocket> sockets = new ArrayList<>();
 		try {
 			List<Integer> ports = new ArrayList<>();

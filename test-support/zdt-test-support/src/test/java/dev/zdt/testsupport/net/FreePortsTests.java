@@ -1,4 +1,4 @@
-package dev.zdt.integration;
+package dev.zdt.testsupport.net;
 
 import java.io.IOException;
 import java.net.InetAddress;
