@@ -1,17 +1,17 @@
 package dev.zdt.container;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.github.dockerjava.api.command.InspectContainerResponse.ContainerState;
+import dev.zdt.testsupport.net.FreePorts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.containers.GenericContainer;
@@ -37,9 +37,9 @@ final class SampleAppContainer extends GenericContainer<SampleAppContainer> {
 
 	SampleAppContainer(String image) {
 		super(DockerImageName.parse(image));
-		int[] ports = freePorts();
-		this.appPort = ports[0];
-		this.managementPort = ports[1];
+		List<Integer> ports = FreePorts.find(2);
+		this.appPort = ports.get(0);
+		this.managementPort = ports.get(1);
 		withNetworkMode("host");
 		withEnv("PORT", Integer.toString(this.appPort));
 		withEnv("MANAGEMENT_PORT", Integer.toString(this.managementPort));
@@ -114,17 +114,6 @@ final class SampleAppContainer extends GenericContainer<SampleAppContainer> {
 		}
 		Files.createDirectories(file.getParent());
 		Files.writeString(file, getLogs());
-	}
-
-	private static int[] freePorts() {
-		// Both sockets are open at once, so the two ports differ.
-		try (ServerSocket first = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-				ServerSocket second = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return new int[] { first.getLocalPort(), second.getLocalPort() };
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("No free port on 127.0.0.1", ex);
-		}
 	}
 
 }

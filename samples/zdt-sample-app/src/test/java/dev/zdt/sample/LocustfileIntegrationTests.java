@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.zdt.testsupport.net.FreePorts;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -34,7 +34,7 @@ class LocustfileIntegrationTests {
 
 	private static final Path PYTHON = Path.of("/usr/bin/python3");
 
-	private static final Path LOCUST_DIR = Path.of(System.getProperty("zdt.k8s.dir", "../k8s"), "locust");
+	private static final Path LOCUST_DIR = Path.of(System.getProperty("zdt.k8s.dir", "../../k8s"), "locust");
 
 	private static final Duration LOAD = Duration.ofSeconds(6);
 
@@ -72,10 +72,7 @@ class LocustfileIntegrationTests {
 
 	@Test
 	void locustfileNamesAConnectionErrorByItsKind() throws Exception {
-		int closedPort;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			closedPort = socket.getLocalPort();
-		}
+		int closedPort = FreePorts.find();
 		String text = runLocust("http://127.0.0.1:" + closedPort, Duration.ofSeconds(2)).output();
 		assertThat(text).contains("work: connection refused").doesNotContain("HTTP 0");
 	}

@@ -2,7 +2,6 @@ package dev.zdt.lab.lb;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +11,8 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import dev.zdt.testsupport.net.FreePorts;
 
 /**
  * A HAProxy process in the foreground ({@code -db}), owned by the lab and stopped by {@link #close()}.
@@ -51,7 +52,7 @@ public final class Haproxy implements AutoCloseable {
 			Files.createDirectories(directory);
 			// A unix socket path must stay short (108 bytes), so it lives in its own temporary directory.
 			Path socket = Files.createTempDirectory("zdt-lab-").resolve("haproxy.sock");
-			HaproxyConfig config = new HaproxyConfig(freePort(), socket);
+			HaproxyConfig config = new HaproxyConfig(FreePorts.find(), socket);
 			Path file = directory.resolve("haproxy.cfg");
 			Files.writeString(file, config.render(healthCheck));
 			Path log = directory.resolve("haproxy.log");
@@ -161,20 +162,6 @@ public final class Haproxy implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			// a left-over temporary directory is harmless
-		}
-	}
-
-	/**
-	 * Return a free port on the loopback interface.
-	 * @return a port number
-	 */
-	public static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			socket.setReuseAddress(true);
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 import dev.zdt.lab.time.LabClock;
+import dev.zdt.testsupport.http.HttpConnection;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,6 +32,8 @@ import org.jspecify.annotations.Nullable;
  * @author zdt
  */
 public final class LoadGenerator implements Load {
+
+	private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
 	private final LoadOptions options;
 
@@ -220,10 +223,11 @@ public final class LoadGenerator implements Load {
 			try {
 				HttpConnection connection = this.connection;
 				if (connection == null) {
-					connection = HttpConnection.open(LoadGenerator.this.options.port(), LoadGenerator.this.options.timeout());
+					connection = HttpConnection.open(LoadGenerator.this.options.port(), CONNECT_TIMEOUT,
+							LoadGenerator.this.options.timeout());
 					this.connection = connection;
 				}
-				HttpConnection.Response response = connection.send(LoadGenerator.this.request);
+				HttpConnection.Exchange response = connection.send(LoadGenerator.this.request);
 				long now = LoadGenerator.this.clock.nanos();
 				recordLatency(now - dueAt);
 				LoadGenerator.this.statusCounts.computeIfAbsent(response.status(), (status) -> new AtomicLong())

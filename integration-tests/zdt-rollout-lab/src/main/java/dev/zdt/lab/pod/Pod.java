@@ -5,10 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import dev.zdt.lab.lb.Haproxy;
+import dev.zdt.testsupport.net.FreePorts;
 
 /**
  * A pod: one process on two loopback ports (application and management), its output in a log file.
@@ -43,11 +44,9 @@ public final class Pod {
 	 * @return the started pod
 	 */
 	public static Pod start(String name, PodTemplate template, Path logDirectory) {
-		int port = Haproxy.freePort();
-		int managementPort = Haproxy.freePort();
-		while (managementPort == port) {
-			managementPort = Haproxy.freePort();
-		}
+		List<Integer> ports = FreePorts.find(2);
+		int port = ports.get(0);
+		int managementPort = ports.get(1);
 		try {
 			Files.createDirectories(logDirectory);
 			Path log = logDirectory.resolve(name + ".log");

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.zdt.lab.time.LabClock;
+import dev.zdt.testsupport.net.FreePorts;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -137,10 +138,7 @@ class LoadGeneratorTests {
 
 	@Test
 	void countsRefusedConnectionsAsClientErrors() throws Exception {
-		int port;
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			port = socket.getLocalPort();
-		}
+		int port = FreePorts.find();
 		LoadGenerator load = new LoadGenerator(new LoadOptions(port, "/work", 20, 2, Duration.ofSeconds(5)),
 				LabClock.start());
 		load.start();
