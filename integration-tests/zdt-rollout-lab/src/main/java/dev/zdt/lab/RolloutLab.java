@@ -169,7 +169,7 @@ public final class RolloutLab {
 				  table [--out results]   benchmark.md's table again from benchmark-runs.csv
 
 				scenarios: boot-defaults, prestop-sleep-N, zdt-fixed, zdt-adaptive, zdt-aws, zdt-sigterm
-				e.g. mvn -q -pl zdt-rollout-lab compile exec:exec -Dlab="bench quick"
+				e.g. mvn -q -pl :zdt-rollout-lab compile exec:exec -Dlab="bench quick"
 				""");
 		return 0;
 	}
