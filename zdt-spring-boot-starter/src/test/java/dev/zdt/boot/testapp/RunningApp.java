@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.zdt.core.DrainCoordinator;
+import dev.zdt.testsupport.net.FreePorts;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -68,7 +69,7 @@ public final class RunningApp implements AutoCloseable {
 				"management.endpoint.health.probes.enabled=true", "spring.main.banner-mode=off"));
 		int managementPort = 0;
 		if (separateManagementPort) {
-			managementPort = FreePort.find();
+			managementPort = FreePorts.find();
 			all.add("management.server.port=" + managementPort);
 		}
 		all.addAll(List.of(properties));
