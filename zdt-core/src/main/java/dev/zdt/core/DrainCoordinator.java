@@ -16,11 +16,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
-import dev.zdt.core.hold.Hold;
 import dev.zdt.core.hold.HoldBounds;
 import dev.zdt.core.hold.HoldContext;
 import dev.zdt.core.hold.HoldOutcome;
 import dev.zdt.core.hold.HoldStrategy;
+import dev.zdt.core.internal.Hold;
 import dev.zdt.core.time.Ticker;
 import dev.zdt.core.traffic.TrafficMonitor;
 import org.jspecify.annotations.Nullable;
@@ -167,7 +167,7 @@ public final class DrainCoordinator {
 	/**
 	 * Starts the drain, or joins the one already started, and waits until its hold has ended,
 	 * at most {@link #WAIT_MARGIN} past the maximum hold. A hold that has not ended by then
-	 * (something is stuck) is ended for every caller with reason {@value Hold#MAX_HOLD}, and
+	 * (something is stuck) is ended for every caller with reason {@value HoldOutcome#MAX_HOLD}, and
 	 * the status shows why.
 	 * @param trigger what asks for the drain
 	 * @return the result of the one drain
@@ -301,11 +301,11 @@ public final class DrainCoordinator {
 		Drain current = this.drain.get();
 		try {
 			if (current == null) {
-				return this.strategy.evidence(new Hold(this.strategy, this.bounds, this.traffic, this.ticker).context());
+				return new Hold(this.strategy, this.bounds, this.traffic, this.ticker).evidence();
 			}
 			DrainResult ended = current.ended.get();
 			if (ended == null) {
-				return this.strategy.evidence(current.hold.context());
+				return current.hold.evidence();
 			}
 			String detail = ended.outcome().detail();
 			return (detail != null) ? Map.of("releasedBy", detail) : Map.of();
@@ -441,7 +441,7 @@ public final class DrainCoordinator {
 
 		HoldOutcome outcomeNow() {
 			HoldContext now = this.hold.context();
-			return new HoldOutcome(Hold.MAX_HOLD, now.elapsed(), now.requestsSinceDrainStart());
+			return new HoldOutcome(HoldOutcome.MAX_HOLD, now.elapsed(), now.requestsSinceDrainStart());
 		}
 
 		void refuseWaitFromListener() {

@@ -2,6 +2,7 @@ package dev.zdt.core.hold;
 
 import java.time.Duration;
 
+import dev.zdt.core.internal.Hold;
 import dev.zdt.core.time.ManualTicker;
 import dev.zdt.core.traffic.TrafficMonitor;
 import org.junit.jupiter.api.Test;
