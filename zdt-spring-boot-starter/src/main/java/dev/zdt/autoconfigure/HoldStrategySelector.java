@@ -3,6 +3,7 @@ package dev.zdt.autoconfigure;
 import dev.zdt.core.hold.FixedDelayStrategy;
 import dev.zdt.core.hold.HoldStrategies;
 import dev.zdt.core.hold.HoldStrategy;
+import dev.zdt.core.hold.LoadBalancerHoldStrategySupplier;
 import dev.zdt.core.hold.TrafficQuietStrategy;
 import org.jspecify.annotations.Nullable;
 

@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 
 import dev.zdt.core.DrainListener;
 import dev.zdt.core.DrainResult;
+import dev.zdt.core.hold.LoadBalancerHoldStrategySupplier;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.support.DefaultLifecycleProcessor;

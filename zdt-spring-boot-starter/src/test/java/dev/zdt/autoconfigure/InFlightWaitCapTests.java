@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import dev.zdt.core.hold.FixedDelayStrategy;
 import dev.zdt.core.hold.HoldStrategy;
+import dev.zdt.core.hold.LoadBalancerHoldStrategySupplier;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 

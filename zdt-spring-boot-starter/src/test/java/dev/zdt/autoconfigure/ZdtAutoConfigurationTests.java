@@ -11,7 +11,9 @@ import dev.zdt.core.DrainCoordinator;
 import dev.zdt.core.DrainState;
 import dev.zdt.core.hold.FixedDelayStrategy;
 import dev.zdt.core.hold.HoldDecision;
+import dev.zdt.core.hold.HoldEvaluator;
 import dev.zdt.core.hold.HoldStrategy;
+import dev.zdt.core.hold.LoadBalancerHoldStrategySupplier;
 import dev.zdt.core.hold.TrafficQuietStrategy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -169,7 +171,12 @@ class ZdtAutoConfigurationTests {
 
 	}
 
-	record NamedStrategy(String name) implements HoldStrategy {
+	record NamedStrategy(String name) implements HoldStrategy, HoldEvaluator {
+
+		@Override
+		public HoldEvaluator start(dev.zdt.core.hold.HoldContext context) {
+			return this;
+		}
 
 		@Override
 		public HoldDecision evaluate(dev.zdt.core.hold.HoldContext context) {

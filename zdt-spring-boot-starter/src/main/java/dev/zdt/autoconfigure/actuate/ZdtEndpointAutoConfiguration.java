@@ -2,10 +2,10 @@ package dev.zdt.autoconfigure.actuate;
 
 import java.util.Map;
 
-import dev.zdt.autoconfigure.LoadBalancerHoldStrategySupplier;
 import dev.zdt.autoconfigure.ZdtAutoConfiguration;
 import dev.zdt.autoconfigure.ZdtProperties;
 import dev.zdt.core.DrainCoordinator;
+import dev.zdt.core.hold.LoadBalancerHoldStrategySupplier;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
