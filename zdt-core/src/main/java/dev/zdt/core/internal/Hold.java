@@ -98,7 +98,8 @@ public final class Hold {
 			return Objects.requireNonNull(this.strategy.start(context()), "the strategy started no evaluator");
 		}
 		catch (Throwable ex) {
-			failed(ex);
+			// Logged only if the hold runs: a status page that starts one for its evidence must not log.
+			this.failure = ex;
 			return null;
 		}
 	}
@@ -125,6 +126,7 @@ public final class Hold {
 	private HoldOutcome hold(Executor evaluatorThread) throws InterruptedException {
 		HoldEvaluator evaluator = this.evaluator;
 		if (evaluator == null) {
+			failed(Objects.requireNonNull(this.failure));
 			this.ticker.sleep(untilMax());
 			return outcome(MAX_HOLD, null);
 		}

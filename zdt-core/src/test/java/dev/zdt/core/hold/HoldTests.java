@@ -34,6 +34,30 @@ class HoldTests {
 	}
 
 	@Test
+	void aStrategyThatFailsToStartHoldsToTheMaximumAndKeepsItsFailure() {
+		HoldStrategy failsToStart = new HoldStrategy() {
+
+			@Override
+			public HoldEvaluator start(HoldContext context) {
+				throw new IllegalStateException("no client");
+			}
+
+			@Override
+			public String name() {
+				return "broken";
+			}
+
+		};
+		Hold hold = new Hold(failsToStart, new HoldBounds(Duration.ZERO, Duration.ofSeconds(30), CHECK), this.traffic,
+				this.ticker);
+		assertThat(hold.evidence()).isEmpty();
+		HoldOutcome outcome = hold.run();
+		assertThat(outcome.reason()).isEqualTo(HoldOutcome.MAX_HOLD);
+		assertThat(outcome.held()).isEqualTo(Duration.ofSeconds(30));
+		assertThat(hold.failure()).hasMessage("no client");
+	}
+
+	@Test
 	void minHoldDelaysARelease() {
 		arrive(600, Duration.ofSeconds(30));
 		HoldOutcome outcome = hold(this.adaptive, Duration.ofSeconds(5), Duration.ofSeconds(30));
