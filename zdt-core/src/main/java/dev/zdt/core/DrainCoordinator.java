@@ -2,16 +2,12 @@ package dev.zdt.core;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -43,9 +39,6 @@ public final class DrainCoordinator {
 
 	/** How long past the maximum hold a caller waits at most for a hold that does not end. */
 	public static final Duration WAIT_MARGIN = Duration.ofSeconds(2);
-
-	/** The drain whose listeners the current thread is calling, if any. */
-	private static final ThreadLocal<@Nullable Drain> NOTIFYING = new ThreadLocal<>();
 
 	private final HoldStrategy strategy;
 
@@ -348,9 +341,7 @@ public final class DrainCoordinator {
 	}
 
 	private void notifyListeners(Drain drain, Consumer<DrainListener> call) {
-		Drain outer = NOTIFYING.get();
-		NOTIFYING.set(drain);
-		try {
+		drain.whileNotifying(() -> {
 			for (DrainListener listener : this.listeners) {
 				try {
 					call.accept(listener);
@@ -360,10 +351,7 @@ public final class DrainCoordinator {
 					report(ex);
 				}
 			}
-		}
-		finally {
-			NOTIFYING.set(outer);
-		}
+		});
 	}
 
 	private static void report(Throwable failure) {
@@ -410,78 +398,6 @@ public final class DrainCoordinator {
 				return;
 			}
 			cancel(watched, DrainCancellation.NO_SHUTDOWN_FOLLOWED);
-		}
-
-	}
-
-	private static final class Drain {
-
-		final DrainTrigger trigger;
-
-		final Instant startedAt;
-
-		final Hold hold;
-
-		final CompletableFuture<DrainResult> result = new ListenerSafeFuture(this);
-
-		final AtomicReference<@Nullable DrainResult> ended = new AtomicReference<>();
-
-		final AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
-
-		Drain(DrainTrigger trigger, Instant startedAt, Hold hold) {
-			this.trigger = trigger;
-			this.startedAt = startedAt;
-			this.hold = hold;
-		}
-
-		@Nullable Throwable failure() {
-			Throwable own = this.failure.get();
-			return (own != null) ? own : this.hold.failure();
-		}
-
-		HoldOutcome outcomeNow() {
-			HoldContext now = this.hold.context();
-			return new HoldOutcome(HoldOutcome.MAX_HOLD, now.elapsed(), now.requestsSinceDrainStart());
-		}
-
-		void refuseWaitFromListener() {
-			if (NOTIFYING.get() == this && !this.result.isDone()) {
-				throw new IllegalStateException("A DrainListener cannot wait for the drain it is being told about: "
-						+ "the hold ends only after the listeners have returned. Act in holdEnded instead.");
-			}
-		}
-
-	}
-
-	/**
-	 * The result of a drain, which refuses to be waited for by the drain's own listeners rather
-	 * than wait forever.
-	 */
-	private static final class ListenerSafeFuture extends CompletableFuture<DrainResult> {
-
-		private final Drain drain;
-
-		ListenerSafeFuture(Drain drain) {
-			this.drain = drain;
-		}
-
-		@Override
-		public DrainResult get() throws InterruptedException, ExecutionException {
-			this.drain.refuseWaitFromListener();
-			return super.get();
-		}
-
-		@Override
-		public DrainResult get(long timeout, TimeUnit unit)
-				throws InterruptedException, ExecutionException, TimeoutException {
-			this.drain.refuseWaitFromListener();
-			return super.get(timeout, unit);
-		}
-
-		@Override
-		public DrainResult join() {
-			this.drain.refuseWaitFromListener();
-			return super.join();
 		}
 
 	}
