@@ -16,10 +16,11 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
-import dev.zdt.aws.testing.FakeElbv2Server;
 import dev.zdt.core.hold.HoldContext;
 import dev.zdt.core.hold.HoldDecision;
 import dev.zdt.core.hold.HoldEvaluator;
+import dev.zdt.testsupport.elbv2.FakeElbv2Server;
+import dev.zdt.testsupport.logging.CapturingLogger;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

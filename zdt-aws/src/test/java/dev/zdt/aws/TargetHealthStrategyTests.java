@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 
-import dev.zdt.aws.testing.FakeElbv2Server;
-import dev.zdt.aws.testing.FakeElbv2Server.Fault;
 import dev.zdt.core.hold.FixedDelayStrategy;
 import dev.zdt.core.hold.HoldBounds;
 import dev.zdt.core.hold.HoldContext;
@@ -22,6 +20,9 @@ import dev.zdt.core.hold.HoldStrategy;
 import dev.zdt.core.internal.Hold;
 import dev.zdt.core.time.ManualTicker;
 import dev.zdt.core.traffic.TrafficMonitor;
+import dev.zdt.testsupport.elbv2.FakeElbv2Server;
+import dev.zdt.testsupport.elbv2.FakeElbv2Server.Fault;
+import dev.zdt.testsupport.logging.CapturingLogger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -37,8 +37,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class DrainCoordinator {
 
-	/** How long past the maximum hold a caller waits at most for a hold that does not end. */
-	public static final Duration WAIT_MARGIN = Duration.ofSeconds(2);
+	/**
+	 * How long past the maximum hold a caller waits at most for a hold that does not end: the
+	 * {@linkplain ShutdownBudget#WAIT_MARGIN shutdown budget's}.
+	 */
+	public static final Duration WAIT_MARGIN = ShutdownBudget.WAIT_MARGIN;
 
 	private final HoldStrategy strategy;
 

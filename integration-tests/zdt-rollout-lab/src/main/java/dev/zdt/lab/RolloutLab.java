@@ -1,0 +1,224 @@
+package dev.zdt.lab;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.zdt.lab.cost.RequestPathCost;
+import dev.zdt.lab.lb.HealthCheck;
+import dev.zdt.lab.pod.JarPodTemplate;
+import dev.zdt.lab.pod.PodImage;
+import dev.zdt.lab.report.Benchmark;
+import dev.zdt.lab.report.TimelineSvg;
+import dev.zdt.lab.rollout.LabRun;
+import dev.zdt.lab.rollout.LagRange;
+import dev.zdt.lab.rollout.RunResult;
+import dev.zdt.lab.rollout.RunSpec;
+import dev.zdt.lab.rollout.Scenario;
+
+/**
+ * The lab's command line.
+ * <pre>
+ * run   [--scenario zdt-adaptive] [--rate 600] [--shape steady] [--lag 2-15] [--pods 2] [--rollouts 1]
+ *       [--seed N] [--path /api/work?ms=10] [--unhealthy-after 20] [--lb health-checks] [--locust] [--svg FILE]
+ * bench [quick|full|shapes] [--runs N] [--scenarios ids] [--shapes steady] [--rates 600,3] [--lags 2-5,11-15]
+ *       [--lb health-checks] [--out results]
+ *       (quick: 1 run per cell, high traffic only; full: 3 runs per cell; shapes: 3 runs per cell of
+ *       bursty, page-loads, pollers, lag 11-15, LB routing until deregistered, into results/shapes)
+ * cost  [--forks 3] [--runs 4] [--duration 8] [--starts 5] [--out results]
+ * table [--out results]   (benchmark.md's table again from benchmark-runs.csv)
+ * </pre>
+ * The sample app jar comes from {@code -Dzdt.lab.app-jar} (the Maven build sets it), logs go under
+ * {@code -Dzdt.lab.work} (default {@code target/lab}).
+ *
+ * @author zdt
+ */
+public final class RolloutLab {
+
+	private RolloutLab() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		// Pods and HAProxy are child processes: take them along when the lab is stopped (Ctrl-C, kill).
+		Runtime.getRuntime()
+			.addShutdownHook(new Thread(() -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly)));
+		String[] words = (args.length == 1) ? args[0].trim().split("\\s+") : args;
+		Arguments arguments = new Arguments(words);
+		String command = arguments.positional(0, "help");
+		int status = switch (command) {
+			case "run" -> run(arguments);
+			case "bench" -> bench(arguments);
+			case "cost" -> cost(arguments);
+			case "table" -> table(arguments);
+			default -> help();
+		};
+		System.exit(status);
+	}
+
+	private static int run(Arguments arguments) throws Exception {
+		RunSpec spec = spec(arguments, Scenario.of(arguments.get("scenario", Scenario.ZDT_ADAPTIVE.id())));
+		Path directory = workDirectory().resolve("run-" + timestamp());
+		RunResult result = new LabRun(image(), directory, System.out::println).execute(spec);
+		Path svg = Path.of(arguments.get("svg", directory.resolve("timeline.svg").toString()));
+		Files.writeString(svg, TimelineSvg.render(result));
+		System.out.println("timeline: " + svg.toAbsolutePath());
+		return 0;
+	}
+
+	private static int bench(Arguments arguments) throws Exception {
+		String preset = arguments.positional(1, "full");
+		boolean quick = preset.equals("quick");
+		boolean shapes = preset.equals("shapes");
+		List<Scenario> scenarios = new ArrayList<>();
+		for (String id : arguments.list("scenarios", "")) {
+			scenarios.add(Scenario.of(id));
+		}
+		if (scenarios.isEmpty()) {
+			scenarios.addAll(Scenario.standard());
+		}
+		List<String> shapeNames = arguments.list("shapes", shapes ? "bursty,page-loads,pollers" : "steady");
+		List<Double> rates = new ArrayList<>();
+		arguments.list("rates", (quick || shapes) ? "600" : "600,3").forEach((rate) -> rates.add(Double.parseDouble(rate)));
+		List<LagRange> lags = new ArrayList<>();
+		arguments.list("lags", shapes ? "11-15" : "2-5,11-15").forEach((lag) -> lags.add(LagRange.parse(lag)));
+		int runs = arguments.getInt("runs", quick ? 1 : 3);
+		RunSpec base = spec(arguments, Scenario.ZDT_ADAPTIVE);
+		if (quick) {
+			base = base.withWarmUp(Duration.ofSeconds(3), Duration.ofSeconds(2));
+		}
+		if (shapes) {
+			// Long enough for a few periods of each shape before the first drain.
+			base = base.withWarmUp(Duration.ofSeconds(10), Duration.ofSeconds(3));
+			if (!arguments.has("lb")) {
+				base = base.withHealthCheck(base.healthCheck().untilDeregistered());
+			}
+		}
+		Path out = Path.of(arguments.get("out", shapes ? "results/shapes" : "results"));
+		Benchmark benchmark = new Benchmark(image(), workDirectory().resolve("bench-" + timestamp()), out,
+				System.out::println);
+		benchmark.run(base, scenarios, shapeNames, rates, lags, runs);
+		return 0;
+	}
+
+	private static int cost(Arguments arguments) throws Exception {
+		RequestPathCost cost = new RequestPathCost(snapshot(appJar()), workDirectory().resolve("cost-" + timestamp()),
+				System.out::println);
+		String table = cost.run(arguments.getInt("forks", 3), arguments.getInt("runs", 4),
+				Duration.ofSeconds(arguments.getInt("duration", 8)), arguments.getInt("starts", 5));
+		Path out = Path.of(arguments.get("out", "results"));
+		Files.createDirectories(out);
+		Files.writeString(out.resolve("request-path-cost.md"), table);
+		System.out.println(table);
+		return 0;
+	}
+
+	private static int table(Arguments arguments) throws Exception {
+		System.out.println(Benchmark.retable(Path.of(arguments.get("out", "results"))));
+		return 0;
+	}
+
+	private static RunSpec spec(Arguments arguments, Scenario scenario) {
+		RunSpec spec = RunSpec.of(scenario)
+			.withRate(arguments.getDouble("rate", 600))
+			.withLag(LagRange.parse(arguments.get("lag", "2-15")))
+			.withSize(arguments.getInt("pods", 2), arguments.getInt("rollouts", 1))
+			.withPath(arguments.get("path", RunSpec.of(scenario).path()))
+			.withShape(arguments.get("shape", "steady"))
+			.withLocust(arguments.has("locust"))
+			.withHealthCheck(healthCheck(arguments));
+		if (arguments.has("seed")) {
+			spec = spec.withSeed(Long.parseLong(arguments.get("seed", "0")));
+		}
+		return spec;
+	}
+
+	private static HealthCheck healthCheck(Arguments arguments) {
+		HealthCheck checks = HealthCheck.defaults().withFall(arguments.getInt("unhealthy-after", 20));
+		return switch (arguments.get("lb", "health-checks")) {
+			case "health-checks" -> checks;
+			case "until-deregistered" -> checks.untilDeregistered();
+			default -> throw new IllegalArgumentException(
+					"--lb must be health-checks or until-deregistered, was " + arguments.get("lb", ""));
+		};
+	}
+
+	private static int help() {
+		System.out.println("""
+				zdt rollout lab: rolling updates of the sample app behind HAProxy under load.
+
+				  run   [--scenario zdt-adaptive] [--rate 600] [--shape steady] [--lag 2-15] [--pods 2] [--rollouts 1]
+				        [--seed N] [--path /api/work?ms=10] [--unhealthy-after 20] [--lb health-checks]
+				        [--locust] [--svg FILE]
+				  bench [quick|full|shapes] [--runs N] [--scenarios boot-defaults,prestop-sleep-10,...]
+				        [--shapes steady] [--rates 600,3] [--lags 2-5,11-15] [--lb health-checks] [--out results]
+				        quick: 1 run per cell at 600 req/s (12 runs); full: 3 runs per cell at 600 and 3 req/s (72 runs)
+				        shapes: 3 runs per cell of bursty, page-loads, pollers, lag 11-15 s, --lb until-deregistered
+				        (54 runs, into results/shapes)
+
+				shapes: steady (--rate req/s), bursty (1 s at --rate, 2 s silent), page-loads (10 users, 5-20
+				        requests per page load, think 2-6 s), pollers (100 clients at once every 3 s)
+				--lb:   health-checks (a failing target leaves after --unhealthy-after checks, 1 s apart) or
+				        until-deregistered (only the controller's drain stops requests to a target, like a slow ALB)
+				  cost  [--forks 3] [--runs 4] [--duration 8] [--starts 5] [--out results]
+				  table [--out results]   benchmark.md's table again from benchmark-runs.csv
+
+				scenarios: boot-defaults, prestop-sleep-N, zdt-fixed, zdt-adaptive, zdt-aws, zdt-sigterm
+				e.g. mvn -q -pl :zdt-rollout-lab compile exec:exec -Dlab="bench quick"
+				""");
+		return 0;
+	}
+
+	static PodImage image() throws IOException {
+		Path jar = snapshot(appJar());
+		return (jvmOptions, appArguments) -> {
+			List<String> options = new ArrayList<>(JarPodTemplate.LEAN_JVM);
+			options.addAll(jvmOptions);
+			return new JarPodTemplate(jar, List.copyOf(options), appArguments);
+		};
+	}
+
+	/**
+	 * Copy the jar for the pods of this process: a {@code mvn install} of the sample app while pods run
+	 * rewrites the jar under them and breaks their class loading.
+	 */
+	static synchronized Path snapshot(Path jar) throws IOException {
+		Path copy = workDirectory().resolve("jars").resolve("app-" + ProcessHandle.current().pid() + ".jar");
+		if (!Files.exists(copy)) {
+			Files.createDirectories(copy.getParent());
+			Path partial = copy.resolveSibling(copy.getFileName() + ".part");
+			Files.copy(jar, partial, StandardCopyOption.REPLACE_EXISTING);
+			Files.move(partial, copy, StandardCopyOption.ATOMIC_MOVE);
+		}
+		return copy;
+	}
+
+	static Path appJar() {
+		String configured = System.getProperty("zdt.lab.app-jar", "");
+		if (!configured.isEmpty() && !configured.startsWith("${") && Files.isRegularFile(Path.of(configured))) {
+			return Path.of(configured);
+		}
+		Path local = Path.of(System.getProperty("user.home"), ".m2", "repository", "dev", "zdt", "zdt-sample-app",
+				"0.1.0-SNAPSHOT", "zdt-sample-app-0.1.0-SNAPSHOT-exec.jar");
+		if (Files.isRegularFile(local)) {
+			return local;
+		}
+		throw new IllegalStateException("Sample app jar not found: build zdt-sample-app (mvn install) or set -Dzdt.lab.app-jar");
+	}
+
+	static Path workDirectory() throws IOException {
+		Path directory = Path.of(System.getProperty("zdt.lab.work", "target/lab"));
+		Files.createDirectories(directory);
+		return directory;
+	}
+
+	private static String timestamp() {
+		return LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+	}
+
+}

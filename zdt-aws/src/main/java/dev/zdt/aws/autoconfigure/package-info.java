@@ -1,8 +1,0 @@
-/**
- * Auto-configuration that adds the AWS target health to zdt's hold when the AWS SDK's ELBv2
- * client is on the classpath and AWS is configured.
- */
-@NullMarked
-package dev.zdt.aws.autoconfigure;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,7 +1,0 @@
-/**
- * Auto-configuration that wires the zdt drain into Spring Boot: properties, strategy, lifecycle and readiness.
- */
-@NullMarked
-package dev.zdt.autoconfigure;
-
-import org.jspecify.annotations.NullMarked;

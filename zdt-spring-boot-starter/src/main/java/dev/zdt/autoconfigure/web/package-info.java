@@ -1,7 +1,0 @@
-/**
- * Servlet integration: counts application traffic and closes keep-alive connections while draining.
- */
-@NullMarked
-package dev.zdt.autoconfigure.web;
-
-import org.jspecify.annotations.NullMarked;

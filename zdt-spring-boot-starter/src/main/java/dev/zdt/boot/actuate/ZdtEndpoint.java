@@ -1,0 +1,149 @@
+package dev.zdt.boot.actuate;
+
+import java.util.Map;
+import java.util.function.Supplier;
+
+import dev.zdt.core.DrainCoordinator;
+import dev.zdt.core.DrainState;
+import dev.zdt.core.DrainTrigger;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+import org.springframework.boot.actuate.endpoint.Show;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+import org.springframework.boot.actuate.endpoint.web.annotation.WebEndpoint;
+
+/**
+ * The zdt endpoint: {@code GET /actuator/zdt} shows the drain; {@code GET} or {@code POST
+ * /actuator/zdt/drain} starts it (or joins the one under way) and answers when the hold is over,
+ * so that kubelet sends SIGTERM only then; {@code POST /actuator/zdt/cancel} undoes a drain that
+ * shutdown has not passed. The drain is a GET with a side effect because kubelet's preStop
+ * {@code httpGet} can only GET.
+ * <p>
+ * The operations check the {@value #TOKEN_HEADER} header themselves rather than a filter on
+ * paths: the endpoint can be reached under a servlet path, a context path, a base path, a path
+ * mapping, on its own port or not, and in many spellings, and only the operation knows for sure
+ * that it was called. For the same reason the operation is the one the matched path names,
+ * never a query parameter or body field, which actuator would otherwise let override the path.
+ *
+ * @since 0.1.0
+ */
+@WebEndpoint(id = "zdt")
+public class ZdtEndpoint {
+
+	/**
+	 * The header that carries the token. Not {@code Authorization}: kubelet may fall back from
+	 * HTTPS to HTTP and then drops that header.
+	 */
+	public static final String TOKEN_HEADER = "X-Zdt-Token";
+
+	static final String DRAIN = "drain";
+
+	static final String CANCEL = "cancel";
+
+	private static final String SELECTOR = "operation";
+
+	private final DrainCoordinator coordinator;
+
+	private final Supplier<Map<String, Object>> loadBalancerDetails;
+
+	private final DrainToken token;
+
+	private final Show showDetails;
+
+	/**
+	 * Creates the endpoint.
+	 * @param coordinator the drain
+	 * @param loadBalancerDetails what the load balancer strategy knows, shown as is per
+	 * {@code showDetails}
+	 * @param token the token that drain and cancel need, or {@code null} for none
+	 * @param showDetails to whom the status shows the load balancer details; "authorized"
+	 * means the caller sends the token
+	 */
+	public ZdtEndpoint(DrainCoordinator coordinator, Supplier<Map<String, Object>> loadBalancerDetails,
+			@Nullable String token, Show showDetails) {
+		this.coordinator = coordinator;
+		this.loadBalancerDetails = loadBalancerDetails;
+		this.token = new DrainToken(token);
+		this.showDetails = showDetails;
+	}
+
+	/**
+	 * Returns the state of the drain.
+	 * @return the status
+	 */
+	@ReadOperation
+	public ZdtDescriptor status() {
+		boolean details = this.showDetails.isShown(this.token.isPresentedByCaller());
+		return ZdtDescriptor.of(this.coordinator.status(), details, details ? this.loadBalancerDetails.get() : null,
+				this.coordinator.evidence());
+	}
+
+	/**
+	 * Starts or joins the drain and waits for its hold, for callers that can only GET.
+	 * @param operation must be {@code drain}; only the path can name it
+	 * @return the status once the hold is over, or why not
+	 */
+	@ReadOperation
+	public WebEndpointResponse<OperationResponseBody> operationOnGet(@Selector String operation) {
+		return DRAIN.equals(namedByPath()) ? guarded(this::drain) : refused(ZdtRefusal.notFound());
+	}
+
+	/**
+	 * Starts or joins the drain and waits for its hold, or cancels the drain.
+	 * @param operation {@code drain} or {@code cancel}; only the path can name it
+	 * @return the status, or why not
+	 */
+	@WriteOperation
+	public WebEndpointResponse<OperationResponseBody> operationOnPost(@Selector String operation) {
+		String named = namedByPath();
+		if (DRAIN.equals(named)) {
+			return guarded(this::drain);
+		}
+		if (CANCEL.equals(named)) {
+			return guarded(this::cancel);
+		}
+		return refused(ZdtRefusal.notFound());
+	}
+
+	private static @Nullable String namedByPath() {
+		return CallingRequest.pathVariable(SELECTOR);
+	}
+
+	private WebEndpointResponse<OperationResponseBody> guarded(
+			Supplier<WebEndpointResponse<OperationResponseBody>> operation) {
+		return this.token.permitsCaller() ? operation.get() : refused(ZdtRefusal.forbidden());
+	}
+
+	private WebEndpointResponse<OperationResponseBody> drain() {
+		try {
+			this.coordinator.drain(DrainTrigger.ENDPOINT);
+			return new WebEndpointResponse<>(status(), WebEndpointResponse.STATUS_OK);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return new WebEndpointResponse<>(status(), WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE);
+		}
+	}
+
+	private WebEndpointResponse<OperationResponseBody> cancel() {
+		if (this.coordinator.cancel()) {
+			return new WebEndpointResponse<>(status(), WebEndpointResponse.STATUS_OK);
+		}
+		DrainState state = this.coordinator.state();
+		return switch (state) {
+			case SERVING -> new WebEndpointResponse<>(status(), WebEndpointResponse.STATUS_OK);
+			case DRAINING -> refused(ZdtRefusal.conflict("The hold is under way; cancel once it has ended (within "
+					+ this.coordinator.bounds().maxHold() + ")"));
+			case DRAINED, STOPPING -> refused(ZdtRefusal.conflict("Shutdown has begun; a drain cannot be undone now"));
+		};
+	}
+
+	private static WebEndpointResponse<OperationResponseBody> refused(ZdtRefusal refusal) {
+		return new WebEndpointResponse<>(refusal, refusal.status());
+	}
+
+}

@@ -1,0 +1,51 @@
+package dev.zdt.boot.actuate.autoconfigure;
+
+import java.util.Map;
+
+import dev.zdt.boot.actuate.ZdtEndpoint;
+import dev.zdt.boot.autoconfigure.ZdtAutoConfiguration;
+import dev.zdt.boot.autoconfigure.ZdtProperties;
+import dev.zdt.core.DrainCoordinator;
+import dev.zdt.core.hold.LoadBalancerHoldStrategySupplier;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+/**
+ * Auto-configuration of the {@link ZdtEndpoint}.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = ZdtAutoConfiguration.class,
+		afterName = "org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointAutoConfiguration")
+@ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
+@ConditionalOnBean(DrainCoordinator.class)
+@EnableConfigurationProperties(ZdtEndpointProperties.class)
+public final class ZdtEndpointAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnAvailableEndpoint(ZdtEndpoint.class)
+	ZdtEndpoint zdtEndpoint(DrainCoordinator coordinator, ObjectProvider<LoadBalancerHoldStrategySupplier> loadBalancer,
+			ZdtProperties properties, ZdtEndpointProperties endpointProperties) {
+		return new ZdtEndpoint(coordinator, () -> {
+			LoadBalancerHoldStrategySupplier supplier = loadBalancer.getIfUnique();
+			return (supplier != null) ? supplier.details() : Map.of();
+		}, properties.getDrain().getToken(), endpointProperties.getShowDetails());
+	}
+
+	@Bean
+	EndpointExposureCheck zdtEndpointExposureCheck(ZdtProperties properties, Environment environment,
+			ObjectProvider<PathMappedEndpoints> endpoints) {
+		return new EndpointExposureCheck(properties, environment, endpoints);
+	}
+
+}

@@ -1,0 +1,65 @@
+package dev.zdt.boot.autoconfigure;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import dev.zdt.core.DrainListener;
+import dev.zdt.core.DrainResult;
+import dev.zdt.core.ShutdownBudget;
+import dev.zdt.core.hold.LoadBalancerHoldStrategySupplier;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.support.DefaultLifecycleProcessor;
+
+/**
+ * Once the hold has ended, shortens the web server's graceful shutdown to what is left of the
+ * load balancer's deregistration delay, counted from when the load balancer was seen draining
+ * this instance: when it expires the load balancer cuts the connections anyway, so waiting
+ * longer for requests in flight only delays the exit.
+ */
+final class InFlightWaitCap implements DrainListener {
+
+	private final Supplier<@Nullable DefaultLifecycleProcessor> processor;
+
+	private final int gracefulShutdownPhase;
+
+	private final Supplier<ShutdownBudget> budget;
+
+	private final Supplier<@Nullable LoadBalancerHoldStrategySupplier> loadBalancer;
+
+	// The budget comes from the coordinator, which this listener is part of: so it is asked for
+	// only once a hold has ended.
+	InFlightWaitCap(Supplier<@Nullable DefaultLifecycleProcessor> processor, int gracefulShutdownPhase,
+			Supplier<ShutdownBudget> budget, Supplier<@Nullable LoadBalancerHoldStrategySupplier> loadBalancer) {
+		this.processor = processor;
+		this.gracefulShutdownPhase = gracefulShutdownPhase;
+		this.budget = budget;
+		this.loadBalancer = loadBalancer;
+	}
+
+	@Override
+	public void holdEnded(DrainResult result) {
+		Duration cap = cap(result.outcome().held());
+		DefaultLifecycleProcessor lifecycleProcessor = this.processor.get();
+		if (cap != null && lifecycleProcessor != null) {
+			lifecycleProcessor.setTimeoutForShutdownPhase(this.gracefulShutdownPhase, cap.toMillis());
+		}
+	}
+
+	/**
+	 * Returns the in-flight wait after a hold of the given length, if the deregistration delay
+	 * makes it shorter than the shutdown timeout ({@link ShutdownBudget#inFlightWait}).
+	 * @param held how long the hold lasted
+	 * @return the capped wait, or {@code null} to keep the shutdown timeout
+	 */
+	@Nullable Duration cap(Duration held) {
+		LoadBalancerHoldStrategySupplier loadBalancer = this.loadBalancer.get();
+		if (loadBalancer == null) {
+			return null;
+		}
+		ShutdownBudget budget = this.budget.get();
+		Duration wait = budget.inFlightWait(held, loadBalancer.drainingSeenAt(), loadBalancer.deregistrationDelay());
+		return (wait.compareTo(budget.phaseTimeout()) < 0) ? wait : null;
+	}
+
+}

@@ -1,0 +1,116 @@
+package dev.zdt.boot.autoconfigure;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import dev.zdt.boot.lifecycle.DrainLifecycle;
+import dev.zdt.boot.lifecycle.DrainLogger;
+import dev.zdt.boot.lifecycle.ReadinessDrainListener;
+import dev.zdt.core.DrainCoordinator;
+import dev.zdt.core.DrainListener;
+import dev.zdt.core.ShutdownBudget;
+import dev.zdt.core.hold.HoldStrategy;
+import dev.zdt.core.hold.LoadBalancerHoldStrategySupplier;
+import dev.zdt.core.time.Ticker;
+import dev.zdt.core.traffic.TrafficMonitor;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.context.LifecycleProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+/**
+ * Auto-configuration of the zdt drain: on SIGTERM or a drain call, readiness goes down, the
+ * application keeps serving while the load balancer still routes to it, and shutdown waits
+ * for the hold before the web server's graceful shutdown lets requests in flight finish.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration
+@ConditionalOnZdtEnabled
+@EnableConfigurationProperties({ ZdtProperties.class, LifecycleProperties.class })
+public final class ZdtAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	TrafficMonitor zdtTrafficMonitor(ObjectProvider<Ticker> ticker) {
+		return new TrafficMonitor(ticker.getIfAvailable(Ticker::system));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	HoldStrategy zdtHoldStrategy(ZdtProperties properties, ObjectProvider<LoadBalancerHoldStrategySupplier> loadBalancer) {
+		return HoldStrategySelector.select(properties.getDrain(), loadBalancer.getIfUnique());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DrainCoordinator zdtDrainCoordinator(ZdtProperties properties, HoldStrategy strategy, TrafficMonitor traffic,
+			ObjectProvider<DrainListener> listeners, ObjectProvider<Ticker> ticker, ObjectProvider<Clock> clock,
+			Environment environment) {
+		DrainCoordinator.Builder builder = DrainCoordinator.builder()
+			.strategy(strategy)
+			.bounds(TestContextHold.bounds(properties.getDrain(), environment))
+			.traffic(traffic)
+			.ticker(ticker.getIfAvailable(Ticker::system))
+			.clock(clock.getIfAvailable(Clock::systemUTC))
+			.cancelAfter(properties.getDrain().getCancelAfter());
+		listeners.orderedStream().forEach(builder::listener);
+		return builder.build();
+	}
+
+	@Bean
+	ReadinessDrainListener zdtReadinessDrainListener(ApplicationEventPublisher publisher) {
+		return new ReadinessDrainListener(publisher);
+	}
+
+	@Bean
+	DrainLogger zdtDrainLogger() {
+		return new DrainLogger();
+	}
+
+	@Bean
+	DrainLifecycle zdtDrainLifecycle(DrainCoordinator coordinator, ApplicationContext context) {
+		return new DrainLifecycle(coordinator, context, WebServerDetector.runningIn(context));
+	}
+
+	@Bean
+	ShutdownBudget zdtShutdownBudget(DrainCoordinator coordinator, LifecycleProperties lifecycle) {
+		return ShutdownBudget.of(coordinator.bounds(), lifecycle.getTimeoutPerShutdownPhase());
+	}
+
+	@Bean
+	ShutdownPhaseTimeout zdtShutdownPhaseTimeout(ApplicationContext context, ShutdownBudget budget) {
+		return new ShutdownPhaseTimeout(context, budget);
+	}
+
+	@Bean
+	@ConditionalOnBean(LoadBalancerHoldStrategySupplier.class)
+	@ConditionalOnClass(name = "org.springframework.boot.web.server.context.WebServerApplicationContext")
+	InFlightWaitCap zdtInFlightWaitCap(ApplicationContext context, ObjectProvider<ShutdownBudget> budget,
+			ObjectProvider<LoadBalancerHoldStrategySupplier> loadBalancer) {
+		return new InFlightWaitCap(() -> LifecycleProcessors.find(context), WebServerDetector.gracefulShutdownPhase(),
+				budget::getObject, loadBalancer::getIfUnique);
+	}
+
+	@Bean
+	StartupChecks zdtStartupChecks(ShutdownBudget budget, ZdtProperties properties, Environment environment,
+			ObjectProvider<LoadBalancerHoldStrategySupplier> loadBalancer) {
+		return new StartupChecks(budget, properties.getTerminationGracePeriod(),
+				StartupChecks.immediateServerShutdown(environment), () -> deregistrationDelay(loadBalancer));
+	}
+
+	private static @Nullable Duration deregistrationDelay(ObjectProvider<LoadBalancerHoldStrategySupplier> loadBalancer) {
+		LoadBalancerHoldStrategySupplier supplier = loadBalancer.getIfUnique();
+		return (supplier != null) ? supplier.deregistrationDelay() : null;
+	}
+
+}

@@ -1,0 +1,32 @@
+package dev.zdt.boot.metrics.autoconfigure;
+
+import dev.zdt.boot.autoconfigure.ZdtAutoConfiguration;
+import dev.zdt.boot.metrics.DrainMetrics;
+import dev.zdt.core.DrainCoordinator;
+import dev.zdt.core.traffic.TrafficMonitor;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration of the drain's Micrometer meters.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = ZdtAutoConfiguration.class)
+@ConditionalOnClass(MeterRegistry.class)
+@ConditionalOnBean(DrainCoordinator.class)
+public final class ZdtMetricsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	DrainMetrics zdtDrainMetrics(ObjectProvider<DrainCoordinator> coordinator) {
+		return new DrainMetrics(coordinator::getObject);
+	}
+
+}

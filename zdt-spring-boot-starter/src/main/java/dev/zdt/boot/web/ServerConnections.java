@@ -1,0 +1,42 @@
+package dev.zdt.boot.web;
+
+/**
+ * The open connections of the running web server, seen the way a drain needs them: HTTP/2
+ * connections are asked to go away with GOAWAY (a {@code Connection} header is not allowed in
+ * HTTP/2, RFC 9113 §8.2.2), and HTTP/1.x connections idle between requests can be closed.
+ */
+interface ServerConnections {
+
+	/**
+	 * A server whose connections zdt cannot reach: nothing happens.
+	 */
+	ServerConnections NONE = new ServerConnections() {
+
+		@Override
+		public int goAwayHttp2() {
+			return 0;
+		}
+
+		@Override
+		public int closeIdleHttp1() {
+			return 0;
+		}
+
+	};
+
+	/**
+	 * Sends a graceful GOAWAY on every HTTP/2 connection (once per connection; asking again does
+	 * nothing): the client opens a new connection for its next request, and the streams it has
+	 * already sent are still served.
+	 * @return the number of HTTP/2 connections open
+	 */
+	int goAwayHttp2();
+
+	/**
+	 * Closes (FIN) every HTTP/1.x connection that is idle between requests, so that no client
+	 * reuses a keep-alive connection that shutdown is about to end.
+	 * @return the number of connections closed
+	 */
+	int closeIdleHttp1();
+
+}

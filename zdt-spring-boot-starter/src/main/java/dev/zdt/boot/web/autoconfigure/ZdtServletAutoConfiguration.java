@@ -1,0 +1,101 @@
+package dev.zdt.boot.web.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.zdt.boot.autoconfigure.ZdtAutoConfiguration;
+import dev.zdt.boot.autoconfigure.ZdtProperties;
+import dev.zdt.boot.web.ConnectionDrainer;
+import dev.zdt.boot.web.DrainFilter;
+import dev.zdt.boot.web.TrafficClassifier;
+import dev.zdt.core.DrainCoordinator;
+import dev.zdt.core.time.Ticker;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+
+/**
+ * Puts the {@link DrainFilter} in front of every application request of a servlet web
+ * application.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = ZdtAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(Filter.class)
+@ConditionalOnBean(DrainCoordinator.class)
+public final class ZdtServletAutoConfiguration {
+
+	private static final String MANAGEMENT_BASE_PATH = "management.endpoints.web.base-path";
+
+	private static final String MVC_SERVLET_PATH = "spring.mvc.servlet.path";
+
+	@Bean
+	FilterRegistrationBean<DrainFilter> zdtDrainFilter(DrainCoordinator coordinator, ZdtProperties properties,
+			Environment environment, ObjectProvider<ConnectionDrainer> connections) {
+		TrafficClassifier classifier = new TrafficClassifier(excludedPaths(properties, environment),
+				properties.getTraffic().getExcludedUserAgents());
+		DrainFilter filter = new DrainFilter(coordinator, classifier, properties.getDrain().isConnectionClose(),
+				connections.getIfAvailable());
+		FilterRegistrationBean<DrainFilter> registration = new FilterRegistrationBean<>(filter);
+		registration.setName("zdtDrainFilter");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		registration.setAsyncSupported(true);
+		registration.setDispatcherTypes(DispatcherType.REQUEST);
+		return registration;
+	}
+
+	private static List<String> excludedPaths(ZdtProperties properties, Environment environment) {
+		List<String> paths = new ArrayList<>(properties.getTraffic().getExcludedPaths());
+		Binder binder = Binder.get(environment);
+		String basePath = trimSlashes(binder.bind(MANAGEMENT_BASE_PATH, String.class).orElse("/actuator"));
+		// On the application port actuator lives under the DispatcherServlet's path (/app/actuator).
+		String actuator = trimSlashes(binder.bind(MVC_SERVLET_PATH, String.class).orElse("")) + basePath;
+		if (!actuator.isEmpty()) {
+			paths.add(actuator);
+			paths.add(actuator + "/**");
+		}
+		return paths;
+	}
+
+	/** Returns {@code /a/b} for {@code a/b/}, {@code /a/b} or {@code /a/b/*}, and "" for {@code /}. */
+	private static String trimSlashes(String path) {
+		String trimmed = path.trim();
+		if (trimmed.endsWith("/*")) {
+			trimmed = trimmed.substring(0, trimmed.length() - 2);
+		}
+		while (trimmed.endsWith("/")) {
+			trimmed = trimmed.substring(0, trimmed.length() - 1);
+		}
+		return (trimmed.isEmpty() || trimmed.startsWith("/")) ? trimmed : "/" + trimmed;
+	}
+
+	/**
+	 * Ends the web server's connections as each protocol allows, on the servers zdt knows.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.web.server.context.WebServerInitializedEvent")
+	static class ConnectionsConfiguration {
+
+		@Bean
+		ConnectionDrainer zdtConnectionDrainer(ApplicationContext context, ZdtProperties properties,
+				ObjectProvider<Ticker> ticker) {
+			return ConnectionDrainer.forWebServers(context, properties.getDrain().isConnectionClose(),
+					ticker.getIfAvailable(Ticker::system));
+		}
+
+	}
+
+}
