@@ -1,37 +1,22 @@
 package dev.zdt.aws;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.UnaryOperator;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
-
+import dev.zdt.aws.LoadBalancerController.Binding;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
-import software.amazon.awssdk.protocols.jsoncore.JsonNodeParser;
+
+import static dev.zdt.aws.KubernetesApiClient.node;
+import static dev.zdt.aws.KubernetesApiClient.text;
 
 /**
  * Finds this pod's target groups through the Kubernetes API, with the pod's service account:
@@ -49,6 +34,9 @@ import software.amazon.awssdk.protocols.jsoncore.JsonNodeParser;
  * A pod behind a shared ALB (an IngressGroup) or behind several Services or ports carries one
  * gate per target group; every one of them is returned. Needs {@code get} on {@code pods} and on
  * {@code targetgroupbindings} of the controller's API group in the pod's namespace.
+ * <p>
+ * The HTTP side (token, CA, time-outs, status codes) is the {@link KubernetesApiClient}'s;
+ * this class reads the pod's readiness gates and their TargetGroupBindings.
  * @since 0.1.0
  */
 public final class KubernetesTargetGroupDiscovery implements TargetGroupSource {
@@ -66,11 +54,7 @@ public final class KubernetesTargetGroupDiscovery implements TargetGroupSource {
 
 	private static final Path SERVICE_ACCOUNT = Path.of("/var/run/secrets/kubernetes.io/serviceaccount");
 
-	private final @Nullable URI apiServer;
-
-	private final Path tokenFile;
-
-	private final @Nullable Path caCertificateFile;
+	private final KubernetesApiClient api;
 
 	private final @Nullable String namespace;
 
@@ -78,20 +62,12 @@ public final class KubernetesTargetGroupDiscovery implements TargetGroupSource {
 
 	private final @Nullable String podName;
 
-	private final Duration timeout;
-
-	private final JsonNodeParser parser = JsonNode.parser();
-
-	private volatile @Nullable HttpClient httpClient;
-
 	private KubernetesTargetGroupDiscovery(Builder builder) {
-		this.apiServer = builder.apiServer;
-		this.tokenFile = builder.tokenFile;
-		this.caCertificateFile = builder.caCertificateFile;
+		this.api = new KubernetesApiClient(builder.apiServer, builder.tokenFile, builder.caCertificateFile,
+				builder.timeout, RBAC_FIX);
 		this.namespace = builder.namespace;
 		this.namespaceFile = builder.namespaceFile;
 		this.podName = builder.podName;
-		this.timeout = builder.timeout;
 	}
 
 	/**
@@ -116,11 +92,11 @@ public final class KubernetesTargetGroupDiscovery implements TargetGroupSource {
 
 	@Override
 	public TargetGroups targetGroups() throws DiscoveryException {
-		requireApiServer();
+		this.api.requireApiServer();
 		String namespace = namespace();
 		String pod = requirePodName();
-		JsonNode podJson = get("/api/v1/namespaces/" + namespace + "/pods/" + pod, "pod " + namespace + "/" + pod,
-				"set zdt.aws.pod-name when the pod name is not the HOSTNAME");
+		JsonNode podJson = this.api.get("/api/v1/namespaces/" + namespace + "/pods/" + pod,
+				"pod " + namespace + "/" + pod, "set zdt.aws.pod-name when the pod name is not the HOSTNAME");
 		List<Binding> bindings = targetGroupBindings(podJson);
 		if (bindings.isEmpty()) {
 			throw new DiscoveryException(
@@ -145,7 +121,7 @@ public final class KubernetesTargetGroupDiscovery implements TargetGroupSource {
 	private String targetGroupArn(String namespace, Binding binding) throws DiscoveryException {
 		String what = "TargetGroupBinding " + namespace + "/" + binding.name() + " ("
 				+ binding.controller().apiVersion() + ")";
-		JsonNode json = get("/apis/" + binding.controller().apiVersion() + "/namespaces/" + namespace
+		JsonNode json = this.api.get("/apis/" + binding.controller().apiVersion() + "/namespaces/" + namespace
 				+ "/targetgroupbindings/" + binding.name(), what, binding.controller().notFoundFix());
 		if ("instance".equals(text(json, "spec", "targetType").orElse(null))) {
 			throw new DiscoveryException(what + " uses instance targets: the load balancer knows the node, not the pod",
@@ -163,104 +139,12 @@ public final class KubernetesTargetGroupDiscovery implements TargetGroupSource {
 		if (gates != null && gates.isArray()) {
 			for (JsonNode gate : gates.asArray()) {
 				String type = text(gate, "conditionType").orElse("");
-				for (Controller controller : Controller.values()) {
+				for (LoadBalancerController controller : LoadBalancerController.values()) {
 					controller.binding(type).filter((binding) -> !bindings.contains(binding)).ifPresent(bindings::add);
 				}
 			}
 		}
 		return bindings;
-	}
-
-	private JsonNode get(String path, String what, String notFoundFix) throws DiscoveryException {
-		URI uri = requireApiServer().resolve(path);
-		HttpRequest request = HttpRequest.newBuilder(uri)
-			.timeout(this.timeout)
-			.header("Authorization", "Bearer " + token())
-			.header("Accept", "application/json")
-			.GET()
-			.build();
-		HttpResponse<byte[]> response = exchange(request, what);
-		try {
-			int status = response.statusCode();
-			if (status == 200) {
-				return this.parser.parse(new ByteArrayInputStream(response.body()));
-			}
-			String message = "the Kubernetes API answered " + status + " to GET " + what;
-			if (status == 401) {
-				throw new DiscoveryException(message + ": the service account token was refused",
-						"mount the service account token (automountServiceAccountToken: true)", true, null);
-			}
-			if (status == 403) {
-				throw new DiscoveryException(message, RBAC_FIX, true, null);
-			}
-			if (status == 404) {
-				throw new DiscoveryException(message, notFoundFix, true, null);
-			}
-			boolean permanent = status >= 400 && status < 500 && status != 429;
-			throw new DiscoveryException(message, "none needed if it passes", permanent, null);
-		}
-		catch (RuntimeException ex) {
-			throw new DiscoveryException("the Kubernetes API sent an unreadable answer to GET " + what + ": " + ex,
-					"none needed if it passes", false, ex);
-		}
-	}
-
-	/**
-	 * Sends the request and reads the whole answer within the time-out: the request's own
-	 * time-out covers only the wait for the response headers, and an API server that stalls
-	 * in the middle of the body would otherwise hold the calling thread for good.
-	 */
-	private HttpResponse<byte[]> exchange(HttpRequest request, String what) throws DiscoveryException {
-		String authority = request.uri().getAuthority();
-		CompletableFuture<HttpResponse<byte[]>> exchange = httpClient().sendAsync(request,
-				HttpResponse.BodyHandlers.ofByteArray());
-		try {
-			return exchange.get(this.timeout.toNanos(), TimeUnit.NANOSECONDS);
-		}
-		catch (TimeoutException ex) {
-			exchange.cancel(true);
-			throw notInTime(authority, what, ex);
-		}
-		catch (ExecutionException ex) {
-			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
-			if (cause instanceof HttpTimeoutException) {
-				throw notInTime(authority, what, cause);
-			}
-			throw new DiscoveryException("the Kubernetes API at " + authority + " could not be reached: " + cause,
-					"check that the pod can reach the API server, or set zdt.aws.target-group-arns", false, cause);
-		}
-		catch (InterruptedException ex) {
-			exchange.cancel(true);
-			Thread.currentThread().interrupt();
-			throw new DiscoveryException("interrupted while asking the Kubernetes API for " + what, "none", false, ex);
-		}
-	}
-
-	private DiscoveryException notInTime(String authority, String what, Throwable cause) {
-		return new DiscoveryException("the Kubernetes API at " + authority + " did not answer GET " + what
-				+ " in time (" + this.timeout.toMillis() + " ms)",
-				"check that the pod can reach the API server, or set zdt.aws.target-group-arns", false, cause);
-	}
-
-	private String token() throws DiscoveryException {
-		try {
-			// Read each time: projected service account tokens are rotated.
-			return Files.readString(this.tokenFile, StandardCharsets.UTF_8).trim();
-		}
-		catch (IOException ex) {
-			throw new DiscoveryException("no service account token at " + this.tokenFile,
-					"mount the service account token (automountServiceAccountToken: true), "
-							+ "or set zdt.aws.target-group-arns",
-					true, ex);
-		}
-	}
-
-	private URI requireApiServer() throws DiscoveryException {
-		if (this.apiServer == null) {
-			throw new DiscoveryException("not running in Kubernetes (KUBERNETES_SERVICE_HOST is not set)",
-					"set zdt.aws.target-group-arns", true, null);
-		}
-		return this.apiServer;
 	}
 
 	private String requirePodName() throws DiscoveryException {
@@ -282,106 +166,6 @@ public final class KubernetesTargetGroupDiscovery implements TargetGroupSource {
 			throw new DiscoveryException("no namespace file at " + this.namespaceFile,
 					"mount the service account token (automountServiceAccountToken: true)", true, ex);
 		}
-	}
-
-	private HttpClient httpClient() throws DiscoveryException {
-		HttpClient client = this.httpClient;
-		if (client == null) {
-			HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(this.timeout);
-			if (this.caCertificateFile != null && Files.isReadable(this.caCertificateFile)) {
-				builder.sslContext(sslContext(this.caCertificateFile));
-			}
-			client = builder.build();
-			this.httpClient = client;
-		}
-		return client;
-	}
-
-	private static SSLContext sslContext(Path caCertificateFile) throws DiscoveryException {
-		try (InputStream in = Files.newInputStream(caCertificateFile)) {
-			KeyStore trustStore = KeyStore.getInstance(KeyStore.getDefaultType());
-			trustStore.load(null, null);
-			int index = 0;
-			for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-				trustStore.setCertificateEntry("ca-" + index++, certificate);
-			}
-			TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-			trust.init(trustStore);
-			SSLContext context = SSLContext.getInstance("TLS");
-			context.init(null, trust.getTrustManagers(), null);
-			return context;
-		}
-		catch (IOException | GeneralSecurityException ex) {
-			throw new DiscoveryException("the CA certificate at " + caCertificateFile + " cannot be used: " + ex,
-					"mount the service account token (automountServiceAccountToken: true)", true, ex);
-		}
-	}
-
-	private static Optional<JsonNode> node(JsonNode node, String... path) {
-		Optional<JsonNode> current = Optional.of(node);
-		for (String field : path) {
-			current = current.flatMap((value) -> value.field(field));
-		}
-		return current.filter((value) -> !value.isNull());
-	}
-
-	private static Optional<String> text(JsonNode node, String... path) {
-		return node(node, path).filter(JsonNode::isString).map(JsonNode::asString);
-	}
-
-	/**
-	 * The controllers that inject target health readiness gates, and where each keeps its
-	 * TargetGroupBindings.
-	 */
-	private enum Controller {
-
-		SELF_MANAGED(READINESS_GATE_PREFIX, "elbv2.k8s.aws/v1beta1", "targetgroupbindings.elbv2.k8s.aws",
-				"check that the AWS Load Balancer Controller is installed and manages this pod's Service"),
-
-		/*
-		 * EKS Auto Mode serves TargetGroupBindings as targetgroupbindings.eks.amazonaws.com,
-		 * version v1: the version of the CRD Auto Mode installs (kubectl get crd) and of the
-		 * group's other kinds in the EKS user guide (IngressClassParams and NodeClass are
-		 * eks.amazonaws.com/v1, "Create an IngressClass to configure an Application Load
-		 * Balancer", docs.aws.amazon.com/eks/latest/userguide/auto-configure-alb.html).
-		 */
-		AUTO_MODE(AUTO_MODE_READINESS_GATE_PREFIX, "eks.amazonaws.com/v1", "targetgroupbindings.eks.amazonaws.com",
-				"check that EKS Auto Mode's load balancing manages this pod's Service");
-
-		private final String gatePrefix;
-
-		private final String apiVersion;
-
-		private final String resource;
-
-		private final String notFoundFix;
-
-		Controller(String gatePrefix, String apiVersion, String resource, String notFoundFix) {
-			this.gatePrefix = gatePrefix;
-			this.apiVersion = apiVersion;
-			this.resource = resource;
-			this.notFoundFix = notFoundFix;
-		}
-
-		Optional<Binding> binding(String readinessGate) {
-			if (readinessGate.startsWith(this.gatePrefix) && readinessGate.length() > this.gatePrefix.length()) {
-				return Optional.of(new Binding(this, readinessGate.substring(this.gatePrefix.length())));
-			}
-			return Optional.empty();
-		}
-
-		String apiVersion() {
-			return this.apiVersion;
-		}
-
-		String notFoundFix() {
-			return this.notFoundFix + " (" + this.resource + ")";
-		}
-
-	}
-
-	private record Binding(Controller controller, String name) {
-
 	}
 
 	/**

@@ -1,26 +1,14 @@
 package dev.zdt.aws;
 
 import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
 
 import dev.zdt.core.hold.HoldContext;
-import dev.zdt.core.hold.HoldDecision;
+import dev.zdt.core.hold.HoldEvaluator;
 import dev.zdt.core.hold.HoldStrategy;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
@@ -32,9 +20,11 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
  * for a few seconds after the state flips. A target that a target group never had in service
  * is a permanent fault (a wrong IP address, port or target group), never a release.
  * <p>
- * The first {@code DescribeTargetHealth} round goes out at the first evaluation, then one every
- * poll interval, on a background thread, so that {@link #evaluate(HoldContext)} always answers
- * at once. Every fault (throttling, server errors, time-outs, access denied, unknown target
+ * A poller asks the load balancer on a background thread; each hold
+ * ({@link #start(HoldContext)}) asks it for its first {@code DescribeTargetHealth} round at its
+ * first evaluation, then one every poll interval, and decides only on the answers to its own
+ * polls, so that an evaluation always answers at once and a new hold never acts on the last
+ * one's answer. Every fault (throttling, server errors, time-outs, access denied, unknown target
  * group, no credentials, no Kubernetes API) is logged once with its fix and makes this strategy
  * keep holding, leaving the decision to the strategies it is combined with and to the maximum
  * hold; it never throws.
@@ -52,78 +42,25 @@ public final class TargetHealthStrategy implements HoldStrategy, AutoCloseable {
 	/** The release reason when no target group routes to the target any more. */
 	public static final String DEREGISTERED = "target-deregistered";
 
-	private final TargetHealthReader reader;
-
-	private final TargetGroupSource source;
-
-	private final @Nullable String targetIp;
-
-	private final IntSupplier targetPort;
+	private final TargetHealthPoller poller;
 
 	private final Duration pollInterval;
 
 	private final Duration propagationMargin;
 
-	private final Executor executor;
-
-	private final @Nullable ExecutorService ownExecutor;
-
 	private final Logger logger;
 
-	private final FaultLog faults;
-
-	private final LetGoEvidence evidence = new LetGoEvidence();
-
-	private final AtomicBoolean polling = new AtomicBoolean();
-
-	private final AtomicInteger holds = new AtomicInteger();
-
-	private volatile @Nullable Target target;
-
-	private volatile boolean gaveUp;
-
-	private volatile @Nullable Duration deregistrationDelay;
-
-	private volatile boolean deregistrationDelayRead;
-
-	private volatile @Nullable Observation latest;
-
-	private volatile @Nullable CompletableFuture<Void> preparation;
-
-	private volatile @Nullable Duration drainingSeenAt;
-
-	// Only touched by the thread that evaluates the hold.
-	private @Nullable Duration lastElapsed;
-
-	private @Nullable Duration lastPollAt;
-
-	private @Nullable Duration releaseAt;
-
-	private String releaseReason = DRAINING;
+	// The hold asked last: the one whose drainingSeenAt the in-flight wait counts from.
+	private volatile @Nullable TargetHealthHold lastHold;
 
 	private TargetHealthStrategy(Builder builder) {
-		this.reader = new TargetHealthReader(builder.client, builder.callTimeout, builder.attemptTimeout,
+		TargetHealthReader reader = new TargetHealthReader(builder.client, builder.callTimeout, builder.attemptTimeout,
 				builder.logger);
-		this.source = builder.source;
-		this.targetIp = builder.targetIp;
-		this.targetPort = builder.targetPort;
+		TargetResolver target = new TargetResolver(builder.source, builder.targetIp, builder.targetPort);
+		this.poller = new TargetHealthPoller(reader, target, builder.executor, builder.logger);
 		this.pollInterval = builder.pollInterval;
 		this.propagationMargin = builder.propagationMargin;
 		this.logger = builder.logger;
-		this.faults = new FaultLog(builder.logger);
-		if (builder.executor != null) {
-			this.executor = builder.executor;
-			this.ownExecutor = null;
-		}
-		else {
-			ExecutorService executor = Executors.newSingleThreadExecutor((task) -> {
-				Thread thread = new Thread(task, "zdt-aws-target-health");
-				thread.setDaemon(true);
-				return thread;
-			});
-			this.executor = executor;
-			this.ownExecutor = executor;
-		}
 	}
 
 	/**
@@ -142,75 +79,9 @@ public final class TargetHealthStrategy implements HoldStrategy, AutoCloseable {
 	}
 
 	@Override
-	public HoldDecision evaluate(HoldContext context) {
-		try {
-			return decide(context.elapsed());
-		}
-		catch (RuntimeException ex) {
-			this.faults.report("Evaluating the target health", Fault.of(ex));
-			return HoldDecision.keepHolding();
-		}
-	}
-
-	private HoldDecision decide(Duration elapsed) {
-		if (this.lastElapsed != null && elapsed.compareTo(this.lastElapsed) < 0) {
-			startAnotherHold();
-		}
-		this.lastElapsed = elapsed;
-		if (this.releaseAt == null) {
-			pollIfDue(elapsed);
-			Observation observation = this.latest;
-			if (observation != null && observation.hold() == this.holds.get() && observation.isLetGo()) {
-				this.releaseAt = elapsed.plus(this.propagationMargin);
-				this.releaseReason = observation.reason();
-				this.drainingSeenAt = DRAINING.equals(observation.reason()) ? elapsed : null;
-				this.logger.log(Level.INFO, () -> "zdt: the load balancer has let go of this target: "
-						+ observation.states() + "; the hold ends after the propagation margin of "
-						+ this.propagationMargin);
-			}
-		}
-		return (this.releaseAt != null && elapsed.compareTo(this.releaseAt) >= 0)
-				? HoldDecision.release(this.releaseReason) : HoldDecision.keepHolding();
-	}
-
-	private void startAnotherHold() {
-		this.holds.incrementAndGet();
-		this.lastPollAt = null;
-		this.releaseAt = null;
-		this.drainingSeenAt = null;
-	}
-
-	private void pollIfDue(Duration elapsed) {
-		boolean due = this.lastPollAt == null || elapsed.minus(this.lastPollAt).compareTo(this.pollInterval) >= 0;
-		if (this.gaveUp || !due || !this.polling.compareAndSet(false, true)) {
-			return;
-		}
-		this.lastPollAt = elapsed;
-		int hold = this.holds.get();
-		if (!submit(() -> poll(hold))) {
-			this.polling.set(false);
-		}
-	}
-
-	private void poll(int hold) {
-		try {
-			Target target = resolveTarget();
-			int port = port();
-			Map<String, TargetState> states = this.reader.states(target.targetGroups(), target.ip(), port);
-			this.evidence.check(states, target.address(port));
-			this.latest = new Observation(hold, states);
-			this.faults.recovered();
-			if (this.preparation != null && !this.deregistrationDelayRead) {
-				// What a transient fault kept the preparation from reading.
-				readDeregistrationDelay(target);
-			}
-		}
-		catch (Exception ex) {
-			fault("Reading the target health", ex, true);
-		}
-		finally {
-			this.polling.set(false);
-		}
+	public HoldEvaluator start(HoldContext context) {
+		return new TargetHealthHold(this.poller, this.pollInterval, this.propagationMargin, this.logger,
+				(hold) -> this.lastHold = hold);
 	}
 
 	/**
@@ -218,95 +89,7 @@ public final class TargetHealthStrategy implements HoldStrategy, AutoCloseable {
 	 * once at startup; later calls do nothing.
 	 */
 	public void prepare() {
-		CompletableFuture<Void> preparation;
-		synchronized (this) {
-			if (this.preparation != null) {
-				return;
-			}
-			preparation = new CompletableFuture<>();
-			this.preparation = preparation;
-		}
-		if (!submit(() -> prepare(preparation))) {
-			preparation.complete(null);
-		}
-	}
-
-	private void prepare(CompletableFuture<Void> preparation) {
-		try {
-			Target target;
-			try {
-				target = resolveTarget();
-			}
-			catch (Exception ex) {
-				fault("Finding the target groups", ex, true);
-				return;
-			}
-			readDeregistrationDelay(target);
-			this.logger.log(Level.INFO, () -> "zdt: the hold asks the load balancer about target " + target.ip()
-					+ " in " + target.targetGroups() + " (deregistration delay " + this.deregistrationDelay + ")");
-		}
-		finally {
-			preparation.complete(null);
-		}
-	}
-
-	private void readDeregistrationDelay(Target target) {
-		try {
-			this.deregistrationDelay = this.reader.deregistrationDelay(target.targetGroups());
-			this.deregistrationDelayRead = true;
-		}
-		catch (Exception ex) {
-			Fault fault = Fault.of(ex);
-			this.deregistrationDelayRead = fault.permanent();
-			// A missing deregistration delay is no reason to stop asking for the target health.
-			fault("Reading the deregistration delay", ex, false);
-		}
-	}
-
-	private Target resolveTarget() throws DiscoveryException {
-		Target target = this.target;
-		if (target != null) {
-			return target;
-		}
-		TargetGroups targetGroups = this.source.targetGroups();
-		String ip = (this.targetIp != null) ? this.targetIp : targetGroups.podIp();
-		if (ip == null || ip.isBlank()) {
-			throw new DiscoveryException("the IP address of this pod is unknown",
-					"set the POD_IP environment variable from the downward API (fieldRef status.podIP) "
-							+ "or zdt.aws.target-ip",
-					true, null);
-		}
-		IpAddress address = IpAddress.parse(ip)
-			.orElseThrow(() -> new DiscoveryException("the target IP address '" + ip + "' is not an IP address",
-					"set zdt.aws.target-ip (or POD_IP) to this pod's IP address", true, null));
-		if (targetGroups.arns().isEmpty()) {
-			throw new DiscoveryException("no target group is known for this pod",
-					"set zdt.aws.target-group-arns or enable the readiness gate injection of the AWS Load Balancer "
-							+ "Controller (or of EKS Auto Mode)",
-					true, null);
-		}
-		target = new Target(targetGroups.arns(), address);
-		this.target = target;
-		return target;
-	}
-
-	private void fault(String operation, Exception ex, boolean stopsPollingWhenPermanent) {
-		Fault fault = Fault.of(ex);
-		if (fault.permanent() && stopsPollingWhenPermanent) {
-			this.gaveUp = true;
-		}
-		this.faults.report(operation, fault);
-	}
-
-	private boolean submit(Runnable task) {
-		try {
-			this.executor.execute(task);
-			return true;
-		}
-		catch (RejectedExecutionException ex) {
-			this.faults.report("Scheduling a target health check", Fault.of(ex));
-			return false;
-		}
+		this.poller.prepare();
 	}
 
 	/**
@@ -316,19 +99,7 @@ public final class TargetHealthStrategy implements HoldStrategy, AutoCloseable {
 	 * @return the delay, or {@code null} when unknown
 	 */
 	public @Nullable Duration deregistrationDelay(Duration wait) {
-		CompletableFuture<Void> preparation = this.preparation;
-		if (preparation != null) {
-			try {
-				preparation.get(wait.toNanos(), TimeUnit.NANOSECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			catch (TimeoutException | ExecutionException ex) {
-				// Unknown for now.
-			}
-		}
-		return this.deregistrationDelay;
+		return this.poller.deregistrationDelay(wait);
 	}
 
 	/**
@@ -339,7 +110,8 @@ public final class TargetHealthStrategy implements HoldStrategy, AutoCloseable {
 	 * {@code null} when the target was not seen draining
 	 */
 	public @Nullable Duration drainingSeenAt() {
-		return this.drainingSeenAt;
+		TargetHealthHold hold = this.lastHold;
+		return (hold != null) ? hold.drainingSeenAt() : null;
 	}
 
 	/**
@@ -348,29 +120,7 @@ public final class TargetHealthStrategy implements HoldStrategy, AutoCloseable {
 	 * @return the details
 	 */
 	public Map<String, Object> details() {
-		Map<String, Object> details = new LinkedHashMap<>();
-		details.put("strategy", NAME);
-		Target target = this.target;
-		if (target != null) {
-			details.put("target", target.address(port()));
-			details.put("targetGroups", target.targetGroups());
-		}
-		Duration delay = this.deregistrationDelay;
-		if (delay != null) {
-			details.put("deregistrationDelayMs", delay.toMillis());
-		}
-		Observation observation = this.latest;
-		if (observation != null) {
-			Map<String, String> states = new LinkedHashMap<>();
-			observation.states().forEach((arn, state) -> states.put(arn, state.toString()));
-			details.put("targetStates", states);
-		}
-		Fault fault = this.faults.last();
-		if (fault != null) {
-			details.put("fault", fault.toString());
-		}
-		details.put("active", !this.gaveUp);
-		return details;
+		return this.poller.details();
 	}
 
 	/**
@@ -378,7 +128,7 @@ public final class TargetHealthStrategy implements HoldStrategy, AutoCloseable {
 	 * @return {@code true} once it has given up
 	 */
 	public boolean hasGivenUp() {
-		return this.gaveUp;
+		return this.poller.hasGivenUp();
 	}
 
 	/**
@@ -386,37 +136,7 @@ public final class TargetHealthStrategy implements HoldStrategy, AutoCloseable {
 	 */
 	@Override
 	public void close() {
-		if (this.ownExecutor != null) {
-			this.ownExecutor.shutdownNow();
-		}
-	}
-
-	private int port() {
-		int port = this.targetPort.getAsInt();
-		if (port < 1 || port > 65535) {
-			throw new IllegalStateException("the target port is unknown (" + port + "): set zdt.aws.target-port");
-		}
-		return port;
-	}
-
-	private record Target(List<String> targetGroups, IpAddress ip) {
-
-		String address(int port) {
-			return (this.ip.isIpv6() ? "[" + this.ip + "]" : this.ip) + ":" + port;
-		}
-
-	}
-
-	private record Observation(int hold, Map<String, TargetState> states) {
-
-		boolean isLetGo() {
-			return !this.states.isEmpty() && this.states.values().stream().allMatch(TargetState::isLetGo);
-		}
-
-		String reason() {
-			return this.states.values().stream().anyMatch(TargetState::isDraining) ? DRAINING : DEREGISTERED;
-		}
-
+		this.poller.close();
 	}
 
 	/**

@@ -18,6 +18,7 @@ import javax.net.ssl.SSLContext;
 
 import dev.zdt.core.hold.HoldContext;
 import dev.zdt.core.hold.HoldDecision;
+import dev.zdt.core.hold.HoldEvaluator;
 import dev.zdt.testsupport.elbv2.FakeElbv2Server;
 import dev.zdt.testsupport.logging.CapturingLogger;
 import org.assertj.core.api.InstanceOfAssertFactories;
@@ -265,7 +266,7 @@ class KubernetesTargetGroupDiscoveryTests {
 			strategy.prepare();
 			assertThat(strategy.deregistrationDelay(Duration.ZERO)).isEqualTo(Duration.ofSeconds(60));
 			HoldContext now = new HoldContext(Duration.ZERO, 0, 0, Duration.ZERO, Duration.ZERO);
-			assertThat(strategy.evaluate(now)).isEqualTo(HoldDecision.release(TargetHealthStrategy.DRAINING));
+			assertThat(strategy.start(now).evaluate(now)).isEqualTo(HoldDecision.release(TargetHealthStrategy.DRAINING));
 		}
 	}
 
@@ -291,11 +292,12 @@ class KubernetesTargetGroupDiscoveryTests {
 				.executor(Runnable::run)
 				.logger(new CapturingLogger())
 				.build();
-			assertThat(strategy.evaluate(at(0))).isEqualTo(HoldDecision.keepHolding());
+			HoldEvaluator evaluator = strategy.start(at(0));
+			assertThat(evaluator.evaluate(at(0))).isEqualTo(HoldDecision.keepHolding());
 			elb.targetState(ARN, POD_IP, 8080, "draining");
-			assertThat(strategy.evaluate(at(2))).isEqualTo(HoldDecision.keepHolding());
+			assertThat(evaluator.evaluate(at(2))).isEqualTo(HoldDecision.keepHolding());
 			elb.targetState(OTHER_ARN, POD_IP, 8081, "draining");
-			assertThat(strategy.evaluate(at(4))).isEqualTo(HoldDecision.release(TargetHealthStrategy.DRAINING));
+			assertThat(evaluator.evaluate(at(4))).isEqualTo(HoldDecision.release(TargetHealthStrategy.DRAINING));
 			assertThat(strategy.hasGivenUp()).isFalse();
 			assertThat(strategy.details()).extractingByKey("targetStates", InstanceOfAssertFactories.MAP)
 				.containsOnlyKeys(ARN, OTHER_ARN);
@@ -316,12 +318,13 @@ class KubernetesTargetGroupDiscoveryTests {
 				.executor(Runnable::run)
 				.logger(logger)
 				.build();
-			assertThat(strategy.evaluate(at(0))).isEqualTo(HoldDecision.keepHolding());
-			assertThat(strategy.evaluate(at(2))).isEqualTo(HoldDecision.keepHolding());
+			HoldEvaluator evaluator = strategy.start(at(0));
+			assertThat(evaluator.evaluate(at(0))).isEqualTo(HoldDecision.keepHolding());
+			assertThat(evaluator.evaluate(at(2))).isEqualTo(HoldDecision.keepHolding());
 			this.api.respondWith(0);
 			this.api.pod(NAMESPACE, POD, POD_IP, "target-health.elbv2.k8s.aws/" + BINDING)
 				.targetGroupBinding(NAMESPACE, BINDING, ARN, "ip");
-			assertThat(strategy.evaluate(at(4)).isRelease()).isTrue();
+			assertThat(evaluator.evaluate(at(4)).isRelease()).isTrue();
 			assertThat(logger.warnings()).singleElement().asString().contains("503");
 		}
 	}

@@ -10,13 +10,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 
 import dev.zdt.core.hold.FixedDelayStrategy;
-import dev.zdt.core.hold.Hold;
 import dev.zdt.core.hold.HoldBounds;
 import dev.zdt.core.hold.HoldContext;
 import dev.zdt.core.hold.HoldDecision;
+import dev.zdt.core.hold.HoldEvaluator;
 import dev.zdt.core.hold.HoldOutcome;
 import dev.zdt.core.hold.HoldStrategies;
 import dev.zdt.core.hold.HoldStrategy;
+import dev.zdt.core.internal.Hold;
 import dev.zdt.core.time.ManualTicker;
 import dev.zdt.core.traffic.TrafficMonitor;
 import dev.zdt.testsupport.elbv2.FakeElbv2Server;
@@ -92,7 +93,7 @@ class TargetHealthStrategyTests {
 		hold(strategy);
 		assertThat(strategy.drainingSeenAt()).isEqualTo(Duration.ofSeconds(8));
 		this.elb.targetState(ARN, IP, PORT, "healthy");
-		strategy.evaluate(at(Duration.ZERO));
+		strategy.start(at(Duration.ZERO)).evaluate(at(Duration.ZERO));
 		assertThat(strategy.drainingSeenAt()).as("another hold starts over").isNull();
 	}
 
@@ -138,7 +139,7 @@ class TargetHealthStrategyTests {
 		this.elb.deregister(ARN, IP, PORT);
 		TargetHealthStrategy strategy = strategy(ARN).build();
 		HoldOutcome outcome = hold(strategy);
-		assertThat(outcome.reason()).isEqualTo(Hold.MAX_HOLD);
+		assertThat(outcome.reason()).isEqualTo(HoldOutcome.MAX_HOLD);
 		assertThat(strategy.hasGivenUp()).isTrue();
 		assertThat(this.elb.requestCount("DescribeTargetHealth")).isEqualTo(2);
 		assertThat(this.logger.warnings()).singleElement()
@@ -198,7 +199,8 @@ class TargetHealthStrategyTests {
 		this.elb.targetState(ARN, IP, 8081, "healthy");
 		this.elb.targetState(ARN, IP, 8082, "healthy");
 		TargetHealthStrategy strategy = strategy(ARN).propagationMargin(Duration.ZERO).build();
-		assertThat(strategy.evaluate(at(Duration.ZERO))).isEqualTo(HoldDecision.keepHolding());
+		HoldEvaluator evaluator = strategy.start(at(Duration.ZERO));
+		assertThat(evaluator.evaluate(at(Duration.ZERO))).isEqualTo(HoldDecision.keepHolding());
 		assertThat(strategy.hasGivenUp()).isTrue();
 		assertThat(this.logger.warnings()).singleElement()
 			.asString()
@@ -230,7 +232,7 @@ class TargetHealthStrategyTests {
 	void invalidTargetFromTheStartIsAFaultNotARelease() {
 		this.elb.fail("DescribeTargetHealth", Fault.INVALID_TARGET);
 		TargetHealthStrategy strategy = strategy(ARN).build();
-		assertThat(hold(strategy).reason()).isEqualTo(Hold.MAX_HOLD);
+		assertThat(hold(strategy).reason()).isEqualTo(HoldOutcome.MAX_HOLD);
 		assertThat(strategy.hasGivenUp()).isTrue();
 		assertThat(this.logger.warnings()).singleElement().asString().contains("InvalidTarget");
 	}
@@ -254,7 +256,7 @@ class TargetHealthStrategyTests {
 		HoldBounds bounds = new HoldBounds(Duration.ZERO, Duration.ofSeconds(59), Duration.ofMillis(100));
 		HoldOutcome outcome = new Hold(strategy(ARN).build(), bounds, new TrafficMonitor(this.ticker), this.ticker)
 			.run();
-		assertThat(outcome.reason()).isEqualTo(Hold.MAX_HOLD);
+		assertThat(outcome.reason()).isEqualTo(HoldOutcome.MAX_HOLD);
 		assertThat(this.elb.requestCount("DescribeTargetHealth")).isEqualTo(30);
 	}
 
@@ -263,8 +265,9 @@ class TargetHealthStrategyTests {
 	void transientFaultKeepsHoldingKeepsAskingAndLogsOnce(Fault fault) {
 		this.elb.fail(fault);
 		TargetHealthStrategy strategy = strategy(ARN).build();
+		HoldEvaluator evaluator = strategy.start(at(Duration.ZERO));
 		for (int second = 0; second < 20; second += 2) {
-			assertThat(strategy.evaluate(at(Duration.ofSeconds(second)))).isEqualTo(HoldDecision.keepHolding());
+			assertThat(evaluator.evaluate(at(Duration.ofSeconds(second)))).isEqualTo(HoldDecision.keepHolding());
 		}
 		assertThat(this.elb.requestCount("DescribeTargetHealth")).isEqualTo(10);
 		assertThat(this.logger.warnings()).singleElement().asString().contains("(Logged once.)");
@@ -275,7 +278,8 @@ class TargetHealthStrategyTests {
 	void throttlingIsLoggedWithItsCauseAndFix() {
 		this.elb.fail(Fault.THROTTLING);
 		TargetHealthStrategy strategy = strategy(ARN).build();
-		strategy.evaluate(at(Duration.ZERO));
+		HoldEvaluator evaluator = strategy.start(at(Duration.ZERO));
+		evaluator.evaluate(at(Duration.ZERO));
 		assertThat(this.logger.warnings()).singleElement()
 			.asString()
 			.contains("Throttling (HTTP 400): Rate exceeded")
@@ -295,8 +299,9 @@ class TargetHealthStrategyTests {
 				.executor(Runnable::run)
 				.logger(this.logger)
 				.build();
+			HoldEvaluator evaluator = strategy.start(at(Duration.ZERO));
 			for (int second = 0; second < 10; second += 2) {
-				assertThat(strategy.evaluate(at(Duration.ofSeconds(second)))).isEqualTo(HoldDecision.keepHolding());
+				assertThat(evaluator.evaluate(at(Duration.ofSeconds(second)))).isEqualTo(HoldDecision.keepHolding());
 			}
 			assertThat(this.elb.requestCount("DescribeTargetHealth")).isEqualTo(5);
 			assertThat(this.logger.warnings()).singleElement()
@@ -328,11 +333,12 @@ class TargetHealthStrategyTests {
 	void detailsShowAFaultOnlyUntilTheLoadBalancerAnswersAgain() {
 		this.elb.fail(Fault.THROTTLING);
 		TargetHealthStrategy strategy = strategy(ARN).build();
-		strategy.evaluate(at(Duration.ZERO));
+		HoldEvaluator evaluator = strategy.start(at(Duration.ZERO));
+		evaluator.evaluate(at(Duration.ZERO));
 		assertThat(strategy.details()).hasEntrySatisfying("fault",
 				(fault) -> assertThat(fault).asString().contains("Throttling"));
 		this.elb.clearFault();
-		strategy.evaluate(at(Duration.ofSeconds(2)));
+		evaluator.evaluate(at(Duration.ofSeconds(2)));
 		assertThat(strategy.details()).doesNotContainKey("fault").containsKey("targetStates");
 	}
 
@@ -340,8 +346,9 @@ class TargetHealthStrategyTests {
 	void accessDeniedStopsAskingLogsOnceWithTheIamFix() {
 		this.elb.fail(Fault.ACCESS_DENIED);
 		TargetHealthStrategy strategy = strategy(ARN).build();
+		HoldEvaluator evaluator = strategy.start(at(Duration.ZERO));
 		for (int second = 0; second < 20; second += 2) {
-			assertThat(strategy.evaluate(at(Duration.ofSeconds(second)))).isEqualTo(HoldDecision.keepHolding());
+			assertThat(evaluator.evaluate(at(Duration.ofSeconds(second)))).isEqualTo(HoldDecision.keepHolding());
 		}
 		assertThat(this.elb.requestCount("DescribeTargetHealth")).isEqualTo(1);
 		assertThat(strategy.hasGivenUp()).isTrue();
@@ -356,8 +363,9 @@ class TargetHealthStrategyTests {
 	void unknownTargetGroupStopsAskingAndLogsOnce() {
 		String unknown = ARN.replace("73e2d6bc24d8a067", "0000000000000000");
 		TargetHealthStrategy strategy = strategy(unknown).build();
+		HoldEvaluator evaluator = strategy.start(at(Duration.ZERO));
 		for (int second = 0; second < 20; second += 2) {
-			assertThat(strategy.evaluate(at(Duration.ofSeconds(second)))).isEqualTo(HoldDecision.keepHolding());
+			assertThat(evaluator.evaluate(at(Duration.ofSeconds(second)))).isEqualTo(HoldDecision.keepHolding());
 		}
 		assertThat(this.elb.requestCount("DescribeTargetHealth")).isEqualTo(1);
 		assertThat(this.logger.warnings()).singleElement()
@@ -381,8 +389,9 @@ class TargetHealthStrategyTests {
 				.executor(Runnable::run)
 				.logger(this.logger)
 				.build();
+			HoldEvaluator evaluator = strategy.start(at(Duration.ZERO));
 			for (int second = 0; second < 10; second += 2) {
-				assertThat(strategy.evaluate(at(Duration.ofSeconds(second)))).isEqualTo(HoldDecision.keepHolding());
+				assertThat(evaluator.evaluate(at(Duration.ofSeconds(second)))).isEqualTo(HoldDecision.keepHolding());
 			}
 			assertThat(this.elb.requests()).isEmpty();
 			assertThat(strategy.hasGivenUp()).isTrue();
@@ -399,8 +408,9 @@ class TargetHealthStrategyTests {
 		try (TargetHealthStrategy strategy = strategy(ARN).executor(null)
 			.callTimeouts(Duration.ofMillis(600), Duration.ofMillis(400))
 			.build()) {
+			HoldEvaluator evaluator = strategy.start(at(Duration.ZERO));
 			long start = System.nanoTime();
-			HoldDecision decision = strategy.evaluate(at(Duration.ZERO));
+			HoldDecision decision = evaluator.evaluate(at(Duration.ZERO));
 			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
 			assertThat(decision).isEqualTo(HoldDecision.keepHolding());
 			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -419,8 +429,9 @@ class TargetHealthStrategyTests {
 		this.elb.fail(Fault.NO_ANSWER);
 		TargetHealthStrategy strategy = strategy(ARN).callTimeouts(Duration.ofMillis(600), Duration.ofMillis(400))
 			.build();
+		HoldEvaluator evaluator = strategy.start(at(Duration.ZERO));
 		long start = System.nanoTime();
-		assertThat(strategy.evaluate(at(Duration.ZERO))).isEqualTo(HoldDecision.keepHolding());
+		assertThat(evaluator.evaluate(at(Duration.ZERO))).isEqualTo(HoldDecision.keepHolding());
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
 		assertThat(this.logger.warnings()).singleElement().asString().contains("did not answer in time");
 	}
@@ -430,8 +441,9 @@ class TargetHealthStrategyTests {
 		TargetHealthStrategy strategy = TargetHealthStrategy.builder(this.client, () -> {
 			throw new IllegalStateException("boom");
 		}).targetIp(IP).executor(Runnable::run).logger(this.logger).build();
+		HoldEvaluator evaluator = strategy.start(at(Duration.ZERO));
 		for (int second = 0; second < 10; second += 2) {
-			assertThat(strategy.evaluate(at(Duration.ofSeconds(second)))).isEqualTo(HoldDecision.keepHolding());
+			assertThat(evaluator.evaluate(at(Duration.ofSeconds(second)))).isEqualTo(HoldDecision.keepHolding());
 		}
 		assertThat(this.logger.warnings()).singleElement().asString().contains("boom");
 	}
@@ -443,7 +455,8 @@ class TargetHealthStrategyTests {
 			.executor(Runnable::run)
 			.logger(this.logger)
 			.build();
-		assertThat(strategy.evaluate(at(Duration.ZERO))).isEqualTo(HoldDecision.keepHolding());
+		HoldEvaluator evaluator = strategy.start(at(Duration.ZERO));
+		assertThat(evaluator.evaluate(at(Duration.ZERO))).isEqualTo(HoldDecision.keepHolding());
 		assertThat(strategy.hasGivenUp()).isTrue();
 		assertThat(this.logger.warnings()).singleElement().asString().contains("POD_IP").contains("zdt.aws.target-ip");
 		assertThat(this.elb.requests()).isEmpty();
@@ -489,11 +502,12 @@ class TargetHealthStrategyTests {
 	void deregistrationDelayMissedThroughATransientFaultIsReadAtTheFirstPoll() {
 		this.elb.fail("DescribeTargetGroupAttributes", Fault.THROTTLING);
 		TargetHealthStrategy strategy = strategy(ARN).build();
+		HoldEvaluator evaluator = strategy.start(at(Duration.ZERO));
 		strategy.prepare();
 		assertThat(strategy.deregistrationDelay(Duration.ZERO)).isNull();
 		this.elb.clearFault();
-		strategy.evaluate(at(Duration.ZERO));
-		strategy.evaluate(at(Duration.ofSeconds(2)));
+		evaluator.evaluate(at(Duration.ZERO));
+		evaluator.evaluate(at(Duration.ofSeconds(2)));
 		assertThat(strategy.deregistrationDelay(Duration.ZERO)).isEqualTo(Duration.ofSeconds(300));
 		assertThat(this.elb.requestCount("DescribeTargetGroupAttributes")).isEqualTo(2);
 	}
@@ -502,8 +516,9 @@ class TargetHealthStrategyTests {
 	void detailsShowTargetStatesAndDelay() {
 		this.elb.targetState(ARN, IP, PORT, "draining");
 		TargetHealthStrategy strategy = strategy(ARN).build();
+		HoldEvaluator evaluator = strategy.start(at(Duration.ZERO));
 		strategy.prepare();
-		strategy.evaluate(at(Duration.ZERO));
+		evaluator.evaluate(at(Duration.ZERO));
 		Map<String, Object> details = strategy.details();
 		assertThat(details).containsEntry("strategy", "aws-target-health")
 			.containsEntry("target", IP + ":" + PORT)
@@ -518,9 +533,9 @@ class TargetHealthStrategyTests {
 	void anotherHoldStartsOverWithoutTheLastHoldsObservation() {
 		this.elb.targetState(ARN, IP, PORT, "draining");
 		TargetHealthStrategy strategy = strategy(ARN).propagationMargin(Duration.ZERO).build();
-		assertThat(strategy.evaluate(at(Duration.ofSeconds(1))).isRelease()).isTrue();
+		assertThat(strategy.start(at(Duration.ZERO)).evaluate(at(Duration.ofSeconds(1))).isRelease()).isTrue();
 		this.elb.targetState(ARN, IP, PORT, "healthy");
-		assertThat(strategy.evaluate(at(Duration.ZERO))).isEqualTo(HoldDecision.keepHolding());
+		assertThat(strategy.start(at(Duration.ZERO)).evaluate(at(Duration.ZERO))).isEqualTo(HoldDecision.keepHolding());
 	}
 
 	private HoldOutcome hold(HoldStrategy strategy) {

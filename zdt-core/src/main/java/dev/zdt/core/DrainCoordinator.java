@@ -2,25 +2,21 @@ package dev.zdt.core;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
-import dev.zdt.core.hold.Hold;
 import dev.zdt.core.hold.HoldBounds;
 import dev.zdt.core.hold.HoldContext;
 import dev.zdt.core.hold.HoldOutcome;
 import dev.zdt.core.hold.HoldStrategy;
+import dev.zdt.core.internal.Hold;
 import dev.zdt.core.time.Ticker;
 import dev.zdt.core.traffic.TrafficMonitor;
 import org.jspecify.annotations.Nullable;
@@ -46,9 +42,6 @@ public final class DrainCoordinator {
 	 * {@linkplain ShutdownBudget#WAIT_MARGIN shutdown budget's}.
 	 */
 	public static final Duration WAIT_MARGIN = ShutdownBudget.WAIT_MARGIN;
-
-	/** The drain whose listeners the current thread is calling, if any. */
-	private static final ThreadLocal<@Nullable Drain> NOTIFYING = new ThreadLocal<>();
 
 	private final HoldStrategy strategy;
 
@@ -170,7 +163,7 @@ public final class DrainCoordinator {
 	/**
 	 * Starts the drain, or joins the one already started, and waits until its hold has ended,
 	 * at most {@link #WAIT_MARGIN} past the maximum hold. A hold that has not ended by then
-	 * (something is stuck) is ended for every caller with reason {@value Hold#MAX_HOLD}, and
+	 * (something is stuck) is ended for every caller with reason {@value HoldOutcome#MAX_HOLD}, and
 	 * the status shows why.
 	 * @param trigger what asks for the drain
 	 * @return the result of the one drain
@@ -304,11 +297,11 @@ public final class DrainCoordinator {
 		Drain current = this.drain.get();
 		try {
 			if (current == null) {
-				return this.strategy.evidence(new Hold(this.strategy, this.bounds, this.traffic, this.ticker).context());
+				return new Hold(this.strategy, this.bounds, this.traffic, this.ticker).evidence();
 			}
 			DrainResult ended = current.ended.get();
 			if (ended == null) {
-				return this.strategy.evidence(current.hold.context());
+				return current.hold.evidence();
 			}
 			String detail = ended.outcome().detail();
 			return (detail != null) ? Map.of("releasedBy", detail) : Map.of();
@@ -351,9 +344,7 @@ public final class DrainCoordinator {
 	}
 
 	private void notifyListeners(Drain drain, Consumer<DrainListener> call) {
-		Drain outer = NOTIFYING.get();
-		NOTIFYING.set(drain);
-		try {
+		drain.whileNotifying(() -> {
 			for (DrainListener listener : this.listeners) {
 				try {
 					call.accept(listener);
@@ -363,10 +354,7 @@ public final class DrainCoordinator {
 					report(ex);
 				}
 			}
-		}
-		finally {
-			NOTIFYING.set(outer);
-		}
+		});
 	}
 
 	private static void report(Throwable failure) {
@@ -413,78 +401,6 @@ public final class DrainCoordinator {
 				return;
 			}
 			cancel(watched, DrainCancellation.NO_SHUTDOWN_FOLLOWED);
-		}
-
-	}
-
-	private static final class Drain {
-
-		final DrainTrigger trigger;
-
-		final Instant startedAt;
-
-		final Hold hold;
-
-		final CompletableFuture<DrainResult> result = new ListenerSafeFuture(this);
-
-		final AtomicReference<@Nullable DrainResult> ended = new AtomicReference<>();
-
-		final AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
-
-		Drain(DrainTrigger trigger, Instant startedAt, Hold hold) {
-			this.trigger = trigger;
-			this.startedAt = startedAt;
-			this.hold = hold;
-		}
-
-		@Nullable Throwable failure() {
-			Throwable own = this.failure.get();
-			return (own != null) ? own : this.hold.failure();
-		}
-
-		HoldOutcome outcomeNow() {
-			HoldContext now = this.hold.context();
-			return new HoldOutcome(Hold.MAX_HOLD, now.elapsed(), now.requestsSinceDrainStart());
-		}
-
-		void refuseWaitFromListener() {
-			if (NOTIFYING.get() == this && !this.result.isDone()) {
-				throw new IllegalStateException("A DrainListener cannot wait for the drain it is being told about: "
-						+ "the hold ends only after the listeners have returned. Act in holdEnded instead.");
-			}
-		}
-
-	}
-
-	/**
-	 * The result of a drain, which refuses to be waited for by the drain's own listeners rather
-	 * than wait forever.
-	 */
-	private static final class ListenerSafeFuture extends CompletableFuture<DrainResult> {
-
-		private final Drain drain;
-
-		ListenerSafeFuture(Drain drain) {
-			this.drain = drain;
-		}
-
-		@Override
-		public DrainResult get() throws InterruptedException, ExecutionException {
-			this.drain.refuseWaitFromListener();
-			return super.get();
-		}
-
-		@Override
-		public DrainResult get(long timeout, TimeUnit unit)
-				throws InterruptedException, ExecutionException, TimeoutException {
-			this.drain.refuseWaitFromListener();
-			return super.get(timeout, unit);
-		}
-
-		@Override
-		public DrainResult join() {
-			this.drain.refuseWaitFromListener();
-			return super.join();
 		}
 
 	}

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.zdt.core.hold.HoldBounds;
 import dev.zdt.core.hold.HoldContext;
 import dev.zdt.core.hold.HoldDecision;
+import dev.zdt.core.hold.HoldEvaluator;
 import dev.zdt.core.hold.HoldStrategy;
 import dev.zdt.core.time.ManualTicker;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,44 @@ class DrainCancellationTests {
 		assertThat(coordinator.state()).isEqualTo(DrainState.SERVING);
 		assertThat(coordinator.isDraining()).isFalse();
 		assertThat(this.events.names).containsExactly("started", "ended", "cancelled:requested");
+	}
+
+	@Test
+	void aDrainAfterACancelIsJudgedByAFreshEvaluator() throws Exception {
+		List<Integer> released = new CopyOnWriteArrayList<>();
+		HoldStrategy onceReleasedPerHold = new HoldStrategy() {
+
+			@Override
+			public HoldEvaluator start(HoldContext context) {
+				AtomicInteger asked = new AtomicInteger();
+				int hold = released.size() + 1;
+				return (now) -> {
+					// Releases at the second check of each hold: a reused evaluator would release at once.
+					if (asked.incrementAndGet() < 2) {
+						return HoldDecision.keepHolding();
+					}
+					released.add(hold);
+					return HoldDecision.release("second-check");
+				};
+			}
+
+			@Override
+			public String name() {
+				return "fresh";
+			}
+
+		};
+		DrainCoordinator coordinator = DrainCoordinator.builder()
+			.strategy(onceReleasedPerHold)
+			.bounds(new HoldBounds(Duration.ZERO, Duration.ofMinutes(1), Duration.ofMillis(100)))
+			.ticker(this.ticker)
+			.build();
+		assertThat(coordinator.drain(DrainTrigger.ENDPOINT).outcome().reason()).isEqualTo("second-check");
+		assertThat(coordinator.cancel()).isTrue();
+		DrainResult second = coordinator.drain(DrainTrigger.ENDPOINT);
+		assertThat(second.outcome().reason()).isEqualTo("second-check");
+		assertThat(second.outcome().held()).isEqualTo(Duration.ofMillis(100));
+		assertThat(released).containsExactly(1, 2);
 	}
 
 	@Test
@@ -149,7 +188,7 @@ class DrainCancellationTests {
 		assertThat(Thread.getAllStackTraces().keySet()).noneMatch((t) -> t.getName().equals("zdt-test"));
 	}
 
-	static final class Gate implements HoldStrategy {
+	static final class Gate implements HoldStrategy, HoldEvaluator {
 
 		private volatile boolean open;
 
@@ -160,6 +199,11 @@ class DrainCancellationTests {
 		@Override
 		public String name() {
 			return "gate";
+		}
+
+		@Override
+		public HoldEvaluator start(HoldContext context) {
+			return this;
 		}
 
 		@Override

@@ -13,11 +13,13 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 import dev.zdt.core.hold.FixedDelayStrategy;
-import dev.zdt.core.hold.Hold;
 import dev.zdt.core.hold.HoldBounds;
 import dev.zdt.core.hold.HoldContext;
 import dev.zdt.core.hold.HoldDecision;
+import dev.zdt.core.hold.HoldEvaluator;
+import dev.zdt.core.hold.HoldOutcome;
 import dev.zdt.core.hold.HoldStrategy;
+import dev.zdt.core.internal.Hold;
 import dev.zdt.core.time.ManualTicker;
 import dev.zdt.core.time.Ticker;
 import org.junit.jupiter.api.Test;
@@ -43,7 +45,7 @@ class DrainCoordinatorRobustnessTests {
 	void anErrorFromTheStrategyFallsBackToTheMaximumHold() {
 		DrainCoordinator coordinator = coordinator(failing(new NoClassDefFoundError("software/amazon/Missing")));
 		DrainResult result = assertTimeoutPreemptively(PATIENCE, () -> coordinator.drain(DrainTrigger.SHUTDOWN));
-		assertThat(result.outcome().reason()).isEqualTo(Hold.MAX_HOLD);
+		assertThat(result.outcome().reason()).isEqualTo(HoldOutcome.MAX_HOLD);
 		assertThat(result.outcome().held()).isEqualTo(MAX);
 		assertThat(coordinator.strategyFailure()).isInstanceOf(NoClassDefFoundError.class);
 		assertThat(coordinator.status().holdFailure()).contains("NoClassDefFoundError", "software/amazon/Missing");
@@ -134,7 +136,7 @@ class DrainCoordinatorRobustnessTests {
 		assertThat(waiter).isNotDone();
 		this.ticker.advance(DrainCoordinator.WAIT_MARGIN);
 		DrainResult result = waiter.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
-		assertThat(result.outcome().reason()).isEqualTo(Hold.MAX_HOLD);
+		assertThat(result.outcome().reason()).isEqualTo(HoldOutcome.MAX_HOLD);
 		assertThat(result.outcome().held()).isEqualTo(MAX.plus(DrainCoordinator.WAIT_MARGIN));
 		assertThat(coordinator.state()).isEqualTo(DrainState.DRAINED);
 		assertThat(coordinator.status().holdFailure()).contains("did not end");
@@ -154,7 +156,7 @@ class DrainCoordinatorRobustnessTests {
 		assertThat(evaluating.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
 		this.ticker.advance(MAX);
 		DrainResult ended = result.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
-		assertThat(ended.outcome().reason()).isEqualTo(Hold.MAX_HOLD);
+		assertThat(ended.outcome().reason()).isEqualTo(HoldOutcome.MAX_HOLD);
 		assertThat(ended.outcome().held()).isEqualTo(MAX);
 	}
 
@@ -169,7 +171,7 @@ class DrainCoordinatorRobustnessTests {
 			.ticker(Ticker.system())
 			.build();
 		DrainResult result = assertTimeoutPreemptively(PATIENCE, () -> coordinator.drain(DrainTrigger.SHUTDOWN));
-		assertThat(result.outcome().reason()).isEqualTo(Hold.MAX_HOLD);
+		assertThat(result.outcome().reason()).isEqualTo(HoldOutcome.MAX_HOLD);
 		assertThat(result.outcome().held()).isBetween(Duration.ofMillis(300), Duration.ofSeconds(3));
 	}
 
@@ -311,7 +313,12 @@ class DrainCoordinatorRobustnessTests {
 
 	}
 
-	record NamedStrategy(String name, Evaluation evaluation) implements HoldStrategy {
+	record NamedStrategy(String name, Evaluation evaluation) implements HoldStrategy, HoldEvaluator {
+
+		@Override
+		public HoldEvaluator start(HoldContext context) {
+			return this;
+		}
 
 		@Override
 		public HoldDecision evaluate(HoldContext context) {

@@ -16,6 +16,7 @@ import dev.zdt.core.hold.FixedDelayStrategy;
 import dev.zdt.core.hold.HoldBounds;
 import dev.zdt.core.hold.HoldContext;
 import dev.zdt.core.hold.HoldDecision;
+import dev.zdt.core.hold.HoldEvaluator;
 import dev.zdt.core.hold.HoldStrategy;
 import dev.zdt.core.time.ManualTicker;
 import org.junit.jupiter.api.Test;
@@ -133,19 +134,9 @@ class DrainCoordinatorTests {
 	void aFailingStrategyFallsBackToTheMaximumHold() throws Exception {
 		ManualTicker ticker = new ManualTicker();
 		DrainCoordinator failing = DrainCoordinator.builder()
-			.strategy(new HoldStrategy() {
-
-				@Override
-				public HoldDecision evaluate(HoldContext context) {
-					throw new IllegalStateException("boom");
-				}
-
-				@Override
-				public String name() {
-					return "broken";
-				}
-
-			})
+			.strategy(HoldStrategy.stateless("broken", (context) -> {
+				throw new IllegalStateException("boom");
+			}))
 			.bounds(new HoldBounds(Duration.ZERO, Duration.ofSeconds(30), Duration.ofMillis(100)))
 			.ticker(ticker)
 			.build();
@@ -202,7 +193,7 @@ class DrainCoordinatorTests {
 		assertThat(this.coordinator.status().holdEndReason()).isEqualTo("gate");
 	}
 
-	static final class GateStrategy implements HoldStrategy {
+	static final class GateStrategy implements HoldStrategy, HoldEvaluator {
 
 		private final CountDownLatch open = new CountDownLatch(1);
 
@@ -212,6 +203,11 @@ class DrainCoordinatorTests {
 
 		void open() {
 			this.open.countDown();
+		}
+
+		@Override
+		public HoldEvaluator start(HoldContext context) {
+			return this;
 		}
 
 		@Override

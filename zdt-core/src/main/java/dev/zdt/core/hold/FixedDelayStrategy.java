@@ -4,11 +4,12 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Holds for a fixed delay, as a {@code preStop: sleep} would, whatever the traffic says.
+ * Holds for a fixed delay, as a {@code preStop: sleep} would, whatever the traffic says. It
+ * keeps no state, so it judges every hold itself.
  *
  * @since 0.1.0
  */
-public final class FixedDelayStrategy implements HoldStrategy {
+public final class FixedDelayStrategy implements HoldStrategy, HoldEvaluator {
 
 	/** The release reason of this strategy. */
 	public static final String REASON = "delay";
@@ -21,6 +22,11 @@ public final class FixedDelayStrategy implements HoldStrategy {
 	 */
 	public FixedDelayStrategy(Duration delay) {
 		this.delay = Objects.requireNonNull(delay, "delay");
+	}
+
+	@Override
+	public HoldEvaluator start(HoldContext context) {
+		return this;
 	}
 
 	@Override

@@ -7,14 +7,20 @@ import org.jspecify.annotations.Nullable;
 /**
  * How a hold ended.
  *
- * @param reason why it ended: a strategy's reason, {@value Hold#MAX_HOLD} or
- * {@value Hold#INTERRUPTED}
+ * @param reason why it ended: a strategy's reason, {@value #MAX_HOLD} or
+ * {@value #INTERRUPTED}
  * @param held how long it lasted
  * @param requestsDuringHold application requests that arrived while it lasted
  * @param detail the rule and the numbers behind the strategy's release, or {@code null}
  * @since 0.1.0
  */
 public record HoldOutcome(String reason, Duration held, long requestsDuringHold, @Nullable String detail) {
+
+	/** The reason of a hold that ran into its maximum. */
+	public static final String MAX_HOLD = "max-hold";
+
+	/** The reason of a hold cut short by an interrupt. */
+	public static final String INTERRUPTED = "interrupted";
 
 	/**
 	 * Creates an outcome without detail.

@@ -71,10 +71,18 @@ public final class HoldStrategies {
 		return strategies.stream().map(HoldStrategy::name).collect(Collectors.joining(separator));
 	}
 
-	private static Map<String, Object> mergedEvidence(List<HoldStrategy> strategies, HoldContext context) {
-		Map<String, Object> evidence = new LinkedHashMap<>();
+	private static List<HoldEvaluator> startAll(List<HoldStrategy> strategies, HoldContext context) {
+		List<HoldEvaluator> evaluators = new ArrayList<>(strategies.size());
 		for (HoldStrategy strategy : strategies) {
-			evidence.putAll(strategy.evidence(context));
+			evaluators.add(Objects.requireNonNull(strategy.start(context), () -> strategy.name() + " started no evaluator"));
+		}
+		return List.copyOf(evaluators);
+	}
+
+	private static Map<String, Object> mergedEvidence(List<HoldEvaluator> evaluators, HoldContext context) {
+		Map<String, Object> evidence = new LinkedHashMap<>();
+		for (HoldEvaluator evaluator : evaluators) {
+			evidence.putAll(evaluator.evidence(context));
 		}
 		return evidence;
 	}
@@ -83,25 +91,35 @@ public final class HoldStrategies {
 			HoldStrategy fallback) implements HoldStrategy {
 
 		@Override
-		public HoldDecision evaluate(HoldContext context) {
-			HoldDecision authoritative = this.authority.evaluate(context);
-			HoldDecision fallen = this.fallback.evaluate(context);
-			if (authoritative.isRelease()) {
-				return authoritative;
-			}
-			if (fallen.isRelease() && !this.authorityAnswers.getAsBoolean()) {
-				String detail = ((fallen.detail() != null) ? fallen.detail() + "; " : "") + this.authority.name()
-						+ " does not answer";
-				return HoldDecision.release(Objects.requireNonNull(fallen.releaseReason()), detail);
-			}
-			return HoldDecision.keepHolding();
-		}
+		public HoldEvaluator start(HoldContext context) {
+			HoldEvaluator authority = this.authority.start(context);
+			HoldEvaluator fallback = this.fallback.start(context);
+			String authorityName = this.authority.name();
+			return new HoldEvaluator() {
 
-		@Override
-		public Map<String, Object> evidence(HoldContext context) {
-			Map<String, Object> evidence = mergedEvidence(List.of(this.authority, this.fallback), context);
-			evidence.put(this.authority.name() + ".answers", this.authorityAnswers.getAsBoolean());
-			return evidence;
+				@Override
+				public HoldDecision evaluate(HoldContext context) {
+					HoldDecision authoritative = authority.evaluate(context);
+					HoldDecision fallen = fallback.evaluate(context);
+					if (authoritative.isRelease()) {
+						return authoritative;
+					}
+					if (fallen.isRelease() && !authorityAnswers().getAsBoolean()) {
+						String detail = ((fallen.detail() != null) ? fallen.detail() + "; " : "") + authorityName
+								+ " does not answer";
+						return HoldDecision.release(Objects.requireNonNull(fallen.releaseReason()), detail);
+					}
+					return HoldDecision.keepHolding();
+				}
+
+				@Override
+				public Map<String, Object> evidence(HoldContext context) {
+					Map<String, Object> evidence = mergedEvidence(List.of(authority, fallback), context);
+					evidence.put(authorityName + ".answers", authorityAnswers().getAsBoolean());
+					return evidence;
+				}
+
+			};
 		}
 
 		@Override
@@ -114,19 +132,27 @@ public final class HoldStrategies {
 	private record FirstOf(List<HoldStrategy> strategies) implements HoldStrategy {
 
 		@Override
-		public HoldDecision evaluate(HoldContext context) {
-			for (HoldStrategy strategy : this.strategies) {
-				HoldDecision decision = strategy.evaluate(context);
-				if (decision.isRelease()) {
-					return decision;
-				}
-			}
-			return HoldDecision.keepHolding();
-		}
+		public HoldEvaluator start(HoldContext context) {
+			List<HoldEvaluator> evaluators = startAll(this.strategies, context);
+			return new HoldEvaluator() {
 
-		@Override
-		public Map<String, Object> evidence(HoldContext context) {
-			return mergedEvidence(this.strategies, context);
+				@Override
+				public HoldDecision evaluate(HoldContext context) {
+					for (HoldEvaluator evaluator : evaluators) {
+						HoldDecision decision = evaluator.evaluate(context);
+						if (decision.isRelease()) {
+							return decision;
+						}
+					}
+					return HoldDecision.keepHolding();
+				}
+
+				@Override
+				public Map<String, Object> evidence(HoldContext context) {
+					return mergedEvidence(evaluators, context);
+				}
+
+			};
 		}
 
 		@Override
@@ -136,18 +162,32 @@ public final class HoldStrategies {
 
 	}
 
-	private static final class AllOf implements HoldStrategy {
+	private record AllOf(List<HoldStrategy> strategies) implements HoldStrategy {
 
-		private final List<HoldStrategy> all;
+		@Override
+		public HoldEvaluator start(HoldContext context) {
+			return new AllOfHold(startAll(this.strategies, context));
+		}
 
-		private final List<HoldStrategy> pending;
+		@Override
+		public String name() {
+			return joinedName(this.strategies, "+");
+		}
 
-		private final String name;
+	}
 
-		AllOf(List<HoldStrategy> strategies) {
-			this.all = strategies;
-			this.pending = new ArrayList<>(strategies);
-			this.name = joinedName(strategies, "+");
+	/**
+	 * One hold of {@link AllOf}: remembers which evaluators have released in this hold.
+	 */
+	private static final class AllOfHold implements HoldEvaluator {
+
+		private final List<HoldEvaluator> all;
+
+		private final List<HoldEvaluator> pending;
+
+		AllOfHold(List<HoldEvaluator> evaluators) {
+			this.all = evaluators;
+			this.pending = new ArrayList<>(evaluators);
 		}
 
 		@Override
@@ -166,11 +206,6 @@ public final class HoldStrategies {
 		@Override
 		public Map<String, Object> evidence(HoldContext context) {
 			return mergedEvidence(this.all, context);
-		}
-
-		@Override
-		public String name() {
-			return this.name;
 		}
 
 	}

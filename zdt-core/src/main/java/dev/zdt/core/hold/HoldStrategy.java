@@ -1,14 +1,17 @@
 package dev.zdt.core.hold;
 
-import java.util.Map;
+import java.util.Objects;
 
 /**
  * Decides when a drain may stop holding because the load balancer has stopped routing new
- * requests to this instance. Implementations are asked again and again during the hold,
- * from a single thread, and should answer quickly; the hold's minimum and maximum are enforced
- * by the caller, never by the strategy. A strategy is never asked once the maximum is reached,
- * and one still answering then does not extend the hold (its thread is interrupted). A strategy
- * that throws is not asked again: the hold runs to its maximum.
+ * requests to this instance. For every hold, the drain {@linkplain #start(HoldContext) starts}
+ * a fresh {@link HoldEvaluator}, which holds that hold's state and is asked until the hold
+ * ends; the strategy itself keeps only what outlives a hold (configuration, clients, a
+ * background poller).
+ * <p>
+ * A strategy without hold-scoped state can implement {@link HoldEvaluator} too and return
+ * itself from {@link #start(HoldContext)}, or be made from a lambda with
+ * {@link #stateless(String, HoldEvaluator)}.
  *
  * @see HoldStrategies
  * @since 0.1.0
@@ -16,11 +19,13 @@ import java.util.Map;
 public interface HoldStrategy {
 
 	/**
-	 * Looks at the evidence and decides whether the hold can end.
-	 * @param context what is known at this point of the hold
-	 * @return {@link HoldDecision#keepHolding()} or a release with its reason
+	 * Starts judging one hold. Called on the thread that starts the drain, and for the status
+	 * endpoint while serving (as if a drain started now, the evaluator then discarded): must
+	 * return at once, without I/O and without effects beyond the new evaluator.
+	 * @param context what is known as the hold starts
+	 * @return the evaluator of this hold
 	 */
-	HoldDecision evaluate(HoldContext context);
+	HoldEvaluator start(HoldContext context);
 
 	/**
 	 * Returns the name shown in logs, metrics and the status endpoint.
@@ -29,14 +34,32 @@ public interface HoldStrategy {
 	String name();
 
 	/**
-	 * Returns the evidence this strategy weighs in the given context, for the status endpoint:
-	 * e.g. the silence it requires and the rule that sets it. Called from any thread; must not
-	 * change the strategy's state.
-	 * @param context what is known at this point of the hold
-	 * @return the evidence by name, empty by default
+	 * Returns a strategy without hold-scoped state: every hold is judged by the same evaluator.
+	 * @param name the name of the strategy
+	 * @param evaluator the evaluator of every hold
+	 * @return the strategy
 	 */
-	default Map<String, Object> evidence(HoldContext context) {
-		return Map.of();
+	static HoldStrategy stateless(String name, HoldEvaluator evaluator) {
+		Objects.requireNonNull(name, "name");
+		Objects.requireNonNull(evaluator, "evaluator");
+		return new HoldStrategy() {
+
+			@Override
+			public HoldEvaluator start(HoldContext context) {
+				return evaluator;
+			}
+
+			@Override
+			public String name() {
+				return name;
+			}
+
+			@Override
+			public String toString() {
+				return name;
+			}
+
+		};
 	}
 
 }

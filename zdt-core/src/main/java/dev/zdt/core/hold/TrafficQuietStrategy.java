@@ -38,9 +38,12 @@ import org.jspecify.annotations.Nullable;
  * known, the hold also waits until every source has been quiet for its own window, judged by
  * the same rule on its own history; a source with too little history of its own, or first seen
  * during the hold, must be quiet for the window of all traffic.
+ * <p>
+ * Everything it weighs is in the {@link HoldContext}, so it keeps no state and judges every
+ * hold itself.
  * @since 0.1.0
  */
-public final class TrafficQuietStrategy implements HoldStrategy {
+public final class TrafficQuietStrategy implements HoldStrategy, HoldEvaluator {
 
 	/** The release reason of this strategy. */
 	public static final String REASON = "traffic-quiet";
@@ -84,6 +87,11 @@ public final class TrafficQuietStrategy implements HoldStrategy {
 			throw new IllegalArgumentException("falseReleaseProbability must be between 0 and 1 exclusive");
 		}
 		this.silenceRateProduct = -Math.log(falseReleaseProbability);
+	}
+
+	@Override
+	public HoldEvaluator start(HoldContext context) {
+		return this;
 	}
 
 	@Override

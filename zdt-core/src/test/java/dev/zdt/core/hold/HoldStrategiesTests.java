@@ -15,14 +15,16 @@ class HoldStrategiesTests {
 	@Test
 	void firstOfReleasesWithTheReasonOfTheFirstStrategyThatReleases() {
 		HoldStrategy strategy = HoldStrategies.firstOf(switchable("a", false), switchable("b", true));
-		assertThat(strategy.evaluate(this.context).releaseReason()).isEqualTo("b");
+		HoldEvaluator hold = strategy.start(this.context);
+		assertThat(hold.evaluate(this.context).releaseReason()).isEqualTo("b");
 		assertThat(strategy.name()).isEqualTo("a|b");
 	}
 
 	@Test
 	void firstOfKeepsHoldingWhileNoStrategyReleases() {
 		HoldStrategy strategy = HoldStrategies.firstOf(switchable("a", false), switchable("b", false));
-		assertThat(strategy.evaluate(this.context).isRelease()).isFalse();
+		HoldEvaluator hold = strategy.start(this.context);
+		assertThat(hold.evaluate(this.context).isRelease()).isFalse();
 	}
 
 	@Test
@@ -30,11 +32,23 @@ class HoldStrategiesTests {
 		AtomicBoolean first = new AtomicBoolean(true);
 		AtomicBoolean second = new AtomicBoolean(false);
 		HoldStrategy strategy = HoldStrategies.allOf(switchable("a", first), switchable("b", second));
-		assertThat(strategy.evaluate(this.context).isRelease()).isFalse();
+		HoldEvaluator hold = strategy.start(this.context);
+		assertThat(hold.evaluate(this.context).isRelease()).isFalse();
 		first.set(false);
 		second.set(true);
-		assertThat(strategy.evaluate(this.context).releaseReason()).isEqualTo("b");
+		assertThat(hold.evaluate(this.context).releaseReason()).isEqualTo("b");
 		assertThat(strategy.name()).isEqualTo("a+b");
+	}
+
+	@Test
+	void allOfStartsEveryHoldAfreshSoAReleaseInOneHoldDoesNotCountInTheNext() {
+		AtomicBoolean first = new AtomicBoolean(true);
+		AtomicBoolean second = new AtomicBoolean(false);
+		HoldStrategy strategy = HoldStrategies.allOf(switchable("a", first), switchable("b", second));
+		assertThat(strategy.start(this.context).evaluate(this.context).isRelease()).isFalse();
+		first.set(false);
+		second.set(true);
+		assertThat(strategy.start(this.context).evaluate(this.context).isRelease()).isFalse();
 	}
 
 	@Test
@@ -43,9 +57,10 @@ class HoldStrategiesTests {
 		AtomicBoolean authorityReleases = new AtomicBoolean(false);
 		HoldStrategy strategy = HoldStrategies.preferring(switchable("lb", authorityReleases), answers::get,
 				switchable("traffic", true));
-		assertThat(strategy.evaluate(this.context).isRelease()).isFalse();
+		HoldEvaluator hold = strategy.start(this.context);
+		assertThat(hold.evaluate(this.context).isRelease()).isFalse();
 		authorityReleases.set(true);
-		assertThat(strategy.evaluate(this.context).releaseReason()).isEqualTo("lb");
+		assertThat(hold.evaluate(this.context).releaseReason()).isEqualTo("lb");
 		assertThat(strategy.name()).isEqualTo("lb>traffic");
 	}
 
@@ -54,37 +69,29 @@ class HoldStrategiesTests {
 		AtomicBoolean answers = new AtomicBoolean(false);
 		HoldStrategy strategy = HoldStrategies.preferring(switchable("lb", false), answers::get,
 				switchable("traffic", true));
-		HoldDecision decision = strategy.evaluate(this.context);
+		HoldEvaluator hold = strategy.start(this.context);
+		HoldDecision decision = hold.evaluate(this.context);
 		assertThat(decision.releaseReason()).isEqualTo("traffic");
 		assertThat(decision.detail()).isEqualTo("lb does not answer");
 		answers.set(true);
-		assertThat(strategy.evaluate(this.context).isRelease()).isFalse();
+		assertThat(hold.evaluate(this.context).isRelease()).isFalse();
 	}
 
 	@Test
 	void preferringShowsWhetherTheAuthorityAnswers() {
 		HoldStrategy strategy = HoldStrategies.preferring(switchable("lb", false), () -> false, switchable("traffic", true));
-		assertThat(strategy.evidence(this.context)).containsEntry("lb.answers", false);
+		HoldEvaluator hold = strategy.start(this.context);
+		assertThat(hold.evidence(this.context)).containsEntry("lb.answers", false);
 	}
 
 	@Test
 	void preferringAsksBothStrategiesAtEveryCheck() {
 		AtomicInteger asked = new AtomicInteger();
-		HoldStrategy counting = new HoldStrategy() {
-
-			@Override
-			public HoldDecision evaluate(HoldContext context) {
-				asked.incrementAndGet();
-				return HoldDecision.keepHolding();
-			}
-
-			@Override
-			public String name() {
-				return "traffic";
-			}
-
-		};
-		HoldStrategies.preferring(switchable("lb", true), () -> true, counting).evaluate(this.context);
+		HoldStrategy counting = HoldStrategy.stateless("traffic", (context) -> {
+			asked.incrementAndGet();
+			return HoldDecision.keepHolding();
+		});
+		HoldStrategies.preferring(switchable("lb", true), () -> true, counting).start(this.context).evaluate(this.context);
 		assertThat(asked).hasValue(1);
 	}
 
@@ -100,19 +107,8 @@ class HoldStrategiesTests {
 	}
 
 	private static HoldStrategy switchable(String name, AtomicBoolean release) {
-		return new HoldStrategy() {
-
-			@Override
-			public HoldDecision evaluate(HoldContext context) {
-				return release.get() ? HoldDecision.release(name) : HoldDecision.keepHolding();
-			}
-
-			@Override
-			public String name() {
-				return name;
-			}
-
-		};
+		return HoldStrategy.stateless(name,
+				(context) -> release.get() ? HoldDecision.release(name) : HoldDecision.keepHolding());
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.zdt.core.hold;
 
 import java.time.Duration;
 
+import dev.zdt.core.internal.Hold;
 import dev.zdt.core.time.ManualTicker;
 import dev.zdt.core.traffic.TrafficMonitor;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,30 @@ class HoldTests {
 		HoldOutcome outcome = hold(new FixedDelayStrategy(Duration.ofHours(1)), Duration.ZERO, Duration.ofMillis(30_050));
 		assertThat(outcome.reason()).isEqualTo("max-hold");
 		assertThat(outcome.held()).isEqualTo(Duration.ofMillis(30_050));
+	}
+
+	@Test
+	void aStrategyThatFailsToStartHoldsToTheMaximumAndKeepsItsFailure() {
+		HoldStrategy failsToStart = new HoldStrategy() {
+
+			@Override
+			public HoldEvaluator start(HoldContext context) {
+				throw new IllegalStateException("no client");
+			}
+
+			@Override
+			public String name() {
+				return "broken";
+			}
+
+		};
+		Hold hold = new Hold(failsToStart, new HoldBounds(Duration.ZERO, Duration.ofSeconds(30), CHECK), this.traffic,
+				this.ticker);
+		assertThat(hold.evidence()).isEmpty();
+		HoldOutcome outcome = hold.run();
+		assertThat(outcome.reason()).isEqualTo(HoldOutcome.MAX_HOLD);
+		assertThat(outcome.held()).isEqualTo(Duration.ofSeconds(30));
+		assertThat(hold.failure()).hasMessage("no client");
 	}
 
 	@Test

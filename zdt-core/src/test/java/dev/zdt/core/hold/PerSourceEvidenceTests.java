@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 
+import dev.zdt.core.internal.Hold;
 import dev.zdt.core.time.ManualTicker;
 import dev.zdt.core.traffic.TrafficMonitor;
 import org.jspecify.annotations.Nullable;

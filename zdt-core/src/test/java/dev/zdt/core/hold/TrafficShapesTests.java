@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import dev.zdt.core.internal.Hold;
 import dev.zdt.core.time.ManualTicker;
 import dev.zdt.core.traffic.TrafficMonitor;
 import org.junit.jupiter.api.Test;
@@ -93,7 +94,7 @@ class TrafficShapesTests {
 			arrivals.add(290 + i / 3000.0);
 		}
 		HoldOutcome outcome = drainAt(arrivals, 300, 60);
-		assertThat(outcome.reason()).isEqualTo(Hold.MAX_HOLD);
+		assertThat(outcome.reason()).isEqualTo(HoldOutcome.MAX_HOLD);
 	}
 
 	@Test
@@ -107,7 +108,7 @@ class TrafficShapesTests {
 			arrivals.add(at);
 		}
 		HoldOutcome outcome = drainAt(arrivals, 40, 60);
-		assertThat(outcome.reason()).isEqualTo(Hold.MAX_HOLD);
+		assertThat(outcome.reason()).isEqualTo(HoldOutcome.MAX_HOLD);
 	}
 
 	@Test

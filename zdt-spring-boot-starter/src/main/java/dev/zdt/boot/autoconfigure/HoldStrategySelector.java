@@ -1,9 +1,9 @@
 package dev.zdt.boot.autoconfigure;
 
-import dev.zdt.autoconfigure.LoadBalancerHoldStrategySupplier;
 import dev.zdt.core.hold.FixedDelayStrategy;
 import dev.zdt.core.hold.HoldStrategies;
 import dev.zdt.core.hold.HoldStrategy;
+import dev.zdt.core.hold.LoadBalancerHoldStrategySupplier;
 import dev.zdt.core.hold.TrafficQuietStrategy;
 import org.jspecify.annotations.Nullable;
 

@@ -3,10 +3,10 @@ package dev.zdt.boot.autoconfigure;
 import java.time.Duration;
 import java.util.function.Supplier;
 
-import dev.zdt.autoconfigure.LoadBalancerHoldStrategySupplier;
 import dev.zdt.core.DrainListener;
 import dev.zdt.core.DrainResult;
 import dev.zdt.core.ShutdownBudget;
+import dev.zdt.core.hold.LoadBalancerHoldStrategySupplier;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.support.DefaultLifecycleProcessor;

@@ -3,7 +3,6 @@ package dev.zdt.boot.autoconfigure;
 import java.time.Clock;
 import java.time.Duration;
 
-import dev.zdt.autoconfigure.LoadBalancerHoldStrategySupplier;
 import dev.zdt.boot.lifecycle.DrainLifecycle;
 import dev.zdt.boot.lifecycle.DrainLogger;
 import dev.zdt.boot.lifecycle.ReadinessDrainListener;
@@ -11,6 +10,7 @@ import dev.zdt.core.DrainCoordinator;
 import dev.zdt.core.DrainListener;
 import dev.zdt.core.ShutdownBudget;
 import dev.zdt.core.hold.HoldStrategy;
+import dev.zdt.core.hold.LoadBalancerHoldStrategySupplier;
 import dev.zdt.core.time.Ticker;
 import dev.zdt.core.traffic.TrafficMonitor;
 import org.jspecify.annotations.Nullable;

@@ -8,6 +8,7 @@ import dev.zdt.core.DrainTrigger;
 import dev.zdt.core.hold.HoldBounds;
 import dev.zdt.core.hold.HoldContext;
 import dev.zdt.core.hold.HoldDecision;
+import dev.zdt.core.hold.HoldEvaluator;
 import dev.zdt.core.hold.HoldStrategy;
 import dev.zdt.core.time.ManualTicker;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,12 @@ class ZdtEndpointTests {
 			.build();
 	}
 
-	static final class FailingStrategy implements HoldStrategy {
+	static final class FailingStrategy implements HoldStrategy, HoldEvaluator {
+
+		@Override
+		public HoldEvaluator start(HoldContext context) {
+			return this;
+		}
 
 		@Override
 		public HoldDecision evaluate(HoldContext context) {

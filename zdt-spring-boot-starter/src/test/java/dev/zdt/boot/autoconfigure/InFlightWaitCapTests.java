@@ -2,10 +2,10 @@ package dev.zdt.boot.autoconfigure;
 
 import java.time.Duration;
 
-import dev.zdt.autoconfigure.LoadBalancerHoldStrategySupplier;
 import dev.zdt.core.ShutdownBudget;
 import dev.zdt.core.hold.FixedDelayStrategy;
 import dev.zdt.core.hold.HoldStrategy;
+import dev.zdt.core.hold.LoadBalancerHoldStrategySupplier;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 

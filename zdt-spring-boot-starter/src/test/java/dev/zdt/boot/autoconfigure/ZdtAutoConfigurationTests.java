@@ -2,7 +2,6 @@ package dev.zdt.boot.autoconfigure;
 
 import java.time.Duration;
 
-import dev.zdt.autoconfigure.LoadBalancerHoldStrategySupplier;
 import dev.zdt.boot.actuate.ZdtEndpoint;
 import dev.zdt.boot.actuate.autoconfigure.ZdtEndpointAutoConfiguration;
 import dev.zdt.boot.lifecycle.DrainLifecycle;
@@ -13,7 +12,9 @@ import dev.zdt.core.DrainCoordinator;
 import dev.zdt.core.DrainState;
 import dev.zdt.core.hold.FixedDelayStrategy;
 import dev.zdt.core.hold.HoldDecision;
+import dev.zdt.core.hold.HoldEvaluator;
 import dev.zdt.core.hold.HoldStrategy;
+import dev.zdt.core.hold.LoadBalancerHoldStrategySupplier;
 import dev.zdt.core.hold.TrafficQuietStrategy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -171,7 +172,12 @@ class ZdtAutoConfigurationTests {
 
 	}
 
-	record NamedStrategy(String name) implements HoldStrategy {
+	record NamedStrategy(String name) implements HoldStrategy, HoldEvaluator {
+
+		@Override
+		public HoldEvaluator start(dev.zdt.core.hold.HoldContext context) {
+			return this;
+		}
 
 		@Override
 		public HoldDecision evaluate(dev.zdt.core.hold.HoldContext context) {

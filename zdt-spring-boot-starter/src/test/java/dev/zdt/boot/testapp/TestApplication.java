@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
-import dev.zdt.autoconfigure.LoadBalancerHoldStrategySupplier;
 import dev.zdt.core.DrainCoordinator;
 import dev.zdt.core.hold.FixedDelayStrategy;
 import dev.zdt.core.hold.HoldStrategy;
+import dev.zdt.core.hold.LoadBalancerHoldStrategySupplier;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;

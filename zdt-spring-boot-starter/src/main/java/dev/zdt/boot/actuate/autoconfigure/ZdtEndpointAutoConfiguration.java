@@ -2,11 +2,11 @@ package dev.zdt.boot.actuate.autoconfigure;
 
 import java.util.Map;
 
-import dev.zdt.autoconfigure.LoadBalancerHoldStrategySupplier;
 import dev.zdt.boot.actuate.ZdtEndpoint;
 import dev.zdt.boot.autoconfigure.ZdtAutoConfiguration;
 import dev.zdt.boot.autoconfigure.ZdtProperties;
 import dev.zdt.core.DrainCoordinator;
+import dev.zdt.core.hold.LoadBalancerHoldStrategySupplier;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;

@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 
-import dev.zdt.autoconfigure.LoadBalancerHoldStrategySupplier;
 import dev.zdt.aws.TargetHealthStrategy;
 import dev.zdt.core.hold.HoldStrategy;
+import dev.zdt.core.hold.LoadBalancerHoldStrategySupplier;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;

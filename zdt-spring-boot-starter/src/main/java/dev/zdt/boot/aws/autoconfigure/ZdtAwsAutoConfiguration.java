@@ -4,12 +4,12 @@ import java.time.Duration;
 import java.util.function.IntSupplier;
 
 import dev.zdt.boot.autoconfigure.ConditionalOnZdtEnabled;
-import dev.zdt.autoconfigure.LoadBalancerHoldStrategySupplier;
 import dev.zdt.boot.autoconfigure.ZdtAutoConfiguration;
 import dev.zdt.aws.DiscoveryException;
 import dev.zdt.aws.KubernetesTargetGroupDiscovery;
 import dev.zdt.aws.TargetGroupSource;
 import dev.zdt.aws.TargetHealthStrategy;
+import dev.zdt.core.hold.LoadBalancerHoldStrategySupplier;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2ClientBuilder;

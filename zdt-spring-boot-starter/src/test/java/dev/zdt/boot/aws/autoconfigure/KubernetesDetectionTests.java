@@ -2,8 +2,8 @@ package dev.zdt.boot.aws.autoconfigure;
 
 import java.util.Map;
 
-import dev.zdt.autoconfigure.LoadBalancerHoldStrategySupplier;
 import dev.zdt.boot.autoconfigure.ZdtAutoConfiguration;
+import dev.zdt.core.hold.LoadBalancerHoldStrategySupplier;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

@@ -8,7 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.zdt.autoconfigure.LoadBalancerHoldStrategySupplier;
 import dev.zdt.boot.autoconfigure.ZdtAutoConfiguration;
 import dev.zdt.aws.TargetGroupSource;
 import dev.zdt.aws.TargetGroups;
@@ -18,7 +17,9 @@ import dev.zdt.core.DrainResult;
 import dev.zdt.core.DrainTrigger;
 import dev.zdt.core.hold.HoldContext;
 import dev.zdt.core.hold.HoldDecision;
+import dev.zdt.core.hold.HoldEvaluator;
 import dev.zdt.core.hold.HoldStrategy;
+import dev.zdt.core.hold.LoadBalancerHoldStrategySupplier;
 import dev.zdt.core.hold.TrafficQuietStrategy;
 import dev.zdt.core.time.Ticker;
 import dev.zdt.core.traffic.TrafficMonitor;
@@ -339,9 +340,11 @@ class ZdtAwsAutoConfigurationTests {
 	 */
 	private static HoldDecision evaluateUntilDecided(HoldStrategy strategy) throws InterruptedException {
 		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		HoldContext context = new HoldContext(Duration.ZERO, 0, 0, Duration.ZERO, Duration.ZERO);
+		HoldEvaluator hold = strategy.start(context);
 		HoldDecision decision = HoldDecision.keepHolding();
 		while (!decision.isRelease() && System.nanoTime() < deadline) {
-			decision = strategy.evaluate(new HoldContext(Duration.ZERO, 0, 0, Duration.ZERO, Duration.ZERO));
+			decision = hold.evaluate(context);
 			Thread.sleep(20);
 		}
 		return decision;

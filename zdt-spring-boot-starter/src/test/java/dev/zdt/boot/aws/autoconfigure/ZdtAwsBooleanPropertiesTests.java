@@ -2,9 +2,9 @@ package dev.zdt.boot.aws.autoconfigure;
 
 import java.util.Map;
 
-import dev.zdt.autoconfigure.LoadBalancerHoldStrategySupplier;
 import dev.zdt.boot.autoconfigure.ZdtAutoConfiguration;
 import dev.zdt.boot.testing.ConfigurationMetadataCheck;
+import dev.zdt.core.hold.LoadBalancerHoldStrategySupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -1,4 +1,4 @@
-package dev.zdt.core.hold;
+package dev.zdt.core.internal;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -12,6 +12,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 
+import dev.zdt.core.hold.HoldBounds;
+import dev.zdt.core.hold.HoldContext;
+import dev.zdt.core.hold.HoldDecision;
+import dev.zdt.core.hold.HoldEvaluator;
+import dev.zdt.core.hold.HoldOutcome;
+import dev.zdt.core.hold.HoldStrategy;
 import dev.zdt.core.time.Ticker;
 import dev.zdt.core.traffic.TrafficHistory;
 import dev.zdt.core.traffic.TrafficMonitor;
@@ -19,20 +25,21 @@ import dev.zdt.core.traffic.TrafficSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One hold: asks the strategy every check interval until it releases, never before the minimum
- * and never after the maximum. The strategy answers on a thread of its own, so that a strategy
- * that is slow, or stuck, cannot hold past the maximum: it is never asked once the maximum is
- * reached, and an answer still outstanding then is not waited for. A strategy that fails (any
- * {@link Throwable}) is logged once at WARN, not asked again, and the hold runs to its maximum.
+ * One hold: starts the strategy's {@link HoldEvaluator} for it and asks it every check interval
+ * until it releases, never before the minimum and never after the maximum. The evaluator
+ * answers on a thread of its own, so that one that is slow, or stuck, cannot hold past the
+ * maximum: it is never asked once the maximum is reached, and an answer still outstanding then
+ * is not waited for. A strategy that fails to start, or an evaluator that fails (any
+ * {@link Throwable}), is logged once at WARN, not asked again, and the hold runs to its maximum.
+ * <p>
+ * Not API: the {@link dev.zdt.core.DrainCoordinator} runs holds.
  * @since 0.1.0
  */
 public final class Hold {
 
-	/** The reason of a hold that ran into its maximum. */
-	public static final String MAX_HOLD = "max-hold";
+	private static final String MAX_HOLD = HoldOutcome.MAX_HOLD;
 
-	/** The reason of a hold cut short by an interrupt. */
-	public static final String INTERRUPTED = "interrupted";
+	private static final String INTERRUPTED = HoldOutcome.INTERRUPTED;
 
 	private static final System.Logger logger = System.getLogger(Hold.class.getName());
 
@@ -55,6 +62,8 @@ public final class Hold {
 	private final double rateBeforeDrain;
 
 	private final long arrivalsBeforeDrain;
+
+	private final @Nullable HoldEvaluator evaluator;
 
 	private volatile @Nullable Throwable failure;
 
@@ -81,6 +90,18 @@ public final class Hold {
 		traffic.sources()
 			.forEach((address, source) -> this.sourcesBeforeDrain.put(address,
 					new SourceBefore(source.history(this.startNanos), source.arrivalRate(this.startNanos))));
+		this.evaluator = start();
+	}
+
+	private @Nullable HoldEvaluator start() {
+		try {
+			return Objects.requireNonNull(this.strategy.start(context()), "the strategy started no evaluator");
+		}
+		catch (Throwable ex) {
+			// Logged only if the hold runs: a status page that starts one for its evidence must not log.
+			this.failure = ex;
+			return null;
+		}
 	}
 
 	/**
@@ -102,7 +123,13 @@ public final class Hold {
 		}
 	}
 
-	private HoldOutcome hold(Executor evaluator) throws InterruptedException {
+	private HoldOutcome hold(Executor evaluatorThread) throws InterruptedException {
+		HoldEvaluator evaluator = this.evaluator;
+		if (evaluator == null) {
+			failed(Objects.requireNonNull(this.failure));
+			this.ticker.sleep(untilMax());
+			return outcome(MAX_HOLD, null);
+		}
 		long maxAt = this.startNanos + this.bounds.maxHold().toNanos();
 		while (true) {
 			HoldContext context = context();
@@ -110,7 +137,7 @@ public final class Hold {
 			if (elapsed.compareTo(this.bounds.maxHold()) >= 0) {
 				return outcome(MAX_HOLD, null);
 			}
-			CompletableFuture<HoldDecision> evaluation = evaluate(context, evaluator);
+			CompletableFuture<HoldDecision> evaluation = evaluate(evaluator, context, evaluatorThread);
 			if (!this.ticker.awaitUntil(evaluation, maxAt)) {
 				return outcome(MAX_HOLD, null);
 			}
@@ -126,9 +153,10 @@ public final class Hold {
 		}
 	}
 
-	private CompletableFuture<HoldDecision> evaluate(HoldContext context, Executor evaluator) {
+	private CompletableFuture<HoldDecision> evaluate(HoldEvaluator evaluator, HoldContext context,
+			Executor evaluatorThread) {
 		try {
-			return CompletableFuture.supplyAsync(() -> this.strategy.evaluate(context), evaluator);
+			return CompletableFuture.supplyAsync(() -> evaluator.evaluate(context), evaluatorThread);
 		}
 		catch (Throwable ex) {
 			// No thread to ask the strategy on: the same as a strategy that fails.
@@ -141,13 +169,16 @@ public final class Hold {
 			return Objects.requireNonNull(evaluation.join(), "the strategy answered null");
 		}
 		catch (Throwable ex) {
-			Throwable cause = (ex instanceof CompletionException && ex.getCause() != null) ? ex.getCause() : ex;
-			this.failure = cause;
-			logger.log(Level.WARNING, () -> "zdt: the hold strategy '" + this.strategy.name()
-					+ "' failed, so the hold runs to max-hold (" + this.bounds.maxHold() + ") without asking it again",
-					cause);
+			failed((ex instanceof CompletionException && ex.getCause() != null) ? ex.getCause() : ex);
 			return null;
 		}
+	}
+
+	private void failed(Throwable cause) {
+		this.failure = cause;
+		logger.log(Level.WARNING, () -> "zdt: the hold strategy '" + this.strategy.name()
+				+ "' failed, so the hold runs to max-hold (" + this.bounds.maxHold() + ") without asking it again",
+				cause);
 	}
 
 	private Duration untilMax() {
@@ -159,6 +190,15 @@ public final class Hold {
 		Duration wait = this.bounds.checkInterval();
 		Duration untilMax = untilMax();
 		return (untilMax.compareTo(wait) < 0) ? untilMax : wait;
+	}
+
+	/**
+	 * Returns the evidence this hold's evaluator weighs now, for the status endpoint.
+	 * @return the evidence by name; empty when the strategy failed to start
+	 */
+	public Map<String, Object> evidence() {
+		HoldEvaluator evaluator = this.evaluator;
+		return (evaluator != null) ? evaluator.evidence(context()) : Map.of();
 	}
 
 	/**

@@ -1,16 +1,15 @@
-package dev.zdt.autoconfigure;
+package dev.zdt.core.hold;
 
 import java.time.Duration;
 import java.util.Map;
 
-import dev.zdt.core.hold.HoldStrategy;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Supplies a hold strategy that reads the load balancer's own view of this instance, such as
- * the ALB's target health. When a bean of this type exists, {@code zdt.drain.strategy=auto}
- * follows it, and lets the application's traffic end the hold only while
- * {@link #isAnswering()} is {@code false}.
+ * the ALB's target health. When the zdt starter finds a bean of this type,
+ * {@code zdt.drain.strategy=auto} follows it, and lets the application's traffic end the hold
+ * only while {@link #isAnswering()} is {@code false}.
  * @since 0.1.0
  */
 public interface LoadBalancerHoldStrategySupplier {
@@ -53,7 +52,7 @@ public interface LoadBalancerHoldStrategySupplier {
 	/**
 	 * Returns when the strategy, in the last hold, first saw the load balancer draining this
 	 * instance: the deregistration delay runs from there, not from the start of the hold. A
-	 * time in the hold's own clock ({@link dev.zdt.core.hold.HoldContext#elapsed()}), no earlier
+	 * time in the hold's own clock ({@link HoldContext#elapsed()}), no earlier
 	 * than the load balancer's change of state.
 	 * @return the time since the start of the hold, or {@code null} when the strategy did not
 	 * see the instance draining in the last hold
