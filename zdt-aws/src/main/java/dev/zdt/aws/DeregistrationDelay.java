@@ -44,8 +44,8 @@ final class DeregistrationDelay {
 	}
 
 	/**
-	 * Returns whether the preparation has started but has not read the delay, nor learnt that
-	 * it cannot.
+	 * Returns whether the preparation has started but has not read the delay, nor learnt
+	 * that it cannot.
 	 * @return {@code true} when a poll should read it
 	 */
 	synchronized boolean missed() {
@@ -53,8 +53,8 @@ final class DeregistrationDelay {
 	}
 
 	/**
-	 * Reads the delay of the given target's groups. A fault is reported and leaves the delay
-	 * unknown; only a transient one lets a later poll try again.
+	 * Reads the delay of the given target's groups. A fault is reported and leaves the
+	 * delay unknown; only a transient one lets a later poll try again.
 	 * @param target the target
 	 */
 	void read(Target target) {

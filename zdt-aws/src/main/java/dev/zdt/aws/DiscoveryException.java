@@ -3,8 +3,8 @@ package dev.zdt.aws;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Thrown when the target groups or the target of this instance cannot be found; says how to fix
- * it and whether asking again can help.
+ * Thrown when the target groups or the target of this instance cannot be found; says how
+ * to fix it and whether asking again can help.
  *
  * @since 0.1.0
  */

@@ -11,8 +11,8 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupNotFoundException;
 
 /**
- * Why the load balancer's view is not available, what fixes it, and whether asking again can
- * help.
+ * Why the load balancer's view is not available, what fixes it, and whether asking again
+ * can help.
  *
  * @param kind the kind, which is logged once
  * @param message what went wrong
@@ -67,8 +67,8 @@ record Fault(String kind, String message, String fix, boolean permanent) {
 					"check zdt.aws.target-group-arns (or the TargetGroupBinding) and zdt.aws.region", true);
 		}
 		if (ex.statusCode() == 401 || ex.statusCode() == 403 || isAccessDenied(code)) {
-			return new Fault("access-denied", "the pod's IAM identity may not read target health, " + message,
-					IAM_FIX, true);
+			return new Fault("access-denied", "the pod's IAM identity may not read target health, " + message, IAM_FIX,
+					true);
 		}
 		if (ex.statusCode() >= 500) {
 			return new Fault("service-error", "the ELBv2 API failed, " + message,

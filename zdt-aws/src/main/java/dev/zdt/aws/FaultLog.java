@@ -8,8 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Logs each kind of fault once, however often it happens, and remembers the last one until the
- * load balancer answers again.
+ * Logs each kind of fault once, however often it happens, and remembers the last one
+ * until the load balancer answers again.
  */
 final class FaultLog {
 

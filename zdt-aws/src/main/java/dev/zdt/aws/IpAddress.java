@@ -7,8 +7,9 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An IPv4 or IPv6 address parsed from its literal form only, never by a name lookup, so that
- * two spellings of one address ({@code 2001:DB8:0::15}, {@code 2001:db8::15}) compare equal.
+ * An IPv4 or IPv6 address parsed from its literal form only, never by a name lookup, so
+ * that two spellings of one address ({@code 2001:DB8:0::15}, {@code 2001:db8::15})
+ * compare equal.
  *
  * @since 0.1.0
  */
@@ -21,8 +22,8 @@ public final class IpAddress {
 	}
 
 	/**
-	 * Parses an IPv4 address in dotted decimal form ({@code 10.0.0.1}) or an IPv6 address in any
-	 * RFC 4291 text form, without brackets, port or zone.
+	 * Parses an IPv4 address in dotted decimal form ({@code 10.0.0.1}) or an IPv6 address
+	 * in any RFC 4291 text form, without brackets, port or zone.
 	 * @param text the literal
 	 * @return the address, or empty when the text is not an IP address
 	 */
@@ -40,8 +41,10 @@ public final class IpAddress {
 		byte[] bytes = new byte[4];
 		for (int i = 0; i < 4; i++) {
 			String part = parts[i];
-			// A leading zero would read as octal to some parsers: not an unambiguous address.
-			if (part.isEmpty() || part.length() > 3 || !isDigits(part) || (part.length() > 1 && part.charAt(0) == '0')) {
+			// A leading zero would read as octal to some parsers: not an unambiguous
+			// address.
+			if (part.isEmpty() || part.length() > 3 || !isDigits(part)
+					|| (part.length() > 1 && part.charAt(0) == '0')) {
 				return null;
 			}
 			int value = Integer.parseInt(part);
@@ -76,8 +79,8 @@ public final class IpAddress {
 	}
 
 	/**
-	 * Parses colon-separated groups, the last of which may be a dotted IPv4 address when it
-	 * ends the whole literal.
+	 * Parses colon-separated groups, the last of which may be a dotted IPv4 address when
+	 * it ends the whole literal.
 	 */
 	private static byte @Nullable [] groups(String text, boolean mayEndInIpv4) {
 		if (text.isEmpty()) {
@@ -135,8 +138,9 @@ public final class IpAddress {
 	}
 
 	/**
-	 * Returns the canonical text form: dotted decimal, or the RFC 5952 form for IPv6 (lower
-	 * case, no leading zeros, the longest run of zero groups shortened to {@code ::}).
+	 * Returns the canonical text form: dotted decimal, or the RFC 5952 form for IPv6
+	 * (lower case, no leading zeros, the longest run of zero groups shortened to
+	 * {@code ::}).
 	 * @return the text
 	 */
 	@Override

@@ -31,9 +31,10 @@ import software.amazon.awssdk.protocols.jsoncore.JsonNodeParser;
 
 /**
  * A small client of the Kubernetes API for the pod's own service account: GETs a resource
- * with the service account's token (read at every request, since projected tokens rotate),
- * trusts the service account's CA, bounds each request by one time-out, and turns every HTTP
- * status and failure into a {@link DiscoveryException} that says what to fix.
+ * with the service account's token (read at every request, since projected tokens
+ * rotate), trusts the service account's CA, bounds each request by one time-out, and
+ * turns every HTTP status and failure into a {@link DiscoveryException} that says what to
+ * fix.
  */
 final class KubernetesApiClient {
 
@@ -53,7 +54,8 @@ final class KubernetesApiClient {
 
 	/**
 	 * Creates a client.
-	 * @param apiServer the base URI of the API server, or {@code null} when not in Kubernetes
+	 * @param apiServer the base URI of the API server, or {@code null} when not in
+	 * Kubernetes
 	 * @param tokenFile the file of the service account token
 	 * @param caCertificateFile the PEM file of the API server's CA, or {@code null}
 	 * @param timeout the time-out of connecting and of each request
@@ -112,8 +114,8 @@ final class KubernetesApiClient {
 
 	/**
 	 * Sends the request and reads the whole answer within the time-out: the request's own
-	 * time-out covers only the wait for the response headers, and an API server that stalls
-	 * in the middle of the body would otherwise hold the calling thread for good.
+	 * time-out covers only the wait for the response headers, and an API server that
+	 * stalls in the middle of the body would otherwise hold the calling thread for good.
 	 */
 	private HttpResponse<byte[]> exchange(HttpRequest request, String what) throws DiscoveryException {
 		String authority = request.uri().getAuthority();
@@ -142,8 +144,9 @@ final class KubernetesApiClient {
 	}
 
 	private DiscoveryException notInTime(String authority, String what, Throwable cause) {
-		return new DiscoveryException("the Kubernetes API at " + authority + " did not answer GET " + what
-				+ " in time (" + this.timeout.toMillis() + " ms)",
+		return new DiscoveryException(
+				"the Kubernetes API at " + authority + " did not answer GET " + what + " in time ("
+						+ this.timeout.toMillis() + " ms)",
 				"check that the pod can reach the API server, or set zdt.aws.target-group-arns", false, cause);
 	}
 

@@ -19,10 +19,10 @@ import static dev.zdt.aws.KubernetesApiClient.node;
 import static dev.zdt.aws.KubernetesApiClient.text;
 
 /**
- * Finds this pod's target groups through the Kubernetes API, with the pod's service account:
- * the load balancer controller gives the pod one readiness gate per target group, named after
- * the TargetGroupBinding, and each TargetGroupBinding names its target group in
- * {@code spec.targetGroupARN}. Both controllers are understood, side by side:
+ * Finds this pod's target groups through the Kubernetes API, with the pod's service
+ * account: the load balancer controller gives the pod one readiness gate per target
+ * group, named after the TargetGroupBinding, and each TargetGroupBinding names its target
+ * group in {@code spec.targetGroupARN}. Both controllers are understood, side by side:
  * <ul>
  * <li>the self-managed AWS Load Balancer Controller: gates
  * {@code target-health.elbv2.k8s.aws/<TargetGroupBinding>}, bindings in
@@ -31,17 +31,23 @@ import static dev.zdt.aws.KubernetesApiClient.text;
  * {@code target-health.eks.amazonaws.com/<TargetGroupBinding>}, bindings in
  * {@code eks.amazonaws.com/v1}.</li>
  * </ul>
- * A pod behind a shared ALB (an IngressGroup) or behind several Services or ports carries one
- * gate per target group; every one of them is returned. Needs {@code get} on {@code pods} and on
- * {@code targetgroupbindings} of the controller's API group in the pod's namespace.
+ * A pod behind a shared ALB (an IngressGroup) or behind several Services or ports carries
+ * one gate per target group; every one of them is returned. Needs {@code get} on
+ * {@code pods} and on {@code targetgroupbindings} of the controller's API group in the
+ * pod's namespace.
  * <p>
- * The HTTP side (token, CA, time-outs, status codes) is the {@link KubernetesApiClient}'s;
- * this class reads the pod's readiness gates and their TargetGroupBindings.
+ * The HTTP side (token, CA, time-outs, status codes) is the
+ * {@link KubernetesApiClient}'s; this class reads the pod's readiness gates and their
+ * TargetGroupBindings.
+ *
  * @since 0.1.0
  */
 public final class KubernetesTargetGroupDiscovery implements TargetGroupSource {
 
-	/** The prefix of the readiness gate condition types the self-managed controller injects. */
+	/**
+	 * The prefix of the readiness gate condition types the self-managed controller
+	 * injects.
+	 */
 	public static final String READINESS_GATE_PREFIX = "target-health.elbv2.k8s.aws/";
 
 	/** The prefix of the readiness gate condition types EKS Auto Mode injects. */
@@ -72,8 +78,9 @@ public final class KubernetesTargetGroupDiscovery implements TargetGroupSource {
 
 	/**
 	 * Returns a builder that starts from the in-cluster defaults: the API server from
-	 * {@code KUBERNETES_SERVICE_HOST} and {@code KUBERNETES_SERVICE_PORT}, the service account's
-	 * token, CA certificate and namespace files, the pod name from {@code HOSTNAME}.
+	 * {@code KUBERNETES_SERVICE_HOST} and {@code KUBERNETES_SERVICE_PORT}, the service
+	 * account's token, CA certificate and namespace files, the pod name from
+	 * {@code HOSTNAME}.
 	 * @return the builder
 	 */
 	public static Builder builder() {
@@ -218,8 +225,8 @@ public final class KubernetesTargetGroupDiscovery implements TargetGroupSource {
 		}
 
 		/**
-		 * Sets the file of the CA certificates that sign the API server's certificate; when
-		 * {@code null} or absent, the JDK's trust store applies.
+		 * Sets the file of the CA certificates that sign the API server's certificate;
+		 * when {@code null} or absent, the JDK's trust store applies.
 		 * @param caCertificateFile the PEM file, or {@code null}
 		 * @return this builder
 		 */
@@ -229,8 +236,8 @@ public final class KubernetesTargetGroupDiscovery implements TargetGroupSource {
 		}
 
 		/**
-		 * Sets the pod's namespace; by default it is read from the service account's namespace
-		 * file.
+		 * Sets the pod's namespace; by default it is read from the service account's
+		 * namespace file.
 		 * @param namespace the namespace
 		 * @return this builder
 		 */
@@ -262,8 +269,8 @@ public final class KubernetesTargetGroupDiscovery implements TargetGroupSource {
 		}
 
 		/**
-		 * Sets the time-out of connecting and of each request, from sending it to the last byte of
-	 * the answer. Defaults to 2 seconds.
+		 * Sets the time-out of connecting and of each request, from sending it to the
+		 * last byte of the answer. Defaults to 2 seconds.
 		 * @param timeout the time-out
 		 * @return this builder
 		 */

@@ -3,7 +3,8 @@ package dev.zdt.aws;
 import java.util.List;
 
 /**
- * Finds the target groups of this instance: from configuration, or discovered at run time.
+ * Finds the target groups of this instance: from configuration, or discovered at run
+ * time.
  *
  * @see KubernetesTargetGroupDiscovery
  * @since 0.1.0

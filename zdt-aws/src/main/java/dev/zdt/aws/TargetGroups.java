@@ -6,8 +6,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The target groups this instance is registered in, and its IP address when the source knows
- * it.
+ * The target groups this instance is registered in, and its IP address when the source
+ * knows it.
  *
  * @param arns the target group ARNs
  * @param podIp the IP address the load balancer routes to, or {@code null} when unknown

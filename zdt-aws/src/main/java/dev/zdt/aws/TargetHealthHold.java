@@ -12,10 +12,10 @@ import dev.zdt.core.hold.HoldEvaluator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One hold of the {@link TargetHealthStrategy}: asks the poller for a poll every poll interval,
- * decides only on the answers to its own polls, and releases the propagation margin after the
- * first that shows the load balancer has let go. Asked by one thread, the hold's; only
- * {@link #drainingSeenAt()} is read from others.
+ * One hold of the {@link TargetHealthStrategy}: asks the poller for a poll every poll
+ * interval, decides only on the answers to its own polls, and releases the propagation
+ * margin after the first that shows the load balancer has let go. Asked by one thread,
+ * the hold's; only {@link #drainingSeenAt()} is read from others.
  */
 final class TargetHealthHold implements HoldEvaluator {
 
@@ -74,9 +74,9 @@ final class TargetHealthHold implements HoldEvaluator {
 				this.releaseAt = elapsed.plus(this.propagationMargin);
 				this.releaseReason = observation.reason();
 				this.drainingSeenAt = TargetHealthStrategy.DRAINING.equals(observation.reason()) ? elapsed : null;
-				this.logger.log(Level.INFO, () -> "zdt: the load balancer has let go of this target: "
-						+ observation.states() + "; the hold ends after the propagation margin of "
-						+ this.propagationMargin);
+				this.logger.log(Level.INFO,
+						() -> "zdt: the load balancer has let go of this target: " + observation.states()
+								+ "; the hold ends after the propagation margin of " + this.propagationMargin);
 			}
 		}
 		return (this.releaseAt != null && elapsed.compareTo(this.releaseAt) >= 0)
@@ -97,8 +97,10 @@ final class TargetHealthHold implements HoldEvaluator {
 	}
 
 	/**
-	 * Returns when this hold saw the load balancer draining the target in every target group.
-	 * @return the time since the start of the hold, or {@code null} when not seen draining
+	 * Returns when this hold saw the load balancer draining the target in every target
+	 * group.
+	 * @return the time since the start of the hold, or {@code null} when not seen
+	 * draining
 	 */
 	@Nullable Duration drainingSeenAt() {
 		return this.drainingSeenAt;

@@ -14,11 +14,11 @@ import java.util.concurrent.RejectedExecutionException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Asks the load balancer about this instance's target, one {@code DescribeTargetHealth} round
- * at a time, on a background thread, and keeps the latest answer for the holds to decide on.
- * Every fault is reported once through the {@link FaultLog}; a permanent one makes it give up.
- * It knows nothing of holds: each poll is numbered, so that a hold can tell the answers to its
- * own polls from older ones.
+ * Asks the load balancer about this instance's target, one {@code DescribeTargetHealth}
+ * round at a time, on a background thread, and keeps the latest answer for the holds to
+ * decide on. Every fault is reported once through the {@link FaultLog}; a permanent one
+ * makes it give up. It knows nothing of holds: each poll is numbered, so that a hold can
+ * tell the answers to its own polls from older ones.
  * <p>
  * The fields that change are guarded by this poller's monitor, held only for a moment and
  * never during a call to AWS or Kubernetes.
@@ -124,7 +124,8 @@ final class TargetHealthPoller implements AutoCloseable {
 	}
 
 	/**
-	 * Finds the target groups and reads their deregistration delay, in the background, once.
+	 * Finds the target groups and reads their deregistration delay, in the background,
+	 * once.
 	 */
 	void prepare() {
 		CompletableFuture<Void> preparation = this.deregistrationDelay.beginPreparation();
@@ -144,8 +145,10 @@ final class TargetHealthPoller implements AutoCloseable {
 				return;
 			}
 			this.deregistrationDelay.read(target);
-			this.logger.log(Level.INFO, () -> "zdt: the hold asks the load balancer about target " + target.ip() + " in "
-					+ target.targetGroups() + " (deregistration delay " + this.deregistrationDelay.known() + ")");
+			this.logger.log(Level.INFO,
+					() -> "zdt: the hold asks the load balancer about target " + target.ip() + " in "
+							+ target.targetGroups() + " (deregistration delay " + this.deregistrationDelay.known()
+							+ ")");
 		}
 		finally {
 			preparation.complete(null);
@@ -186,8 +189,8 @@ final class TargetHealthPoller implements AutoCloseable {
 	}
 
 	/**
-	 * Returns what this poller knows: target, target groups and their last reported states,
-	 * deregistration delay, last fault, whether it still asks.
+	 * Returns what this poller knows: target, target groups and their last reported
+	 * states, deregistration delay, last fault, whether it still asks.
 	 * @return the details
 	 */
 	Map<String, Object> details() {

@@ -22,14 +22,14 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupA
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthDescription;
 
 /**
- * Reads target health and target group attributes with short per-call timeouts and without
- * the SDK's retries, so that one call never blocks for long whatever the client's own
- * configuration: the strategy polls anyway, and retries on top of polling would multiply its
- * calls just when the ELBv2 API throttles them.
+ * Reads target health and target group attributes with short per-call timeouts and
+ * without the SDK's retries, so that one call never blocks for long whatever the client's
+ * own configuration: the strategy polls anyway, and retries on top of polling would
+ * multiply its calls just when the ELBv2 API throttles them.
  * <p>
- * A pod can be in several target groups under different ports (two Services, or two ports of
- * one Service, behind one shared ALB): a target group that has the pod's IP address under one
- * other port only is asked about that port from then on.
+ * A pod can be in several target groups under different ports (two Services, or two ports
+ * of one Service, behind one shared ALB): a target group that has the pod's IP address
+ * under one other port only is asked about that port from then on.
  */
 final class TargetHealthReader {
 
@@ -84,9 +84,10 @@ final class TargetHealthReader {
 			if (other != null) {
 				int otherPort = other.target().port();
 				if (this.otherPorts.put(arn, otherPort) == null) {
-					this.logger.log(Level.INFO, () -> "zdt: target group " + arn + " routes to this pod at port "
-							+ otherPort + ", not at port " + configuredPort + " (zdt.aws.target-port); zdt asks it "
-							+ "about port " + otherPort + " from now on");
+					this.logger.log(Level.INFO,
+							() -> "zdt: target group " + arn + " routes to this pod at port " + otherPort
+									+ ", not at port " + configuredPort + " (zdt.aws.target-port); zdt asks it "
+									+ "about port " + otherPort + " from now on");
 				}
 				return new TargetState(other.targetHealth().stateAsString(), other.targetHealth().reasonAsString());
 			}
@@ -95,9 +96,10 @@ final class TargetHealthReader {
 	}
 
 	/**
-	 * Finds the target in the target group under another port, for a target reported as not
-	 * registered: asking about a port the target group does not route to would otherwise end
-	 * the hold at once. Under several other ports, which one is this application's is unknown.
+	 * Finds the target in the target group under another port, for a target reported as
+	 * not registered: asking about a port the target group does not route to would
+	 * otherwise end the hold at once. Under several other ports, which one is this
+	 * application's is unknown.
 	 */
 	private @Nullable TargetHealthDescription underAnotherPort(String arn, IpAddress ip, int port)
 			throws DiscoveryException {
@@ -116,8 +118,9 @@ final class TargetHealthReader {
 			String addresses = others.stream()
 				.map((description) -> ip + ":" + description.target().port())
 				.collect(Collectors.joining(", "));
-			throw new DiscoveryException("target group " + arn + " has this pod as " + addresses + ", not as " + ip
-					+ ":" + port + ", and which of them is this application is unknown",
+			throw new DiscoveryException(
+					"target group " + arn + " has this pod as " + addresses + ", not as " + ip + ":" + port
+							+ ", and which of them is this application is unknown",
 					"set zdt.aws.target-port to the port the load balancer routes to", true, null);
 		}
 		return others.isEmpty() ? null : others.get(0);
@@ -131,7 +134,8 @@ final class TargetHealthReader {
 				.targets(TargetDescription.builder().id(ip.toString()).port(port).build()));
 		}
 		catch (InvalidTargetException ex) {
-			// The target group has never heard of this IP: not a target the ALB routes to.
+			// The target group has never heard of this IP: not a target the ALB routes
+			// to.
 			return new TargetState(TargetState.NOT_REGISTERED, "InvalidTarget");
 		}
 		for (TargetHealthDescription description : response.targetHealthDescriptions()) {
@@ -158,7 +162,8 @@ final class TargetHealthReader {
 		Duration longest = null;
 		for (String arn : arns) {
 			List<TargetGroupAttribute> attributes = this.client
-				.describeTargetGroupAttributes((request) -> request.overrideConfiguration(this.timeouts).targetGroupArn(arn))
+				.describeTargetGroupAttributes(
+						(request) -> request.overrideConfiguration(this.timeouts).targetGroupArn(arn))
 				.attributes();
 			for (TargetGroupAttribute attribute : attributes) {
 				if (DEREGISTRATION_DELAY.equals(attribute.key()) && attribute.value() != null) {

@@ -15,19 +15,20 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
 
 /**
  * Releases the hold once the Application Load Balancer reports this instance's target
- * {@code draining} (or {@code unused}, or not registered, after this process saw it in service
- * there) in every one of its target groups, plus a propagation margin: ALB nodes keep routing
- * for a few seconds after the state flips. A target that a target group never had in service
- * is a permanent fault (a wrong IP address, port or target group), never a release.
+ * {@code draining} (or {@code unused}, or not registered, after this process saw it in
+ * service there) in every one of its target groups, plus a propagation margin: ALB nodes
+ * keep routing for a few seconds after the state flips. A target that a target group
+ * never had in service is a permanent fault (a wrong IP address, port or target group),
+ * never a release.
  * <p>
  * A poller asks the load balancer on a background thread; each hold
- * ({@link #start(HoldContext)}) asks it for its first {@code DescribeTargetHealth} round at its
- * first evaluation, then one every poll interval, and decides only on the answers to its own
- * polls, so that an evaluation always answers at once and a new hold never acts on the last
- * one's answer. Every fault (throttling, server errors, time-outs, access denied, unknown target
- * group, no credentials, no Kubernetes API) is logged once with its fix and makes this strategy
- * keep holding, leaving the decision to the strategies it is combined with and to the maximum
- * hold; it never throws.
+ * ({@link #start(HoldContext)}) asks it for its first {@code DescribeTargetHealth} round
+ * at its first evaluation, then one every poll interval, and decides only on the answers
+ * to its own polls, so that an evaluation always answers at once and a new hold never
+ * acts on the last one's answer. Every fault (throttling, server errors, time-outs,
+ * access denied, unknown target group, no credentials, no Kubernetes API) is logged once
+ * with its fix and makes this strategy keep holding, leaving the decision to the
+ * strategies it is combined with and to the maximum hold; it never throws.
  *
  * @since 0.1.0
  */
@@ -85,16 +86,16 @@ public final class TargetHealthStrategy implements HoldStrategy, AutoCloseable {
 	}
 
 	/**
-	 * Finds the target groups and reads their deregistration delay, in the background. Call it
-	 * once at startup; later calls do nothing.
+	 * Finds the target groups and reads their deregistration delay, in the background.
+	 * Call it once at startup; later calls do nothing.
 	 */
 	public void prepare() {
 		this.poller.prepare();
 	}
 
 	/**
-	 * Returns the longest deregistration delay of the target groups, waiting at most the given
-	 * time for {@link #prepare()} to read it.
+	 * Returns the longest deregistration delay of the target groups, waiting at most the
+	 * given time for {@link #prepare()} to read it.
 	 * @param wait how long to wait at most
 	 * @return the delay, or {@code null} when unknown
 	 */
@@ -103,9 +104,9 @@ public final class TargetHealthStrategy implements HoldStrategy, AutoCloseable {
 	}
 
 	/**
-	 * Returns when, in the current or last hold, this strategy saw the load balancer draining
-	 * the target in every target group: the deregistration delay runs from no earlier than
-	 * that.
+	 * Returns when, in the current or last hold, this strategy saw the load balancer
+	 * draining the target in every target group: the deregistration delay runs from no
+	 * earlier than that.
 	 * @return the time since the start of the hold ({@link HoldContext#elapsed()}), or
 	 * {@code null} when the target was not seen draining
 	 */
@@ -115,8 +116,8 @@ public final class TargetHealthStrategy implements HoldStrategy, AutoCloseable {
 	}
 
 	/**
-	 * Returns what this strategy knows, for the status endpoint: target, target groups and
-	 * their last reported states, deregistration delay, last fault.
+	 * Returns what this strategy knows, for the status endpoint: target, target groups
+	 * and their last reported states, deregistration delay, last fault.
 	 * @return the details
 	 */
 	public Map<String, Object> details() {
@@ -232,8 +233,8 @@ public final class TargetHealthStrategy implements HoldStrategy, AutoCloseable {
 		}
 
 		/**
-		 * Sets the time-outs of one ELBv2 call, retries included, and of one attempt. Default
-		 * to 2 seconds and 1 second.
+		 * Sets the time-outs of one ELBv2 call, retries included, and of one attempt.
+		 * Default to 2 seconds and 1 second.
 		 * @param callTimeout the time-out of a call
 		 * @param attemptTimeout the time-out of an attempt
 		 * @return this builder
@@ -245,8 +246,8 @@ public final class TargetHealthStrategy implements HoldStrategy, AutoCloseable {
 		}
 
 		/**
-		 * Sets the executor of the background calls; by default, or when {@code null}, a daemon
-		 * thread of its own, which {@link TargetHealthStrategy#close()} stops.
+		 * Sets the executor of the background calls; by default, or when {@code null}, a
+		 * daemon thread of its own, which {@link TargetHealthStrategy#close()} stops.
 		 * @param executor the executor, or {@code null}
 		 * @return this builder
 		 */

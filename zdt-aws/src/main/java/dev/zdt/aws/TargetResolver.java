@@ -5,8 +5,9 @@ import java.util.function.IntSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Finds this instance's {@link Target} (target groups and IP address) once, and its port at
- * every call: the application's port may be known only once the web server has started.
+ * Finds this instance's {@link Target} (target groups and IP address) once, and its port
+ * at every call: the application's port may be known only once the web server has
+ * started.
  */
 final class TargetResolver {
 

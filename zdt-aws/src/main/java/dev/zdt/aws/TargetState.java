@@ -9,9 +9,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param state the ALB target state ({@code healthy}, {@code draining}, ...) or
  * {@value #NOT_REGISTERED}
- * @param reason the ALB's reason code, such as {@code Target.DeregistrationInProgress}, or
- * {@code null}
- *
+ * @param reason the ALB's reason code, such as {@code Target.DeregistrationInProgress},
+ * or {@code null}
  * @since 0.1.0
  */
 public record TargetState(String state, @Nullable String reason) {
@@ -25,8 +24,8 @@ public record TargetState(String state, @Nullable String reason) {
 	private static final Set<String> LET_GO = Set.of("draining", "unhealthy.draining", "unused", NOT_REGISTERED);
 
 	/**
-	 * Returns whether the load balancer no longer routes new requests to the target in this
-	 * target group: it is draining, unused or not registered.
+	 * Returns whether the load balancer no longer routes new requests to the target in
+	 * this target group: it is draining, unused or not registered.
 	 * @return {@code true} once the load balancer has let go
 	 */
 	public boolean isLetGo() {
@@ -34,10 +33,10 @@ public record TargetState(String state, @Nullable String reason) {
 	}
 
 	/**
-	 * Returns whether the target group has the target in service: the load balancer routes, or
-	 * may route, to it, or is draining it. Only a target seen in service can later be let go;
-	 * {@code unused} or not registered from the start means that the target group was never
-	 * routing to it (a wrong target group, IP address or port).
+	 * Returns whether the target group has the target in service: the load balancer
+	 * routes, or may route, to it, or is draining it. Only a target seen in service can
+	 * later be let go; {@code unused} or not registered from the start means that the
+	 * target group was never routing to it (a wrong target group, IP address or port).
 	 * @return {@code true} when in service
 	 */
 	public boolean isInService() {

@@ -25,8 +25,8 @@ final class Elbv2Clients {
 	}
 
 	/**
-	 * A client as an application configures one: the SDK's default retries (three attempts
-	 * with back-off in the standard mode).
+	 * A client as an application configures one: the SDK's default retries (three
+	 * attempts with back-off in the standard mode).
 	 */
 	static ElasticLoadBalancingV2Client clientWithSdkRetries(URI endpoint) {
 		return ElasticLoadBalancingV2Client.builder()

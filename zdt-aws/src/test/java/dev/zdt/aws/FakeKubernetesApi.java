@@ -94,21 +94,27 @@ final class FakeKubernetesApi implements AutoCloseable {
 			.collect(Collectors.joining(","));
 		String conditions = List.of(readinessGateTypes)
 			.stream()
-			.map((type) -> ",{\"type\":\"" + type + "\",\"status\":\"True\",\"lastTransitionTime\":\"2026-11-26T21:02:11Z\"}")
+			.map((type) -> ",{\"type\":\"" + type
+					+ "\",\"status\":\"True\",\"lastTransitionTime\":\"2026-11-26T21:02:11Z\"}")
 			.collect(Collectors.joining());
-		this.resources.put("/api/v1/namespaces/" + namespace + "/pods/" + name, """
-				{"kind":"Pod","apiVersion":"v1",
-				 "metadata":{"name":"%s","namespace":"%s","uid":"6f1f7a0e-3d0c-4a43-9a71-2b9a6f0c2b11",
-				  "labels":{"app":"sample","pod-template-hash":"7d9f8c6b5"}},
-				 "spec":{"containers":[{"name":"app","image":"zdt-sample-app:0.1.0","ports":[{"containerPort":8080,"protocol":"TCP"}]}],
-				  "readinessGates":[%s],"serviceAccountName":"sample","terminationGracePeriodSeconds":70},
-				 "status":{"phase":"Running","podIP":"%s","podIPs":[{"ip":"%s"}],
-				  "conditions":[{"type":"Ready","status":"True"}%s]}}
-				""".formatted(name, namespace, gates, podIp, podIp, conditions));
+		this.resources.put("/api/v1/namespaces/" + namespace + "/pods/" + name,
+				"""
+						{"kind":"Pod","apiVersion":"v1",
+						 "metadata":{"name":"%s","namespace":"%s","uid":"6f1f7a0e-3d0c-4a43-9a71-2b9a6f0c2b11",
+						  "labels":{"app":"sample","pod-template-hash":"7d9f8c6b5"}},
+						 "spec":{"containers":[{"name":"app","image":"zdt-sample-app:0.1.0","ports":[{"containerPort":8080,"protocol":"TCP"}]}],
+						  "readinessGates":[%s],"serviceAccountName":"sample","terminationGracePeriodSeconds":70},
+						 "status":{"phase":"Running","podIP":"%s","podIPs":[{"ip":"%s"}],
+						  "conditions":[{"type":"Ready","status":"True"}%s]}}
+						"""
+					.formatted(name, namespace, gates, podIp, podIp, conditions));
 		return this;
 	}
 
-	/** The API version of the self-managed AWS Load Balancer Controller's TargetGroupBindings. */
+	/**
+	 * The API version of the self-managed AWS Load Balancer Controller's
+	 * TargetGroupBindings.
+	 */
 	static final String SELF_MANAGED = "elbv2.k8s.aws/v1beta1";
 
 	/** The API version of EKS Auto Mode's TargetGroupBindings. */

@@ -11,7 +11,8 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link Fault}: a fault is named after its real cause, not after what wraps it.
+ * Tests for {@link Fault}: a fault is named after its real cause, not after what wraps
+ * it.
  */
 class FaultTests {
 

@@ -28,9 +28,9 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * IRSA as EKS sets it up (a projected token file and a role ARN): the SDK exchanges the token
- * with STS, which needs the {@code sts} module that zdt-aws brings, and signs the ELBv2 calls
- * with the session credentials. STS and ELBv2 are local stand-ins.
+ * IRSA as EKS sets it up (a projected token file and a role ARN): the SDK exchanges the
+ * token with STS, which needs the {@code sts} module that zdt-aws brings, and signs the
+ * ELBv2 calls with the session credentials. STS and ELBv2 are local stand-ins.
  */
 class IrsaCredentialsTests {
 
@@ -63,8 +63,7 @@ class IrsaCredentialsTests {
 			throws IOException {
 		Path token = Files.writeString(directory.resolve("token"), "eyJhbGciOiJSUzI1NiJ9.zdt-projected-token.sig");
 		Map.of("aws.webIdentityTokenFile", token.toString(), "aws.roleArn", ROLE, "aws.roleSessionName", "zdt",
-				"aws.region", "eu-west-1", "aws.endpointUrlSts",
-				"http://127.0.0.1:" + this.sts.getAddress().getPort())
+				"aws.region", "eu-west-1", "aws.endpointUrlSts", "http://127.0.0.1:" + this.sts.getAddress().getPort())
 			.forEach(System::setProperty);
 		try (FakeElbv2Server elb = FakeElbv2Server.start();
 				WebIdentityTokenFileCredentialsProvider credentials = WebIdentityTokenFileCredentialsProvider.create();

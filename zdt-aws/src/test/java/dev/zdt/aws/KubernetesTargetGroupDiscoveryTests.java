@@ -34,8 +34,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * Tests for {@link KubernetesTargetGroupDiscovery} against a local stand-in of the Kubernetes
- * API.
+ * Tests for {@link KubernetesTargetGroupDiscovery} against a local stand-in of the
+ * Kubernetes API.
  */
 class KubernetesTargetGroupDiscoveryTests {
 
@@ -77,8 +77,9 @@ class KubernetesTargetGroupDiscoveryTests {
 
 	@Test
 	void findsTheTargetGroupOfEachReadinessGateAndThePodIp() throws DiscoveryException {
-		this.api.pod(NAMESPACE, POD, POD_IP, "target-health.elbv2.k8s.aws/" + BINDING,
-				"example.com/unrelated-gate", "target-health.elbv2.k8s.aws/" + OTHER_BINDING)
+		this.api
+			.pod(NAMESPACE, POD, POD_IP, "target-health.elbv2.k8s.aws/" + BINDING, "example.com/unrelated-gate",
+					"target-health.elbv2.k8s.aws/" + OTHER_BINDING)
 			.targetGroupBinding(NAMESPACE, BINDING, ARN, "ip")
 			.targetGroupBinding(NAMESPACE, OTHER_BINDING, OTHER_ARN, "ip");
 		TargetGroups targetGroups = discovery().build().targetGroups();
@@ -89,8 +90,9 @@ class KubernetesTargetGroupDiscoveryTests {
 
 	@Test
 	void findsTheTargetGroupsOfEksAutoModeReadinessGatesInTheirOwnApiGroup() throws DiscoveryException {
-		this.api.pod(NAMESPACE, POD, POD_IP, "target-health.eks.amazonaws.com/" + BINDING,
-				"target-health.eks.amazonaws.com/" + OTHER_BINDING)
+		this.api
+			.pod(NAMESPACE, POD, POD_IP, "target-health.eks.amazonaws.com/" + BINDING,
+					"target-health.eks.amazonaws.com/" + OTHER_BINDING)
 			.targetGroupBinding(FakeKubernetesApi.AUTO_MODE, NAMESPACE, BINDING, ARN, "ip")
 			.targetGroupBinding(FakeKubernetesApi.AUTO_MODE, NAMESPACE, OTHER_BINDING, OTHER_ARN, "ip");
 		TargetGroups targetGroups = discovery().build().targetGroups();
@@ -190,11 +192,10 @@ class KubernetesTargetGroupDiscoveryTests {
 		}
 		KubernetesTargetGroupDiscovery discovery = discovery().apiServer(URI.create("http://127.0.0.1:" + closedPort))
 			.build();
-		assertThatExceptionOfType(DiscoveryException.class).isThrownBy(discovery::targetGroups)
-			.satisfies((ex) -> {
-				assertThat(ex.isPermanent()).isFalse();
-				assertThat(ex.getMessage()).contains("could not be reached");
-			});
+		assertThatExceptionOfType(DiscoveryException.class).isThrownBy(discovery::targetGroups).satisfies((ex) -> {
+			assertThat(ex.isPermanent()).isFalse();
+			assertThat(ex.getMessage()).contains("could not be reached");
+		});
 	}
 
 	@Test
@@ -204,7 +205,8 @@ class KubernetesTargetGroupDiscoveryTests {
 			.stallMidBody();
 		KubernetesTargetGroupDiscovery discovery = discovery().timeout(Duration.ofMillis(500)).build();
 		long start = System.nanoTime();
-		// The server holds the body for minutes: a hang here fails the test instead of wedging it.
+		// The server holds the body for minutes: a hang here fails the test instead of
+		// wedging it.
 		DiscoveryException fault = assertTimeoutPreemptively(Duration.ofSeconds(15),
 				() -> catchThrowableOfType(DiscoveryException.class, discovery::targetGroups));
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
@@ -216,11 +218,10 @@ class KubernetesTargetGroupDiscoveryTests {
 	@Test
 	void outsideKubernetesIsAPermanentFault() {
 		KubernetesTargetGroupDiscovery discovery = KubernetesTargetGroupDiscovery.builder((name) -> null).build();
-		assertThatExceptionOfType(DiscoveryException.class).isThrownBy(discovery::targetGroups)
-			.satisfies((ex) -> {
-				assertThat(ex.isPermanent()).isTrue();
-				assertThat(ex.getMessage()).contains("KUBERNETES_SERVICE_HOST");
-			});
+		assertThatExceptionOfType(DiscoveryException.class).isThrownBy(discovery::targetGroups).satisfies((ex) -> {
+			assertThat(ex.isPermanent()).isTrue();
+			assertThat(ex.getMessage()).contains("KUBERNETES_SERVICE_HOST");
+		});
 	}
 
 	@Test
@@ -229,8 +230,8 @@ class KubernetesTargetGroupDiscoveryTests {
 		try (FakeKubernetesApi tlsApi = FakeKubernetesApi.startTls(serverContext).token("token-1")) {
 			tlsApi.pod(NAMESPACE, POD, POD_IP, "target-health.elbv2.k8s.aws/" + BINDING)
 				.targetGroupBinding(NAMESPACE, BINDING, ARN, "ip");
-			Map<String, String> environment = Map.of("KUBERNETES_SERVICE_HOST", "127.0.0.1",
-					"KUBERNETES_SERVICE_PORT", Integer.toString(tlsApi.port()), "HOSTNAME", POD);
+			Map<String, String> environment = Map.of("KUBERNETES_SERVICE_HOST", "127.0.0.1", "KUBERNETES_SERVICE_PORT",
+					Integer.toString(tlsApi.port()), "HOSTNAME", POD);
 			KubernetesTargetGroupDiscovery discovery = KubernetesTargetGroupDiscovery.builder(environment::get)
 				.tokenFile(this.tokenFile)
 				.caCertificateFile(this.serviceAccount.resolve("ca.crt"))
@@ -266,18 +267,20 @@ class KubernetesTargetGroupDiscoveryTests {
 			strategy.prepare();
 			assertThat(strategy.deregistrationDelay(Duration.ZERO)).isEqualTo(Duration.ofSeconds(60));
 			HoldContext now = new HoldContext(Duration.ZERO, 0, 0, Duration.ZERO, Duration.ZERO);
-			assertThat(strategy.start(now).evaluate(now)).isEqualTo(HoldDecision.release(TargetHealthStrategy.DRAINING));
+			assertThat(strategy.start(now).evaluate(now))
+				.isEqualTo(HoldDecision.release(TargetHealthStrategy.DRAINING));
 		}
 	}
 
 	/**
-	 * Two Ingresses of one IngressGroup share an ALB and send it to two Services of this pod
-	 * on two ports: one target group each, one readiness gate each.
+	 * Two Ingresses of one IngressGroup share an ALB and send it to two Services of this
+	 * pod on two ports: one target group each, one readiness gate each.
 	 */
 	@Test
 	void onASharedLoadBalancerTheHoldWaitsForEveryTargetGroupThePodIsIn() throws IOException {
-		this.api.pod(NAMESPACE, POD, POD_IP, "target-health.eks.amazonaws.com/" + BINDING,
-				"target-health.eks.amazonaws.com/" + OTHER_BINDING)
+		this.api
+			.pod(NAMESPACE, POD, POD_IP, "target-health.eks.amazonaws.com/" + BINDING,
+					"target-health.eks.amazonaws.com/" + OTHER_BINDING)
 			.targetGroupBinding(FakeKubernetesApi.AUTO_MODE, NAMESPACE, BINDING, ARN, "ip")
 			.targetGroupBinding(FakeKubernetesApi.AUTO_MODE, NAMESPACE, OTHER_BINDING, OTHER_ARN, "ip");
 		try (FakeElbv2Server elb = FakeElbv2Server.start();

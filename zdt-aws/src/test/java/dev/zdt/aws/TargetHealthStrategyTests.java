@@ -36,7 +36,8 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link TargetHealthStrategy}: the real SDK client against a local ELBv2 endpoint.
+ * Tests for {@link TargetHealthStrategy}: the real SDK client against a local ELBv2
+ * endpoint.
  */
 class TargetHealthStrategyTests {
 
@@ -78,7 +79,8 @@ class TargetHealthStrategyTests {
 	void holdEndsThePropagationMarginAfterThePollThatSeesTheTargetDraining() {
 		this.ticker.onSleep(drainAfter(Duration.ofSeconds(7)));
 		HoldOutcome outcome = hold(strategy(ARN).build());
-		// Polls at 0, 2, 4, 6 s see healthy; the poll at 8 s sees draining; 8 s + 5 s margin.
+		// Polls at 0, 2, 4, 6 s see healthy; the poll at 8 s sees draining; 8 s + 5 s
+		// margin.
 		assertThat(outcome.reason()).isEqualTo(TargetHealthStrategy.DRAINING);
 		assertThat(outcome.held()).isEqualTo(Duration.ofSeconds(13));
 		assertThat(this.elb.requestCount("DescribeTargetHealth")).isEqualTo(5);
@@ -184,9 +186,8 @@ class TargetHealthStrategyTests {
 		assertThat(outcome.held()).isEqualTo(Duration.ofSeconds(8 + 5));
 		assertThat(strategy.hasGivenUp()).isFalse();
 		assertThat(this.logger.warnings()).isEmpty();
-		assertThat(this.logger.messages(System.Logger.Level.INFO)).anySatisfy((message) -> assertThat(message).contains(ARN)
-			.contains("port 8081")
-			.contains("zdt.aws.target-port"));
+		assertThat(this.logger.messages(System.Logger.Level.INFO)).anySatisfy(
+				(message) -> assertThat(message).contains(ARN).contains("port 8081").contains("zdt.aws.target-port"));
 		// Once found, the target group is asked about that port only.
 		assertThat(this.elb.requests()).filteredOn((request) -> "DescribeTargetHealth".equals(request.get("Action")))
 			.filteredOn((request) -> request.get("Targets.member.1.Port") == null)
@@ -417,7 +418,8 @@ class TargetHealthStrategyTests {
 			while (this.logger.warnings().isEmpty() && System.nanoTime() < deadline) {
 				Thread.sleep(20);
 			}
-			// The server holds the request for minutes: only the call timeout ends it this soon.
+			// The server holds the request for minutes: only the call timeout ends it
+			// this soon.
 			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
 			assertThat(this.logger.warnings()).singleElement().asString().contains("did not answer in time");
 			assertThat(strategy.hasGivenUp()).isFalse();

@@ -51,8 +51,8 @@ final class Drain {
 	}
 
 	/**
-	 * Runs the given call as the notification of this drain's listeners, so that a wait for
-	 * this drain from within it is refused.
+	 * Runs the given call as the notification of this drain's listeners, so that a wait
+	 * for this drain from within it is refused.
 	 */
 	void whileNotifying(Runnable call) {
 		Drain outer = NOTIFYING.get();
@@ -73,8 +73,8 @@ final class Drain {
 	}
 
 	/**
-	 * The result of a drain, which refuses to be waited for by the drain's own listeners rather
-	 * than wait forever.
+	 * The result of a drain, which refuses to be waited for by the drain's own listeners
+	 * rather than wait forever.
 	 */
 	private static final class ListenerSafeFuture extends CompletableFuture<DrainResult> {
 

@@ -23,23 +23,25 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The drain state machine ({@link DrainState#SERVING} → {@link DrainState#DRAINING} →
- * {@link DrainState#DRAINED} → {@link DrainState#STOPPING}). However many triggers arrive, in
- * whatever order and concurrently, there is exactly one drain and one hold, and every caller
- * waits for that same hold. The hold runs on its own thread, so a caller that gives up (or is
- * interrupted) never cuts it short for the others. Nothing a strategy or listener does, not even
- * an {@link Error}, keeps the drain from ending: no caller of {@link #drain(DrainTrigger)} waits
- * longer than the maximum hold plus {@link #WAIT_MARGIN}.
+ * {@link DrainState#DRAINED} → {@link DrainState#STOPPING}). However many triggers
+ * arrive, in whatever order and concurrently, there is exactly one drain and one hold,
+ * and every caller waits for that same hold. The hold runs on its own thread, so a caller
+ * that gives up (or is interrupted) never cuts it short for the others. Nothing a
+ * strategy or listener does, not even an {@link Error}, keeps the drain from ending: no
+ * caller of {@link #drain(DrainTrigger)} waits longer than the maximum hold plus
+ * {@link #WAIT_MARGIN}.
  * <p>
- * A drain that has not reached shutdown can be {@linkplain #cancel() cancelled}, by hand or by
- * the watchdog ({@link Builder#cancelAfter(Duration)}), so that a mistaken drain does not keep
- * the instance out of rotation for good.
+ * A drain that has not reached shutdown can be {@linkplain #cancel() cancelled}, by hand
+ * or by the watchdog ({@link Builder#cancelAfter(Duration)}), so that a mistaken drain
+ * does not keep the instance out of rotation for good.
+ *
  * @since 0.1.0
  */
 public final class DrainCoordinator {
 
 	/**
-	 * How long past the maximum hold a caller waits at most for a hold that does not end: the
-	 * {@linkplain ShutdownBudget#WAIT_MARGIN shutdown budget's}.
+	 * How long past the maximum hold a caller waits at most for a hold that does not end:
+	 * the {@linkplain ShutdownBudget#WAIT_MARGIN shutdown budget's}.
 	 */
 	public static final Duration WAIT_MARGIN = ShutdownBudget.WAIT_MARGIN;
 
@@ -63,7 +65,8 @@ public final class DrainCoordinator {
 
 	private final Duration cancelAfter;
 
-	// Orders cancel() against stopping(): a drain that shutdown has passed is never undone.
+	// Orders cancel() against stopping(): a drain that shutdown has passed is never
+	// undone.
 	private final Object cancelLock = new Object();
 
 	private DrainCoordinator(Builder builder) {
@@ -90,11 +93,12 @@ public final class DrainCoordinator {
 	}
 
 	/**
-	 * Starts the drain, or joins the one already started, without waiting for its hold. The
-	 * returned future completes when the hold has ended, never exceptionally. A
-	 * {@link DrainListener} must not wait for it while it is told about this drain: the hold
-	 * ends only after the listeners have returned, so {@code get()} or {@code join()} there throws
-	 * an {@link IllegalStateException} instead of waiting forever.
+	 * Starts the drain, or joins the one already started, without waiting for its hold.
+	 * The returned future completes when the hold has ended, never exceptionally. A
+	 * {@link DrainListener} must not wait for it while it is told about this drain: the
+	 * hold ends only after the listeners have returned, so {@code get()} or
+	 * {@code join()} there throws an {@link IllegalStateException} instead of waiting
+	 * forever.
 	 * @param trigger what asks for the drain; recorded only if it starts the drain
 	 * @return the result of the one drain, complete when its hold has ended
 	 */
@@ -108,7 +112,8 @@ public final class DrainCoordinator {
 		if (current != null) {
 			return current;
 		}
-		Drain candidate = new Drain(trigger, this.clock.instant(), new Hold(this.strategy, this.bounds, this.traffic, this.ticker));
+		Drain candidate = new Drain(trigger, this.clock.instant(),
+				new Hold(this.strategy, this.bounds, this.traffic, this.ticker));
 		if (!this.drain.compareAndSet(null, candidate)) {
 			return Objects.requireNonNull(this.drain.get());
 		}
@@ -149,8 +154,8 @@ public final class DrainCoordinator {
 	}
 
 	/**
-	 * Ends the drain with the given outcome, unless it has ended already: tells the listeners,
-	 * then releases every caller.
+	 * Ends the drain with the given outcome, unless it has ended already: tells the
+	 * listeners, then releases every caller.
 	 */
 	private void finish(Drain drain, HoldOutcome outcome) {
 		DrainResult result = new DrainResult(drain.trigger, this.strategy.name(), outcome);
@@ -161,16 +166,16 @@ public final class DrainCoordinator {
 	}
 
 	/**
-	 * Starts the drain, or joins the one already started, and waits until its hold has ended,
-	 * at most {@link #WAIT_MARGIN} past the maximum hold. A hold that has not ended by then
-	 * (something is stuck) is ended for every caller with reason {@value HoldOutcome#MAX_HOLD}, and
-	 * the status shows why.
+	 * Starts the drain, or joins the one already started, and waits until its hold has
+	 * ended, at most {@link #WAIT_MARGIN} past the maximum hold. A hold that has not
+	 * ended by then (something is stuck) is ended for every caller with reason
+	 * {@value HoldOutcome#MAX_HOLD}, and the status shows why.
 	 * @param trigger what asks for the drain
 	 * @return the result of the one drain
-	 * @throws InterruptedException if the calling thread is interrupted while waiting; the hold
-	 * goes on
-	 * @throws IllegalStateException if called by a {@link DrainListener} while it is told about
-	 * this drain, since the hold cannot end before the listener returns
+	 * @throws InterruptedException if the calling thread is interrupted while waiting;
+	 * the hold goes on
+	 * @throws IllegalStateException if called by a {@link DrainListener} while it is told
+	 * about this drain, since the hold cannot end before the listener returns
 	 */
 	public DrainResult drain(DrainTrigger trigger) throws InterruptedException {
 		Drain current = startOrJoin(trigger);
@@ -197,7 +202,8 @@ public final class DrainCoordinator {
 	}
 
 	/**
-	 * Marks that shutdown proceeds past the hold. Has an effect only once, and only after the hold.
+	 * Marks that shutdown proceeds past the hold. Has an effect only once, and only after
+	 * the hold.
 	 */
 	public void stopping() {
 		synchronized (this.cancelLock) {
@@ -210,11 +216,11 @@ public final class DrainCoordinator {
 	}
 
 	/**
-	 * Undoes a drain whose hold has ended and that shutdown has not passed: the state goes back
-	 * to {@link DrainState#SERVING} and listeners are told, so that readiness comes back. A
-	 * later trigger starts a new drain with a new hold.
-	 * @return {@code true} if a drain was undone; {@code false} when there is none, its hold is
-	 * still under way, or shutdown has passed it
+	 * Undoes a drain whose hold has ended and that shutdown has not passed: the state
+	 * goes back to {@link DrainState#SERVING} and listeners are told, so that readiness
+	 * comes back. A later trigger starts a new drain with a new hold.
+	 * @return {@code true} if a drain was undone; {@code false} when there is none, its
+	 * hold is still under way, or shutdown has passed it
 	 */
 	public boolean cancel() {
 		Drain current = this.drain.get();
@@ -247,7 +253,8 @@ public final class DrainCoordinator {
 	}
 
 	/**
-	 * Returns whether a drain has started, i.e. the state is past {@link DrainState#SERVING}.
+	 * Returns whether a drain has started, i.e. the state is past
+	 * {@link DrainState#SERVING}.
 	 * @return {@code true} once draining
 	 */
 	public boolean isDraining() {
@@ -263,23 +270,25 @@ public final class DrainCoordinator {
 		DrainState state = state();
 		if (current == null) {
 			return new DrainStatus(state, null, null, Duration.ZERO, null, this.strategy.name(), this.bounds.minHold(),
-					this.bounds.maxHold(), this.traffic.inFlight(), 0, this.traffic.arrivalRate(this.ticker.nanos()), null);
+					this.bounds.maxHold(), this.traffic.inFlight(), 0, this.traffic.arrivalRate(this.ticker.nanos()),
+					null);
 		}
 		DrainResult ended = current.ended.get();
 		HoldOutcome outcome = (ended != null) ? ended.outcome() : null;
 		HoldContext now = current.hold.context();
 		Duration elapsed = (outcome != null) ? outcome.held() : now.elapsed();
 		Throwable failure = current.failure();
-		// Requests keep arriving after the hold, and the meter keeps counting them: so does the status.
-		return new DrainStatus(state, current.trigger, current.startedAt, elapsed, (outcome != null) ? outcome.reason() : null,
-				this.strategy.name(), this.bounds.minHold(), this.bounds.maxHold(), this.traffic.inFlight(),
-				now.requestsSinceDrainStart(), current.hold.rateBeforeDrain(),
-				(failure != null) ? failure.toString() : null);
+		// Requests keep arriving after the hold, and the meter keeps counting them: so
+		// does the status.
+		return new DrainStatus(state, current.trigger, current.startedAt, elapsed,
+				(outcome != null) ? outcome.reason() : null, this.strategy.name(), this.bounds.minHold(),
+				this.bounds.maxHold(), this.traffic.inFlight(), now.requestsSinceDrainStart(),
+				current.hold.rateBeforeDrain(), (failure != null) ? failure.toString() : null);
 	}
 
 	/**
-	 * Returns what made the hold fall back to its maximum: the failure of the hold strategy, or
-	 * the hold's own when it did not end in time.
+	 * Returns what made the hold fall back to its maximum: the failure of the hold
+	 * strategy, or the hold's own when it did not end in time.
 	 * @return the failure, or {@code null}
 	 */
 	public @Nullable Throwable strategyFailure() {
@@ -288,9 +297,10 @@ public final class DrainCoordinator {
 	}
 
 	/**
-	 * Returns the evidence the hold strategy weighs, for the status endpoint: while serving, as
-	 * if the drain started now; while draining, at this moment of the hold; once the hold has
-	 * ended, the rule that ended it (under {@code releasedBy}), if the strategy gave one.
+	 * Returns the evidence the hold strategy weighs, for the status endpoint: while
+	 * serving, as if the drain started now; while draining, at this moment of the hold;
+	 * once the hold has ended, the rule that ended it (under {@code releasedBy}), if the
+	 * strategy gave one.
 	 * @return the evidence by name
 	 */
 	public Map<String, Object> evidence() {
@@ -350,7 +360,8 @@ public final class DrainCoordinator {
 					call.accept(listener);
 				}
 				catch (Throwable ex) {
-					// A listener (logging, metrics, readiness) must not break the drain itself.
+					// A listener (logging, metrics, readiness) must not break the drain
+					// itself.
 					report(ex);
 				}
 			}
@@ -368,8 +379,8 @@ public final class DrainCoordinator {
 	}
 
 	/**
-	 * Undoes the drain when no shutdown follows its hold in time. Waits in steps, so that its
-	 * thread ends soon after a shutdown or a cancellation.
+	 * Undoes the drain when no shutdown follows its hold in time. Waits in steps, so that
+	 * its thread ends soon after a shutdown or a cancellation.
 	 */
 	private final class Watchdog implements DrainListener {
 
@@ -379,7 +390,8 @@ public final class DrainCoordinator {
 		public void holdEnded(DrainResult result) {
 			Drain watched = DrainCoordinator.this.drain.get();
 			if (watched != null) {
-				// Listeners hear of the end just before the drain completes; count from then.
+				// Listeners hear of the end just before the drain completes; count from
+				// then.
 				watched.result.whenComplete(
 						(ended, failure) -> DrainCoordinator.this.holdThreads.newThread(() -> watch(watched)).start());
 			}
@@ -454,7 +466,8 @@ public final class DrainCoordinator {
 		}
 
 		/**
-		 * Sets the traffic monitor the hold reads; by default a new one on the same ticker.
+		 * Sets the traffic monitor the hold reads; by default a new one on the same
+		 * ticker.
 		 * @param traffic the monitor
 		 * @return this builder
 		 */
@@ -504,8 +517,9 @@ public final class DrainCoordinator {
 		}
 
 		/**
-		 * Sets how long after the end of the hold a drain that no shutdown has followed is
-		 * {@linkplain DrainCoordinator#cancel() cancelled}; zero (the default) never cancels.
+		 * Sets how long after the end of the hold a drain that no shutdown has followed
+		 * is {@linkplain DrainCoordinator#cancel() cancelled}; zero (the default) never
+		 * cancels.
 		 * @param cancelAfter the time, zero or positive
 		 * @return this builder
 		 */

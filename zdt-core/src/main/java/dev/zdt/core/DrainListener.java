@@ -1,11 +1,12 @@
 package dev.zdt.core;
 
 /**
- * Told about the steps of a drain, e.g. to flip readiness, log or count. Called on the thread
- * that makes the step; anything thrown here (even an {@link Error}) is contained and does not
- * stop the drain. A listener must not wait for the drain it is told about: the hold ends only
- * after the listeners have returned, so waiting there fails with an
+ * Told about the steps of a drain, e.g. to flip readiness, log or count. Called on the
+ * thread that makes the step; anything thrown here (even an {@link Error}) is contained
+ * and does not stop the drain. A listener must not wait for the drain it is told about:
+ * the hold ends only after the listeners have returned, so waiting there fails with an
  * {@link IllegalStateException}; act in {@link #holdEnded(DrainResult)} instead.
+ *
  * @since 0.1.0
  */
 public interface DrainListener {
@@ -31,7 +32,8 @@ public interface DrainListener {
 	}
 
 	/**
-	 * Called when a drain that had not reached shutdown was undone: the instance serves again.
+	 * Called when a drain that had not reached shutdown was undone: the instance serves
+	 * again.
 	 * @param cancellation why
 	 */
 	default void drainCancelled(DrainCancellation cancellation) {

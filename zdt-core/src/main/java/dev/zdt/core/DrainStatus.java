@@ -18,11 +18,13 @@ import org.jspecify.annotations.Nullable;
  * @param minHold the shortest hold
  * @param maxHold the longest hold
  * @param inFlight application requests in flight
- * @param requestsAfterDrainStart application requests that arrived after the drain started
- * @param rateBeforeDrain application requests per second measured before the drain started
- * (the current rate while serving)
- * @param holdFailure why the hold fell back to its maximum (the hold strategy failed, or the hold
- * did not end in time), as the exception's class and message; {@code null} when it did not
+ * @param requestsAfterDrainStart application requests that arrived after the drain
+ * started
+ * @param rateBeforeDrain application requests per second measured before the drain
+ * started (the current rate while serving)
+ * @param holdFailure why the hold fell back to its maximum (the hold strategy failed, or
+ * the hold did not end in time), as the exception's class and message; {@code null} when
+ * it did not
  * @since 0.1.0
  */
 public record DrainStatus(DrainState state, @Nullable DrainTrigger trigger, @Nullable Instant drainStartedAt,

@@ -7,41 +7,43 @@ import dev.zdt.core.hold.HoldBounds;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How long a shutdown with a drain lasts at most, and what that asks of the platform. Shutdown
- * runs in three steps, each bounded:
+ * How long a shutdown with a drain lasts at most, and what that asks of the platform.
+ * Shutdown runs in three steps, each bounded:
  * <ol>
  * <li>the hold: at most {@link #maxHold()}; a caller of
- * {@link DrainCoordinator#drain(DrainTrigger)} is released at most {@link #WAIT_MARGIN} later
- * even if the hold is stuck ({@link #longestDrainWait()});</li>
+ * {@link DrainCoordinator#drain(DrainTrigger)} is released at most {@link #WAIT_MARGIN}
+ * later even if the hold is stuck ({@link #longestDrainWait()});</li>
  * <li>the web server's graceful shutdown: at most {@link #phaseTimeout()}
- * ({@code spring.lifecycle.timeout-per-shutdown-phase}), shortened to what is left of the load
- * balancer's deregistration delay when that is known ({@link #inFlightWait});</li>
+ * ({@code spring.lifecycle.timeout-per-shutdown-phase}), shortened to what is left of the
+ * load balancer's deregistration delay when that is known ({@link #inFlightWait});</li>
  * <li>the exit of the JVM: {@link #EXIT_MARGIN}.</li>
  * </ol>
- * Hence the rule: the grace period before SIGKILL must be at least max hold + phase timeout +
- * {@link #EXIT_MARGIN} ({@link #requiredGracePeriod()}), and the load balancer's deregistration
- * delay at least max hold + phase timeout ({@link #requiredDeregistrationDelay()}), since it cuts
- * the connections still open when it runs out. The shutdown phase that waits for the hold is
- * given {@link #holdPhaseTimeout()}, so that it is never abandoned before the coordinator
+ * Hence the rule: the grace period before SIGKILL must be at least max hold + phase
+ * timeout + {@link #EXIT_MARGIN} ({@link #requiredGracePeriod()}), and the load
+ * balancer's deregistration delay at least max hold + phase timeout
+ * ({@link #requiredDeregistrationDelay()}), since it cuts the connections still open when
+ * it runs out. The shutdown phase that waits for the hold is given
+ * {@link #holdPhaseTimeout()}, so that it is never abandoned before the coordinator
  * releases it.
  *
  * @param maxHold the longest hold
- * @param phaseTimeout the longest wait of a shutdown phase, such as the web server's graceful
- * shutdown waiting for requests in flight
+ * @param phaseTimeout the longest wait of a shutdown phase, such as the web server's
+ * graceful shutdown waiting for requests in flight
  * @since 0.1.0
  */
 public record ShutdownBudget(Duration maxHold, Duration phaseTimeout) {
 
 	/**
-	 * How long past the maximum hold a caller of {@link DrainCoordinator#drain(DrainTrigger)}
-	 * waits at most for a hold that does not end.
+	 * How long past the maximum hold a caller of
+	 * {@link DrainCoordinator#drain(DrainTrigger)} waits at most for a hold that does not
+	 * end.
 	 */
 	public static final Duration WAIT_MARGIN = Duration.ofSeconds(2);
 
 	/**
-	 * How much longer than the maximum hold the shutdown phase that waits for the hold may
-	 * last: more than {@link #WAIT_MARGIN}, so that the coordinator, not the phase timeout, ends
-	 * the wait.
+	 * How much longer than the maximum hold the shutdown phase that waits for the hold
+	 * may last: more than {@link #WAIT_MARGIN}, so that the coordinator, not the phase
+	 * timeout, ends the wait.
 	 */
 	public static final Duration HOLD_PHASE_MARGIN = Duration.ofSeconds(5);
 
@@ -70,7 +72,8 @@ public record ShutdownBudget(Duration maxHold, Duration phaseTimeout) {
 	}
 
 	/**
-	 * Returns how long a caller of {@link DrainCoordinator#drain(DrainTrigger)} waits at most.
+	 * Returns how long a caller of {@link DrainCoordinator#drain(DrainTrigger)} waits at
+	 * most.
 	 * @return max hold + {@link #WAIT_MARGIN}
 	 */
 	public Duration longestDrainWait() {
@@ -78,8 +81,8 @@ public record ShutdownBudget(Duration maxHold, Duration phaseTimeout) {
 	}
 
 	/**
-	 * Returns the timeout of the shutdown phase that waits for the hold: room for the longest
-	 * hold, and never less than the phase timeout every other phase has.
+	 * Returns the timeout of the shutdown phase that waits for the hold: room for the
+	 * longest hold, and never less than the phase timeout every other phase has.
 	 * @return the larger of max hold + {@link #HOLD_PHASE_MARGIN} and the phase timeout
 	 */
 	public Duration holdPhaseTimeout() {
@@ -88,8 +91,9 @@ public record ShutdownBudget(Duration maxHold, Duration phaseTimeout) {
 	}
 
 	/**
-	 * Returns the shortest grace period (Kubernetes' {@code terminationGracePeriodSeconds},
-	 * counted from the start of the preStop hook) in which the shutdown ends before SIGKILL.
+	 * Returns the shortest grace period (Kubernetes'
+	 * {@code terminationGracePeriodSeconds}, counted from the start of the preStop hook)
+	 * in which the shutdown ends before SIGKILL.
 	 * @return max hold + phase timeout + {@link #EXIT_MARGIN}
 	 */
 	public Duration requiredGracePeriod() {
@@ -106,8 +110,9 @@ public record ShutdownBudget(Duration maxHold, Duration phaseTimeout) {
 	}
 
 	/**
-	 * Returns the shortest deregistration delay of the load balancer that lets the longest hold
-	 * and the longest wait for requests in flight pass before it cuts connections.
+	 * Returns the shortest deregistration delay of the load balancer that lets the
+	 * longest hold and the longest wait for requests in flight pass before it cuts
+	 * connections.
 	 * @return max hold + phase timeout
 	 */
 	public Duration requiredDeregistrationDelay() {
@@ -115,7 +120,8 @@ public record ShutdownBudget(Duration maxHold, Duration phaseTimeout) {
 	}
 
 	/**
-	 * Returns whether the given deregistration delay lets the shutdown finish its requests.
+	 * Returns whether the given deregistration delay lets the shutdown finish its
+	 * requests.
 	 * @param deregistrationDelay the load balancer's deregistration delay
 	 * @return whether it is at least {@link #requiredDeregistrationDelay()}
 	 */
@@ -124,17 +130,18 @@ public record ShutdownBudget(Duration maxHold, Duration phaseTimeout) {
 	}
 
 	/**
-	 * Returns how long the graceful shutdown may still wait for requests in flight once a hold
-	 * has ended: the phase timeout, or what is left of the load balancer's deregistration delay
-	 * if that is shorter, since the load balancer cuts the connections when it runs out. The
-	 * delay runs from when the load balancer was seen draining the instance; when that time is
-	 * unknown (the hold ended on other evidence) the phase timeout applies, since counting from
-	 * the start of the hold would cut requests that the load balancer still lets finish.
+	 * Returns how long the graceful shutdown may still wait for requests in flight once a
+	 * hold has ended: the phase timeout, or what is left of the load balancer's
+	 * deregistration delay if that is shorter, since the load balancer cuts the
+	 * connections when it runs out. The delay runs from when the load balancer was seen
+	 * draining the instance; when that time is unknown (the hold ended on other evidence)
+	 * the phase timeout applies, since counting from the start of the hold would cut
+	 * requests that the load balancer still lets finish.
 	 * @param held how long the hold lasted
-	 * @param drainingSeenAt when, counted from the start of the hold, the load balancer was
-	 * first seen draining the instance, or {@code null} when it was not
-	 * @param deregistrationDelay the load balancer's deregistration delay, or {@code null} when
-	 * unknown
+	 * @param drainingSeenAt when, counted from the start of the hold, the load balancer
+	 * was first seen draining the instance, or {@code null} when it was not
+	 * @param deregistrationDelay the load balancer's deregistration delay, or
+	 * {@code null} when unknown
 	 * @return the wait left, between zero and the phase timeout
 	 */
 	public Duration inFlightWait(Duration held, @Nullable Duration drainingSeenAt,

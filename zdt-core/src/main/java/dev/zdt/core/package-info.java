@@ -1,5 +1,6 @@
 /**
- * The drain state machine: one drain per process, whatever triggers it and in whatever order.
+ * The drain state machine: one drain per process, whatever triggers it and in whatever
+ * order.
  */
 @NullMarked
 package dev.zdt.core;

@@ -66,7 +66,8 @@ class DrainCancellationTests {
 				AtomicInteger asked = new AtomicInteger();
 				int hold = released.size() + 1;
 				return (now) -> {
-					// Releases at the second check of each hold: a reused evaluator would release at once.
+					// Releases at the second check of each hold: a reused evaluator would
+					// release at once.
 					if (asked.incrementAndGet() < 2) {
 						return HoldDecision.keepHolding();
 					}
@@ -145,7 +146,8 @@ class DrainCancellationTests {
 		coordinator.drain(DrainTrigger.ENDPOINT);
 		awaitState(coordinator, DrainState.SERVING);
 		assertThat(this.events.names).containsExactly("started", "ended", "cancelled:no-shutdown-followed");
-		Duration afterHold = Duration.ofNanos(this.events.at("cancelled:no-shutdown-followed") - this.events.at("ended"));
+		Duration afterHold = Duration
+			.ofNanos(this.events.at("cancelled:no-shutdown-followed") - this.events.at("ended"));
 		assertThat(afterHold).isGreaterThanOrEqualTo(CANCEL_AFTER).isLessThan(CANCEL_AFTER.plusSeconds(2));
 	}
 

@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * What a broken strategy or listener, a slow strategy or a re-entrant listener must not do to a
- * drain: leave its callers waiting, or hold past the maximum.
+ * What a broken strategy or listener, a slow strategy or a re-entrant listener must not
+ * do to a drain: leave its callers waiting, or hold past the maximum.
  */
 class DrainCoordinatorRobustnessTests {
 
@@ -126,7 +126,8 @@ class DrainCoordinatorRobustnessTests {
 			.strategy(new FixedDelayStrategy(Duration.ofSeconds(1)))
 			.bounds(BOUNDS)
 			.ticker(this.ticker)
-			// A hold thread that never runs the hold, as a thread that cannot be scheduled.
+			// A hold thread that never runs the hold, as a thread that cannot be
+			// scheduled.
 			.holdThreads((task) -> new Thread(() -> {
 			}))
 			.build();
@@ -162,11 +163,10 @@ class DrainCoordinatorRobustnessTests {
 
 	@Test
 	void aStrategyThatTakesAMinuteEndsAHoldOfThreeHundredMillisecondsOnTime() {
-		DrainCoordinator coordinator = DrainCoordinator.builder()
-			.strategy(new NamedStrategy("minute", (context) -> {
-				Thread.sleep(60_000);
-				return HoldDecision.keepHolding();
-			}))
+		DrainCoordinator coordinator = DrainCoordinator.builder().strategy(new NamedStrategy("minute", (context) -> {
+			Thread.sleep(60_000);
+			return HoldDecision.keepHolding();
+		}))
 			.bounds(new HoldBounds(Duration.ZERO, Duration.ofMillis(300), Duration.ofMillis(100)))
 			.ticker(Ticker.system())
 			.build();
@@ -254,7 +254,8 @@ class DrainCoordinatorRobustnessTests {
 			.holdThreads((task) -> {
 				Thread thread = new Thread(task, "zdt-hold-test");
 				thread.setDaemon(true);
-				// The listeners' failures are expected here; keep them out of the test output.
+				// The listeners' failures are expected here; keep them out of the test
+				// output.
 				thread.setUncaughtExceptionHandler((t, ex) -> {
 				});
 				return thread;
@@ -284,7 +285,10 @@ class DrainCoordinatorRobustnessTests {
 		}
 	}
 
-	/** Runs on a thread whose uncaught exceptions (expected here) stay out of the test output. */
+	/**
+	 * Runs on a thread whose uncaught exceptions (expected here) stay out of the test
+	 * output.
+	 */
 	private static void quietly(Runnable action) {
 		Thread thread = Thread.currentThread();
 		Thread.UncaughtExceptionHandler previous = thread.getUncaughtExceptionHandler();

@@ -133,10 +133,9 @@ class DrainCoordinatorTests {
 	@Test
 	void aFailingStrategyFallsBackToTheMaximumHold() throws Exception {
 		ManualTicker ticker = new ManualTicker();
-		DrainCoordinator failing = DrainCoordinator.builder()
-			.strategy(HoldStrategy.stateless("broken", (context) -> {
-				throw new IllegalStateException("boom");
-			}))
+		DrainCoordinator failing = DrainCoordinator.builder().strategy(HoldStrategy.stateless("broken", (context) -> {
+			throw new IllegalStateException("boom");
+		}))
 			.bounds(new HoldBounds(Duration.ZERO, Duration.ofSeconds(30), Duration.ofMillis(100)))
 			.ticker(ticker)
 			.build();

@@ -63,7 +63,8 @@ class ShutdownBudgetTests {
 	void inFlightWaitIsWhatIsLeftOfTheDeregistrationDelayAfterTheLoadBalancerWasSeenDraining() {
 		assertThat(this.budget.inFlightWait(Duration.ofSeconds(25), Duration.ofSeconds(5), Duration.ofSeconds(40)))
 			.isEqualTo(Duration.ofSeconds(20));
-		// The ALB turned draining 8 s into the hold; its 20 s delay runs until 28 s, not 20 s.
+		// The ALB turned draining 8 s into the hold; its 20 s delay runs until 28 s, not
+		// 20 s.
 		assertThat(this.budget.inFlightWait(Duration.ofSeconds(13), Duration.ofSeconds(8), Duration.ofSeconds(20)))
 			.isEqualTo(Duration.ofSeconds(15));
 	}

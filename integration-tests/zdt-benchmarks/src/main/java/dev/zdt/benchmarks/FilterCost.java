@@ -17,9 +17,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * What the starter's filter adds to one application request, measured with JMH in several forks,
- * with one and with two request threads, printed as a table; and what that means for throughput
- * given the CPU time one request of the sample app takes.
+ * What the starter's filter adds to one application request, measured with JMH in several
+ * forks, with one and with two request threads, printed as a table; and what that means
+ * for throughput given the CPU time one request of the sample app takes.
  *
  * @author zdt
  */
@@ -32,29 +32,31 @@ public final class FilterCost {
 
 	/**
 	 * Run the benchmark.
-	 * @param args optional: the CPU time of one request of the app, in microseconds (default 45: one
-	 * pinned core served at most 22,224 requests/s in the lab's {@code cost} runs; the faster the
-	 * request, the larger the filter's share)
+	 * @param args optional: the CPU time of one request of the app, in microseconds
+	 * (default 45: one pinned core served at most 22,224 requests/s in the lab's
+	 * {@code cost} runs; the faster the request, the larger the filter's share)
 	 * @throws RunnerException if JMH fails
 	 */
 	public static void main(String[] args) throws RunnerException {
 		double requestCpuNanos = ((args.length > 0) ? Double.parseDouble(args[0]) : 45) * 1000;
 		StringBuilder table = new StringBuilder();
-		table.append("| threads | without filter | with filter | filter adds (median of %d forks) | each fork | throughput ratio bound |%n"
-			.formatted(FORKS));
+		table.append(
+				"| threads | without filter | with filter | filter adds (median of %d forks) | each fork | throughput ratio bound |%n"
+					.formatted(FORKS));
 		table.append("|---:|---:|---:|---:|---|---:|\n");
 		for (int threads : new int[] { 1, 2 }) {
-			Collection<RunResult> results = new Runner(new OptionsBuilder()
-				.include(DrainFilterBenchmark.class.getName())
-				.mode(Mode.AverageTime)
-				.timeUnit(TimeUnit.NANOSECONDS)
-				.forks(FORKS)
-				.warmupIterations(5)
-				.warmupTime(TimeValue.seconds(1))
-				.measurementIterations(5)
-				.measurementTime(TimeValue.seconds(1))
-				.threads(threads)
-				.build()).run();
+			Collection<RunResult> results = new Runner(
+					new OptionsBuilder().include(DrainFilterBenchmark.class.getName())
+						.mode(Mode.AverageTime)
+						.timeUnit(TimeUnit.NANOSECONDS)
+						.forks(FORKS)
+						.warmupIterations(5)
+						.warmupTime(TimeValue.seconds(1))
+						.measurementIterations(5)
+						.measurementTime(TimeValue.seconds(1))
+						.threads(threads)
+						.build())
+				.run();
 			double[] without = forkScores(results, "withoutFilter");
 			double[] with = forkScores(results, "withFilter");
 			double[] added = new double[FORKS];

@@ -25,29 +25,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The sample app's image under Docker, stopped as the kubelet stops a pod: {@code docker stop} with the grace
- * period sends SIGTERM to PID 1 (the JVM, thanks to the exec-form ENTRYPOINT) and SIGKILL once the grace period
- * is spent. With a fixed hold, the container must drain and exit on its own well before that.
+ * The sample app's image under Docker, stopped as the kubelet stops a pod:
+ * {@code docker stop} with the grace period sends SIGTERM to PID 1 (the JVM, thanks to
+ * the exec-form ENTRYPOINT) and SIGKILL once the grace period is spent. With a fixed
+ * hold, the container must drain and exit on its own well before that.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ContainerShutdownIntegrationTests {
 
-	/** The pod's terminationGracePeriodSeconds, given to {@code docker stop}: max hold + shutdown phase + 2 s. */
+	/**
+	 * The pod's terminationGracePeriodSeconds, given to {@code docker stop}: max hold +
+	 * shutdown phase + 2 s.
+	 */
 	private static final Duration GRACE_PERIOD = Duration.ofSeconds(20);
 
 	/** zdt's hold on SIGTERM, fixed so that the timing assertions have a known floor. */
 	private static final Duration HOLD = Duration.ofSeconds(3);
 
 	/**
-	 * zdt's hold on the preStop call: long enough that a stop without a second hold (about a second, more on a
-	 * busy machine) is told apart from one with it.
+	 * zdt's hold on the preStop call: long enough that a stop without a second hold
+	 * (about a second, more on a busy machine) is told apart from one with it.
 	 */
 	private static final Duration PRE_STOP_HOLD = Duration.ofSeconds(6);
 
-	/** A request started before the stop that outlives the hold, so Boot's graceful shutdown must finish it. */
+	/**
+	 * A request started before the stop that outlives the hold, so Boot's graceful
+	 * shutdown must finish it.
+	 */
 	private static final Duration IN_FLIGHT_WORK = Duration.ofSeconds(5);
 
-	/** What the JVM exits with after SIGTERM: 128 + 15. A SIGKILL at the end of the grace period gives 137. */
+	/**
+	 * What the JVM exits with after SIGTERM: 128 + 15. A SIGKILL at the end of the grace
+	 * period gives 137.
+	 */
 	private static final long EXIT_CODE_AFTER_SIGTERM = 143;
 
 	private static SampleAppImage image;
@@ -63,7 +73,8 @@ class ContainerShutdownIntegrationTests {
 
 	@BeforeEach
 	void requireDockerAndBuildImageOnce() {
-		// Per test rather than @BeforeAll, so that a skip shows up as skipped tests with the reason.
+		// Per test rather than @BeforeAll, so that a skip shows up as skipped tests with
+		// the reason.
 		DockerAvailability.require();
 		if (image == null) {
 			image = SampleAppImage.fromBuild();
@@ -146,14 +157,16 @@ class ContainerShutdownIntegrationTests {
 	}
 
 	/**
-	 * A fresh machine has no image but those {@code .ci/setup} makes, and no registry to pull from. Any container of
-	 * another image (Testcontainers' own helpers included) would pass on a machine that has the image and fail
-	 * after minutes of pull retries on one that does not.
+	 * A fresh machine has no image but those {@code .ci/setup} makes, and no registry to
+	 * pull from. Any container of another image (Testcontainers' own helpers included)
+	 * would pass on a machine that has the image and fail after minutes of pull retries
+	 * on one that does not.
 	 */
 	@Test
 	@Order(Integer.MAX_VALUE)
 	void everyContainerOfTheRunShouldUseTheSampleAppImage() throws Exception {
-		// The build's step containers run from bare image IDs of its own layers, never from a name to pull.
+		// The build's step containers run from bare image IDs of its own layers, never
+		// from a name to pull.
 		List<String> named = containersStarted.images()
 			.stream()
 			.filter((started) -> !started.startsWith("sha256:"))
@@ -165,14 +178,14 @@ class ContainerShutdownIntegrationTests {
 	}
 
 	private SampleAppContainer start(Duration hold) {
-		SampleAppContainer app = new SampleAppContainer(image.name())
-			.withEnv("ZDT_DRAIN_STRATEGY", "fixed")
+		SampleAppContainer app = new SampleAppContainer(image.name()).withEnv("ZDT_DRAIN_STRATEGY", "fixed")
 			.withEnv("ZDT_DRAIN_DELAY", hold.toSeconds() + "s")
 			.withEnv("ZDT_DRAIN_MINHOLD", "2s")
 			.withEnv("ZDT_DRAIN_MAXHOLD", "8s")
 			.withEnv("SPRING_LIFECYCLE_TIMEOUTPERSHUTDOWNPHASE", "10s")
 			.withEnv("ZDT_TERMINATIONGRACEPERIOD", GRACE_PERIOD.toSeconds() + "s")
-			// C1 only: starts in about half the time on a busy two-core machine; shutdown is the same.
+			// C1 only: starts in about half the time on a busy two-core machine; shutdown
+			// is the same.
 			.withEnv("JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1");
 		this.started.add(app);
 		app.start();

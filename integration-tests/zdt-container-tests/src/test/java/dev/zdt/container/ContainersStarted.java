@@ -14,15 +14,19 @@ import com.github.dockerjava.api.model.EventType;
 import org.testcontainers.DockerClientFactory;
 
 /**
- * The images of every container that Testcontainers created since a moment, read from the Docker daemon's event
- * log. It sees the helper containers Testcontainers starts on its own (such as the {@code alpine} container it
- * uses to find the Docker host's address), which never show up in the tests' own code: on a machine that happens
- * to have their image they pass unnoticed, on a fresh machine without a registry they fail after minutes of pull
- * retries.
+ * The images of every container that Testcontainers created since a moment, read from the
+ * Docker daemon's event log. It sees the helper containers Testcontainers starts on its
+ * own (such as the {@code alpine} container it uses to find the Docker host's address),
+ * which never show up in the tests' own code: on a machine that happens to have their
+ * image they pass unnoticed, on a fresh machine without a registry they fail after
+ * minutes of pull retries.
  */
 final class ContainersStarted {
 
-	/** The label Testcontainers puts on every container it creates, its own helpers included. */
+	/**
+	 * The label Testcontainers puts on every container it creates, its own helpers
+	 * included.
+	 */
 	private static final String TESTCONTAINERS_LABEL = "org.testcontainers=true";
 
 	private static final Duration EVENTS_TIMEOUT = Duration.ofSeconds(30);
@@ -34,12 +38,14 @@ final class ContainersStarted {
 	}
 
 	static ContainersStarted fromNow() {
-		// Docker's event filter counts whole seconds: start one early rather than miss the first container.
+		// Docker's event filter counts whole seconds: start one early rather than miss
+		// the first container.
 		return new ContainersStarted(Instant.now().minusSeconds(1));
 	}
 
 	/**
-	 * Returns the image of each container Testcontainers created since this recording started.
+	 * Returns the image of each container Testcontainers created since this recording
+	 * started.
 	 * @return image names, one per container, in creation order
 	 */
 	List<String> images() throws InterruptedException {
@@ -60,7 +66,8 @@ final class ContainersStarted {
 				.withLabelFilter(TESTCONTAINERS_LABEL)
 				.exec(callback);
 			if (!callback.awaitCompletion(EVENTS_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-				throw new IllegalStateException("Docker's event log did not end within " + EVENTS_TIMEOUT.toSeconds() + " s");
+				throw new IllegalStateException(
+						"Docker's event log did not end within " + EVENTS_TIMEOUT.toSeconds() + " s");
 			}
 		}
 		catch (IOException ex) {

@@ -7,8 +7,9 @@ import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 
 /**
- * Decides what happens when there is no Docker: skip with the reason on a developer's machine, fail in CI
- * (environment variable {@code CI=true}), where {@code .ci/setup} starts a daemon and the tests must run.
+ * Decides what happens when there is no Docker: skip with the reason on a developer's
+ * machine, fail in CI (environment variable {@code CI=true}), where {@code .ci/setup}
+ * starts a daemon and the tests must run.
  */
 final class DockerAvailability {
 

@@ -7,8 +7,8 @@ import org.testcontainers.containers.ContainerLaunchException;
 import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
 
 /**
- * Waits until a URL answers 200. Testcontainers' own HTTP wait strategy goes through mapped ports, which a
- * container on the host network does not have.
+ * Waits until a URL answers 200. Testcontainers' own HTTP wait strategy goes through
+ * mapped ports, which a container on the host network does not have.
  */
 final class HttpOkWaitStrategy extends AbstractWaitStrategy {
 

@@ -18,8 +18,8 @@ import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.utility.DockerImageName;
 
 /**
- * The sample app's image running on the host network (traffic stays on 127.0.0.1, on two free ports so parallel
- * runs don't clash), stopped the way the kubelet stops a pod.
+ * The sample app's image running on the host network (traffic stays on 127.0.0.1, on two
+ * free ports so parallel runs don't clash), stopped the way the kubelet stops a pod.
  */
 final class SampleAppContainer extends GenericContainer<SampleAppContainer> {
 
@@ -46,8 +46,8 @@ final class SampleAppContainer extends GenericContainer<SampleAppContainer> {
 		withEnv("SERVER_ADDRESS", "127.0.0.1");
 		withEnv("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1");
 		withCreateContainerCmdModifier((command) -> command.getHostConfig().withMemory(MEMORY_LIMIT));
-		waitingFor(new HttpOkWaitStrategy(management("/actuator/health/readiness"))
-			.withStartupTimeout(STARTUP_TIMEOUT));
+		waitingFor(
+				new HttpOkWaitStrategy(management("/actuator/health/readiness")).withStartupTimeout(STARTUP_TIMEOUT));
 	}
 
 	URI app(String pathAndQuery) {
@@ -80,8 +80,9 @@ final class SampleAppContainer extends GenericContainer<SampleAppContainer> {
 	}
 
 	/**
-	 * Stops the container as the kubelet does once preStop is done: {@code docker stop} with the grace period,
-	 * that is SIGTERM, then SIGKILL when the grace period is spent.
+	 * Stops the container as the kubelet does once preStop is done: {@code docker stop}
+	 * with the grace period, that is SIGTERM, then SIGKILL when the grace period is
+	 * spent.
 	 * @param gracePeriod the pod's terminationGracePeriodSeconds
 	 * @return the time from the stop request until the container had stopped
 	 */

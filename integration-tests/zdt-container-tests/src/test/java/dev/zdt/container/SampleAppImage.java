@@ -15,10 +15,12 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.images.builder.ImageFromDockerfile;
 
 /**
- * The sample app's image, built from {@code samples/zdt-sample-app/Dockerfile} with the executable jar that Maven
- * resolved. The base image comes from {@code -Dzdt.container.base-image} or {@code ZDT_BASE_IMAGE} when set;
- * otherwise the Dockerfile's default (a public JRE image) when Docker has it, else the base image that
- * {@code .ci/setup} makes locally where no registry is reachable, else the default again (Docker pulls it).
+ * The sample app's image, built from {@code samples/zdt-sample-app/Dockerfile} with the
+ * executable jar that Maven resolved. The base image comes from
+ * {@code -Dzdt.container.base-image} or {@code ZDT_BASE_IMAGE} when set; otherwise the
+ * Dockerfile's default (a public JRE image) when Docker has it, else the base image that
+ * {@code .ci/setup} makes locally where no registry is reachable, else the default again
+ * (Docker pulls it).
  */
 final class SampleAppImage {
 
@@ -129,7 +131,8 @@ final class SampleAppImage {
 	private static Path existingFile(String property) {
 		String value = System.getProperty(property);
 		if (value == null || value.isBlank()) {
-			throw new IllegalStateException("System property " + property + " is not set (failsafe sets it; see pom.xml)");
+			throw new IllegalStateException(
+					"System property " + property + " is not set (failsafe sets it; see pom.xml)");
 		}
 		Path path = Path.of(value);
 		if (!Files.isRegularFile(path)) {

@@ -4,8 +4,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Runs a blocking call on a thread of its own (the common pool may have a single thread on a
- * small machine, which would queue concurrent calls instead of running them together).
+ * Runs a blocking call on a thread of its own (the common pool may have a single thread
+ * on a small machine, which would queue concurrent calls instead of running them
+ * together).
  */
 final class Background {
 

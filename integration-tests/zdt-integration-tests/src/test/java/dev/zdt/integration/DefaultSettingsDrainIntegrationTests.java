@@ -10,9 +10,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * SIGTERM with zdt on its defaults (adaptive strategy, 5 s minimum, 30 s maximum hold) while the
- * "load balancer" keeps routing for 15 s (the issue's bar for a safe default) and then lets go: no request fails, and the
- * hold ends soon after the traffic stops rather than at the maximum.
+ * SIGTERM with zdt on its defaults (adaptive strategy, 5 s minimum, 30 s maximum hold)
+ * while the "load balancer" keeps routing for 15 s (the issue's bar for a safe default)
+ * and then lets go: no request fails, and the hold ends soon after the traffic stops
+ * rather than at the maximum.
  */
 class DefaultSettingsDrainIntegrationTests {
 
@@ -22,7 +23,10 @@ class DefaultSettingsDrainIntegrationTests {
 
 	private static final Duration BUDGET = DEFAULT_MAX_HOLD.plusSeconds(30).plusSeconds(2);
 
-	/** How long traffic goes on after SIGTERM, as if load balancer nodes were slow to let go. */
+	/**
+	 * How long traffic goes on after SIGTERM, as if load balancer nodes were slow to let
+	 * go.
+	 */
 	private static final Duration ROUTING_LAG = Duration.ofSeconds(15);
 
 	@ParameterizedTest(name = "{0}")
@@ -33,8 +37,8 @@ class DefaultSettingsDrainIntegrationTests {
 			LoadGenerator load = new LoadGenerator(app.appPort(), "/api/work?ms=5", 2, Duration.ofMillis(5));
 			try {
 				load.start();
-				assertThat(Poll.until(Duration.ofSeconds(30), () -> load.succeeded() >= 300))
-					.as("load warmed up").isTrue();
+				assertThat(Poll.until(Duration.ofSeconds(30), () -> load.succeeded() >= 300)).as("load warmed up")
+					.isTrue();
 				long sigterm = System.nanoTime();
 				Instant sigtermAt = Instant.now();
 				app.process().sigterm();
@@ -49,9 +53,10 @@ class DefaultSettingsDrainIntegrationTests {
 				Duration held = Duration.between(sigtermAt, holdEndedAt);
 				Duration afterTrafficStopped = Duration.between(trafficStoppedAt, holdEndedAt);
 
-				System.out.printf("%s on defaults: %d requests, readiness 503 after %d ms, hold ended %d ms after "
-						+ "SIGTERM and %d ms after the traffic stopped (%s), exit %d after %d ms%n", server,
-						load.samples().size(), notReadyAfter.toMillis(), held.toMillis(),
+				System.out.printf(
+						"%s on defaults: %d requests, readiness 503 after %d ms, hold ended %d ms after "
+								+ "SIGTERM and %d ms after the traffic stopped (%s), exit %d after %d ms%n",
+						server, load.samples().size(), notReadyAfter.toMillis(), held.toMillis(),
 						afterTrafficStopped.toMillis(), holdEnded.substring(holdEnded.indexOf("zdt:")), exitCode,
 						exitAfter.toMillis());
 

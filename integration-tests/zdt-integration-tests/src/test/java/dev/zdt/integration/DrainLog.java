@@ -38,7 +38,8 @@ final class DrainLog {
 	 */
 	static String awaitDrainStarted(LogFile log, Duration timeout) {
 		return log.awaitLineContaining(DRAIN_STARTED, timeout)
-			.orElseThrow(() -> new AssertionError("No '" + DRAIN_STARTED + "' within " + timeout + "; " + log.tail(40)));
+			.orElseThrow(
+					() -> new AssertionError("No '" + DRAIN_STARTED + "' within " + timeout + "; " + log.tail(40)));
 	}
 
 	/**
@@ -66,8 +67,8 @@ final class DrainLog {
 	}
 
 	/**
-	 * Asserts one drain, one hold, and the order: drain, hold end, the web server's graceful
-	 * shutdown, shutdown complete.
+	 * Asserts one drain, one hold, and the order: drain, hold end, the web server's
+	 * graceful shutdown, shutdown complete.
 	 * @param log the log of an app that has exited
 	 * @param trigger the expected {@code trigger=...} of the drain
 	 */

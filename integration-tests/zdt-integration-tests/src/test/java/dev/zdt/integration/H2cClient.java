@@ -23,11 +23,12 @@ import org.eclipse.jetty.http2.frames.ResetFrame;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * An HTTP/2 client speaking h2c with prior knowledge (the connection preface, no Upgrade) to one
- * loopback port, as a load balancer does towards a target group with protocol version HTTP2: it
- * sends every request on its current connection and, once the server has sent GOAWAY on it,
- * opens a new connection for the next request (RFC 9113 §6.8). A response counts when its last
- * frame (END_STREAM) has arrived, whatever happens to the connection afterwards.
+ * An HTTP/2 client speaking h2c with prior knowledge (the connection preface, no Upgrade)
+ * to one loopback port, as a load balancer does towards a target group with protocol
+ * version HTTP2: it sends every request on its current connection and, once the server
+ * has sent GOAWAY on it, opens a new connection for the next request (RFC 9113 §6.8). A
+ * response counts when its last frame (END_STREAM) has arrived, whatever happens to the
+ * connection afterwards.
  */
 final class H2cClient implements AutoCloseable {
 
@@ -59,13 +60,13 @@ final class H2cClient implements AutoCloseable {
 	 * Sends a GET and waits for the whole response.
 	 * @param path the path and query
 	 * @return the response, with the local port of the connection it came on
-	 * @throws Exception when the request fails, e.g. the stream is reset or the response is
-	 * malformed
+	 * @throws Exception when the request fails, e.g. the stream is reset or the response
+	 * is malformed
 	 */
 	Result get(String path) throws Exception {
 		Connection connection = connection();
-		MetaData.Request request = new MetaData.Request("GET",
-				HttpURI.from("http://127.0.0.1:" + this.port + path), HttpVersion.HTTP_2, HttpFields.EMPTY);
+		MetaData.Request request = new MetaData.Request("GET", HttpURI.from("http://127.0.0.1:" + this.port + path),
+				HttpVersion.HTTP_2, HttpFields.EMPTY);
 		ResponseListener response = new ResponseListener(connection.localPort);
 		Stream stream = connection.session.newStream(new HeadersFrame(request, null, true), response)
 			.get(SampleApp.REQUEST_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -74,7 +75,8 @@ final class H2cClient implements AutoCloseable {
 		}
 		catch (ExecutionException ex) {
 			if (connection.goneAway && stream.getId() > connection.lastStreamId) {
-				// The GOAWAY says the server never processed this stream: safe to send again
+				// The GOAWAY says the server never processed this stream: safe to send
+				// again
 				// (RFC 9113 §6.8), which is what a load balancer does.
 				this.retries++;
 				return get(path);
@@ -95,8 +97,7 @@ final class H2cClient implements AutoCloseable {
 	private Connection connection() throws Exception {
 		if (this.current == null || this.current.goneAway || this.current.session.isClosed()) {
 			Connection connection = new Connection();
-			connection.session = this.client
-				.connect(new InetSocketAddress("127.0.0.1", this.port), connection)
+			connection.session = this.client.connect(new InetSocketAddress("127.0.0.1", this.port), connection)
 				.get(SampleApp.REQUEST_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 			connection.localPort = ((InetSocketAddress) connection.session.getLocalSocketAddress()).getPort();
 			this.current = connection;
@@ -119,7 +120,8 @@ final class H2cClient implements AutoCloseable {
 	 *
 	 * @param version the HTTP version of the response
 	 * @param status the status
-	 * @param connectionHeaders the names of connection-specific headers the response carried
+	 * @param connectionHeaders the names of connection-specific headers the response
+	 * carried
 	 * @param localPort the client port of the connection
 	 * @param body the body
 	 */

@@ -13,10 +13,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample app with {@code server.http2.enabled=true}, reached over h2c (HTTP/2 without TLS, as
- * an ALB target group with protocol version HTTP2 does) during a real hold: a {@code Connection}
- * header would make every response malformed (RFC 9113 §8.2.2), so the server asks the
- * connection to go away with GOAWAY instead, and every request still succeeds.
+ * The sample app with {@code server.http2.enabled=true}, reached over h2c (HTTP/2 without
+ * TLS, as an ALB target group with protocol version HTTP2 does) during a real hold: a
+ * {@code Connection} header would make every response malformed (RFC 9113 §8.2.2), so the
+ * server asks the connection to go away with GOAWAY instead, and every request still
+ * succeeds.
  */
 class Http2DrainIntegrationTests {
 
@@ -30,7 +31,8 @@ class Http2DrainIntegrationTests {
 	@EnumSource(SampleServer.class)
 	void h2cRequestsDuringTheHoldSucceedAndTheConnectionIsAskedToGoAway(SampleServer server) throws Exception {
 		try (SampleApp app = SampleApp.start(server, "h2c", "--server.http2.enabled=true",
-				"--zdt.drain.min-hold=" + MIN_HOLD.toSeconds() + "s", "--zdt.drain.max-hold=" + MAX_HOLD.toSeconds() + "s");
+				"--zdt.drain.min-hold=" + MIN_HOLD.toSeconds() + "s",
+				"--zdt.drain.max-hold=" + MAX_HOLD.toSeconds() + "s");
 				H2cClient client = H2cClient.start(app.appPort())) {
 			app.awaitReady();
 			H2cClient.Result before = client.get("/api/work?ms=1");
@@ -50,9 +52,11 @@ class Http2DrainIntegrationTests {
 			}
 			HttpResult drained = drain.get(callTimeout.toSeconds(), TimeUnit.SECONDS);
 			long failed = duringHold.stream().filter((outcome) -> !(outcome instanceof H2cClient.Result)).count();
-			System.out.printf("%s over h2c: %d requests during the hold, %d failed, %d sent again after a GOAWAY "
-					+ "said they were not processed, client ports %s%n", server, duringHold.size(), failed,
-					client.retries(), duringHold.stream()
+			System.out.printf(
+					"%s over h2c: %d requests during the hold, %d failed, %d sent again after a GOAWAY "
+							+ "said they were not processed, client ports %s%n",
+					server, duringHold.size(), failed, client.retries(),
+					duringHold.stream()
 						.filter(H2cClient.Result.class::isInstance)
 						.map((outcome) -> ((H2cClient.Result) outcome).localPort())
 						.distinct()
@@ -66,8 +70,9 @@ class Http2DrainIntegrationTests {
 				assertThat(result.version()).as("%s", result).isEqualTo("HTTP/2.0");
 				assertThat(result.connectionHeaders()).as("connection-specific headers in %s", result).isEmpty();
 			});
-			assertThat(duringHold).as("the connection open at the drain start was asked to go away (GOAWAY), "
-					+ "so the client moved to a new connection")
+			assertThat(duringHold)
+				.as("the connection open at the drain start was asked to go away (GOAWAY), "
+						+ "so the client moved to a new connection")
 				.anySatisfy((outcome) -> assertThat(((H2cClient.Result) outcome).localPort())
 					.isNotEqualTo(before.localPort()));
 

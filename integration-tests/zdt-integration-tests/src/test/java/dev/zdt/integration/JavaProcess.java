@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A JVM started as a real operating-system process, its standard output and error written to a
- * file. Closing it kills the process if it is still alive.
+ * A JVM started as a real operating-system process, its standard output and error written
+ * to a file. Closing it kills the process if it is still alive.
  */
 final class JavaProcess implements AutoCloseable {
 
@@ -26,7 +26,8 @@ final class JavaProcess implements AutoCloseable {
 
 	/**
 	 * Starts {@code java} with the given arguments.
-	 * @param arguments the JVM options, then {@code -jar} or the main class, then program arguments
+	 * @param arguments the JVM options, then {@code -jar} or the main class, then program
+	 * arguments
 	 * @param logFile where standard output and error go (replaced if present)
 	 * @return the running process
 	 */
@@ -80,8 +81,8 @@ final class JavaProcess implements AutoCloseable {
 	int awaitExit(Duration timeout) {
 		try {
 			if (!this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-				throw new AssertionError("Process " + pid() + " still running after " + timeout + "; "
-						+ this.log.tail(30));
+				throw new AssertionError(
+						"Process " + pid() + " still running after " + timeout + "; " + this.log.tail(30));
 			}
 			return this.process.exitValue();
 		}

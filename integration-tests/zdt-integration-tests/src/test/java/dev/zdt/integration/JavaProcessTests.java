@@ -44,16 +44,15 @@ class JavaProcessTests {
 	void awaitExitShouldFailWithTheLogWhenTheProcessKeepsRunning() {
 		try (JavaProcess process = startTinyProgram("x")) {
 			assertThat(process.log().awaitLineContaining("started with", TIMEOUT)).isPresent();
-			assertThatExceptionOfType(AssertionError.class)
-				.isThrownBy(() -> process.awaitExit(Duration.ofMillis(100)))
+			assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> process.awaitExit(Duration.ofMillis(100)))
 				.withMessageContaining("still running")
 				.withMessageContaining("started with x");
 		}
 	}
 
 	private JavaProcess startTinyProgram(String... args) {
-		List<String> command = new ArrayList<>(List.of("-cp",
-				System.getProperty("java.class.path"), SigtermAwareMain.class.getName()));
+		List<String> command = new ArrayList<>(
+				List.of("-cp", System.getProperty("java.class.path"), SigtermAwareMain.class.getName()));
 		command.addAll(List.of(args));
 		return JavaProcess.start(command, this.directory.resolve("tiny.log"));
 	}

@@ -13,9 +13,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * HTTP/1.1 keep-alive connections at the edges of a hold, on raw sockets: a connection must never
- * be left for the load balancer to reuse once the hold is over, because graceful shutdown follows
- * and a request on such a connection meets a 503 or a closed socket.
+ * HTTP/1.1 keep-alive connections at the edges of a hold, on raw sockets: a connection
+ * must never be left for the load balancer to reuse once the hold is over, because
+ * graceful shutdown follows and a request on such a connection meets a 503 or a closed
+ * socket.
  */
 class KeepAliveDrainIntegrationTests {
 
@@ -68,10 +69,11 @@ class KeepAliveDrainIntegrationTests {
 			DrainLog.awaitDrainStarted(app.log(), Duration.ofSeconds(5));
 			HttpResult spanning = connection.readResponse();
 			assertThat(spanning.status()).as("%s", spanning).isEqualTo(200);
-			assertThat(spanning.connectionClose()).as("Connection: close on a response completed during the drain: %s",
-					spanning)
+			assertThat(spanning.connectionClose())
+				.as("Connection: close on a response completed during the drain: %s", spanning)
 				.isTrue();
-			assertThat(connection.closedByServer(Duration.ofSeconds(5))).as("the server closes the connection").isTrue();
+			assertThat(connection.closedByServer(Duration.ofSeconds(5))).as("the server closes the connection")
+				.isTrue();
 			assertThat(drain.get(MAX_HOLD.plusSeconds(30).toSeconds(), TimeUnit.SECONDS).status()).isEqualTo(200);
 			assertSigtermExits(app);
 		}

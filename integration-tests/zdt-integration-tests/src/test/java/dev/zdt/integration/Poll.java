@@ -6,7 +6,8 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * Polls a condition until it holds or a deadline passes: the alternative to sleeping and hoping.
+ * Polls a condition until it holds or a deadline passes: the alternative to sleeping and
+ * hoping.
  */
 final class Poll {
 

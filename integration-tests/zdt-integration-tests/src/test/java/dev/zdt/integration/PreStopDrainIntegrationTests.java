@@ -14,9 +14,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Kubernetes path: kubelet's preStop {@code httpGet} to {@code /actuator/zdt/drain} on the
- * management port holds until the drain is over, then SIGTERM shuts the app down without holding
- * again.
+ * The Kubernetes path: kubelet's preStop {@code httpGet} to {@code /actuator/zdt/drain}
+ * on the management port holds until the drain is over, then SIGTERM shuts the app down
+ * without holding again.
  */
 class PreStopDrainIntegrationTests {
 
@@ -59,36 +59,38 @@ class PreStopDrainIntegrationTests {
 			int exitCode = app.process().awaitExit(MAX_HOLD.plusSeconds(30));
 			Duration exitAfter = Duration.ofNanos(System.nanoTime() - sigterm);
 
-			System.out.printf("%s: readiness 503 after %d ms, preStop call returned after %d ms, "
-					+ "second call after %d ms, %d requests during the hold, exit %d %d ms after SIGTERM%n", server,
-					notReadyAfter.toMillis(), preStopTook.toMillis(), secondReturnedAfter.toMillis(),
+			System.out.printf(
+					"%s: readiness 503 after %d ms, preStop call returned after %d ms, "
+							+ "second call after %d ms, %d requests during the hold, exit %d %d ms after SIGTERM%n",
+					server, notReadyAfter.toMillis(), preStopTook.toMillis(), secondReturnedAfter.toMillis(),
 					duringHold.size(), exitCode, exitAfter.toMillis());
 			System.out.println("Status after the hold: " + status.body());
 
-			assertThat(notReadyAfter).as("readiness 503 after the preStop call").isLessThanOrEqualTo(Duration.ofSeconds(1));
+			assertThat(notReadyAfter).as("readiness 503 after the preStop call")
+				.isLessThanOrEqualTo(Duration.ofSeconds(1));
 			assertThat(drained.status()).as("preStop call: %s", drained).isEqualTo(200);
 			assertThat(drained.body()).contains("\"state\"");
 			assertThat(preStopTook).as("preStop call returns only after the hold").isGreaterThanOrEqualTo(MIN_HOLD);
-			assertThat(preStopTook).as("preStop call returns by the maximum hold")
-				.isLessThan(MAX_HOLD.plusSeconds(3));
+			assertThat(preStopTook).as("preStop call returns by the maximum hold").isLessThan(MAX_HOLD.plusSeconds(3));
 			assertThat(joined.status()).as("second preStop call: %s", joined).isEqualTo(200);
 			assertThat(secondReturnedAfter.minus(preStopTook).abs()).as("the second call waits for the same hold")
 				.isLessThan(Duration.ofSeconds(1));
-			assertThat(duringHold).as("application requests during the hold").hasSizeGreaterThan(5)
+			assertThat(duringHold).as("application requests during the hold")
+				.hasSizeGreaterThan(5)
 				.allSatisfy((result) -> {
 					assertThat(result.status()).as("%s", result).isEqualTo(200);
 					assertThat(result.connectionClose()).as("Connection: close on %s", result).isTrue();
 				});
 			assertThat(status.status()).isEqualTo(200);
-			assertThat(status.body()).as("status after the hold").contains("\"state\":\"DRAINED\"")
+			assertThat(status.body()).as("status after the hold")
+				.contains("\"state\":\"DRAINED\"")
 				.contains("\"trigger\":\"endpoint\"")
 				.contains("\"holdEndReason\":\"max-hold\"")
 				.contains("\"drainStartedAt\":");
 			assertThat(readinessAfterHold).as("readiness after the hold").isEqualTo(503);
 
 			assertThat(exitCode).as("exit code after SIGTERM").isEqualTo(143);
-			assertThat(exitAfter).as("no second hold after SIGTERM")
-				.isLessThan(MIN_HOLD.minus(Duration.ofSeconds(2)));
+			assertThat(exitAfter).as("no second hold after SIGTERM").isLessThan(MIN_HOLD.minus(Duration.ofSeconds(2)));
 			DrainLog.assertOneDrainThenGracefulShutdown(app.log(), "endpoint");
 		}
 	}

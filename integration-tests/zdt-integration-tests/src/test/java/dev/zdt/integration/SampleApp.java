@@ -81,8 +81,10 @@ final class SampleApp implements AutoCloseable {
 	}
 
 	/**
-	 * Waits until readiness answers 200, then checks that the app runs on the expected server.
-	 * @throws AssertionError when the app died, did not get ready in time, or runs on another server
+	 * Waits until readiness answers 200, then checks that the app runs on the expected
+	 * server.
+	 * @throws AssertionError when the app died, did not get ready in time, or runs on
+	 * another server
 	 */
 	void awaitReady() {
 		boolean ready = Poll.until(STARTUP_TIMEOUT, () -> {

@@ -4,8 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The embedded web servers the sample app is tested on, each with its executable jar (located by
- * the build, see the failsafe configuration in this module's pom).
+ * The embedded web servers the sample app is tested on, each with its executable jar
+ * (located by the build, see the failsafe configuration in this module's pom).
  */
 enum SampleServer {
 

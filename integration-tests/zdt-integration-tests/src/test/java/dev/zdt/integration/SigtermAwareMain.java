@@ -1,8 +1,8 @@
 package dev.zdt.integration;
 
 /**
- * A tiny program for {@link JavaProcessTests}: says it started, then waits to be terminated and
- * says so from a shutdown hook.
+ * A tiny program for {@link JavaProcessTests}: says it started, then waits to be
+ * terminated and says so from a shutdown hook.
  */
 final class SigtermAwareMain {
 

@@ -17,9 +17,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A real SIGTERM to the sample app under steady load, without a preceding preStop call: the hold
- * runs inside shutdown while the app keeps serving, then Boot's graceful shutdown finishes what
- * is in flight and the JVM exits.
+ * A real SIGTERM to the sample app under steady load, without a preceding preStop call:
+ * the hold runs inside shutdown while the app keeps serving, then Boot's graceful
+ * shutdown finishes what is in flight and the JVM exits.
  */
 class SigtermDrainIntegrationTests {
 
@@ -28,8 +28,8 @@ class SigtermDrainIntegrationTests {
 	private static final Duration MAX_HOLD = Duration.ofSeconds(6);
 
 	/**
-	 * {@code spring.lifecycle.timeout-per-shutdown-phase}, shorter than the maximum hold on
-	 * purpose: it bounds the web server's graceful shutdown, never the hold.
+	 * {@code spring.lifecycle.timeout-per-shutdown-phase}, shorter than the maximum hold
+	 * on purpose: it bounds the web server's graceful shutdown, never the hold.
 	 */
 	private static final Duration SHUTDOWN_PHASE_TIMEOUT = Duration.ofSeconds(5);
 
@@ -39,8 +39,7 @@ class SigtermDrainIntegrationTests {
 
 	@ParameterizedTest(name = "{0}")
 	@EnumSource(SampleServer.class)
-	void sigtermUnderLoadShouldHoldWhileServingThenFinishInFlightRequestsAndExit(SampleServer server)
-			throws Exception {
+	void sigtermUnderLoadShouldHoldWhileServingThenFinishInFlightRequestsAndExit(SampleServer server) throws Exception {
 		try (SampleApp app = SampleApp.start(server, "sigterm", "--zdt.drain.min-hold=" + MIN_HOLD.toSeconds() + "s",
 				"--zdt.drain.max-hold=" + MAX_HOLD.toSeconds() + "s",
 				"--spring.lifecycle.timeout-per-shutdown-phase=" + SHUTDOWN_PHASE_TIMEOUT.toSeconds() + "s")) {
@@ -52,7 +51,8 @@ class SigtermDrainIntegrationTests {
 				assertThat(beforeDrain.connectionClose()).as("Connection: close before any drain").isFalse();
 				load.start();
 				assertThat(Poll.until(Duration.ofSeconds(30), () -> load.succeeded() >= 100))
-					.as("load warmed up: %s", load.samples().size()).isTrue();
+					.as("load warmed up: %s", load.samples().size())
+					.isTrue();
 				InFlightRequest slowAtSigterm = InFlightRequest.send(app.appPort(), SLOW_REQUEST);
 
 				long sigterm = System.nanoTime();
@@ -60,8 +60,10 @@ class SigtermDrainIntegrationTests {
 				app.process().sigterm();
 
 				Duration notReadyAfter = DrainLog.awaitNotReady(app, sigterm);
-				// Boot itself reports REFUSING_TRAFFIC as the context starts closing, a moment before
-				// the drain lifecycle starts the drain: wait for the drain, not only for readiness.
+				// Boot itself reports REFUSING_TRAFFIC as the context starts closing, a
+				// moment before
+				// the drain lifecycle starts the drain: wait for the drain, not only for
+				// readiness.
 				DrainLog.awaitDrainStarted(app.log(), Duration.ofSeconds(5));
 				HttpResult onKeptAliveConnection = keptAlive.get("/api/work?ms=1");
 				Poll.untilNanos(sigterm + MAX_HOLD.minus(Duration.ofMillis(1500)).toNanos());
@@ -78,13 +80,14 @@ class SigtermDrainIntegrationTests {
 						holdEnded.substring(holdEnded.indexOf("zdt:")), exitCode, exitAfter.toMillis());
 
 				assertThat(notReadyAfter).as("readiness 503 after SIGTERM").isLessThanOrEqualTo(Duration.ofSeconds(1));
-				assertThat(onKeptAliveConnection.status()).as("keep-alive connection opened before the drain: %s",
-						onKeptAliveConnection)
+				assertThat(onKeptAliveConnection.status())
+					.as("keep-alive connection opened before the drain: %s", onKeptAliveConnection)
 					.isEqualTo(200);
 				assertThat(onKeptAliveConnection.connectionClose())
 					.as("Connection: close during the hold: %s", onKeptAliveConnection)
 					.isTrue();
-				assertThat(keptAlive.closedByServer(Duration.ofSeconds(5))).as("server closes the kept-alive connection")
+				assertThat(keptAlive.closedByServer(Duration.ofSeconds(5)))
+					.as("server closes the kept-alive connection")
 					.isTrue();
 				assertServedDuringHold(load.samples(), sigterm, app.log(), holdEndedAt);
 
@@ -115,18 +118,20 @@ class SigtermDrainIntegrationTests {
 	}
 
 	/**
-	 * Asserts that every request before SIGTERM got a plain 200, and every request during the
-	 * hold a 200 with {@code Connection: close}. A request between SIGTERM and the start of the
-	 * drain (the JVM is still getting to the shutdown hook) may go either way.
+	 * Asserts that every request before SIGTERM got a plain 200, and every request during
+	 * the hold a 200 with {@code Connection: close}. A request between SIGTERM and the
+	 * start of the drain (the JVM is still getting to the shutdown hook) may go either
+	 * way.
 	 */
-	private static void assertServedDuringHold(List<Sample> samples, long sigterm, LogFile log,
-			Instant holdEndedAt) {
+	private static void assertServedDuringHold(List<Sample> samples, long sigterm, LogFile log, Instant holdEndedAt) {
 		Instant drainStartedAt = DrainLog.drainStartedAt(log);
 		List<Sample> beforeSigterm = samples.stream().filter((sample) -> sample.endNanos() < sigterm).toList();
-		// A request that starts just before the hold ends can meet the server as it stops accepting.
+		// A request that starts just before the hold ends can meet the server as it stops
+		// accepting.
 		Instant lastSafeStart = holdEndedAt.minusMillis(250);
 		List<Sample> duringHold = samples.stream()
-			.filter((sample) -> sample.startedAt().isAfter(drainStartedAt) && sample.startedAt().isBefore(lastSafeStart))
+			.filter((sample) -> sample.startedAt().isAfter(drainStartedAt)
+					&& sample.startedAt().isBefore(lastSafeStart))
 			.toList();
 		System.out.printf("%d requests before SIGTERM, %d during the hold (%s to %s)%n", beforeSigterm.size(),
 				duringHold.size(), drainStartedAt, holdEndedAt);

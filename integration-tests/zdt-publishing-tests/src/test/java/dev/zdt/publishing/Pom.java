@@ -18,7 +18,8 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 
 /**
- * A pom file read as XML, queried with namespace-free paths such as {@code project/scm/url}.
+ * A pom file read as XML, queried with namespace-free paths such as
+ * {@code project/scm/url}.
  */
 final class Pom {
 
@@ -35,7 +36,8 @@ final class Pom {
 
 	static Pom read(Path file) {
 		try {
-			// Not namespace-aware: paths need no prefixes, whether or not a pom declares the POM namespace.
+			// Not namespace-aware: paths need no prefixes, whether or not a pom declares
+			// the POM namespace.
 			DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
 			factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
 			return new Pom(file, factory.newDocumentBuilder().parse(file.toFile()));

@@ -18,9 +18,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What a release would publish, read from the poms and from the target directories of the modules the
- * reactor has just packaged: only the four libraries, each pom flattened with the metadata Maven Central
- * requires, each jar with its sources and javadoc jars.
+ * What a release would publish, read from the poms and from the target directories of the
+ * modules the reactor has just packaged: only the four libraries, each pom flattened with
+ * the metadata Maven Central requires, each jar with its sources and javadoc jars.
  */
 class PublishedArtifactsTests {
 
@@ -77,8 +77,10 @@ class PublishedArtifactsTests {
 		}
 		assertThat(pom.value("project/licenses/license/name")).contains("Apache License, Version 2.0");
 		assertThat(pom.value("project/url")).isEqualTo(this.parent.value("project/url"));
-		for (String path : List.of("project/dependencies/dependency", "project/dependencyManagement/dependencies/dependency")) {
-			assertThat(pom.values(path + "[not(version) or version='']/artifactId")).as("%s without a version in %s", path, file)
+		for (String path : List.of("project/dependencies/dependency",
+				"project/dependencyManagement/dependencies/dependency")) {
+			assertThat(pom.values(path + "[not(version) or version='']/artifactId"))
+				.as("%s without a version in %s", path, file)
 				.isEmpty();
 		}
 	}
@@ -110,8 +112,8 @@ class PublishedArtifactsTests {
 	}
 
 	/**
-	 * A property as the module sees it: its own, else zdt-parent's when it inherits from it;
-	 * {@code ${project.artifactId}} resolved.
+	 * A property as the module sees it: its own, else zdt-parent's when it inherits from
+	 * it; {@code ${project.artifactId}} resolved.
 	 */
 	private String property(Pom pom, String name) {
 		String value = pom.value("project/properties/" + name);

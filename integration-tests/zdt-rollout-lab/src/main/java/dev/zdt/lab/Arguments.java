@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Command line arguments: positional words and {@code --name value} / {@code --name=value} options
- * ({@code --flag} alone means {@code true}).
+ * Command line arguments: positional words and {@code --name value} /
+ * {@code --name=value} options ({@code --flag} alone means {@code true}).
  *
  * @author zdt
  */

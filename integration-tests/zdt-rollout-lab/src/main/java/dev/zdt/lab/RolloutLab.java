@@ -23,8 +23,7 @@ import dev.zdt.lab.rollout.RunSpec;
 import dev.zdt.lab.rollout.Scenario;
 
 /**
- * The lab's command line.
- * <pre>
+ * The lab's command line. <pre>
  * run   [--scenario zdt-adaptive] [--rate 600] [--shape steady] [--lag 2-15] [--pods 2] [--rollouts 1]
  *       [--seed N] [--path /api/work?ms=10] [--unhealthy-after 20] [--lb health-checks] [--locust] [--svg FILE]
  * bench [quick|full|shapes] [--runs N] [--scenarios ids] [--shapes steady] [--rates 600,3] [--lags 2-5,11-15]
@@ -33,9 +32,8 @@ import dev.zdt.lab.rollout.Scenario;
  *       bursty, page-loads, pollers, lag 11-15, LB routing until deregistered, into results/shapes)
  * cost  [--forks 3] [--runs 4] [--duration 8] [--starts 5] [--out results]
  * table [--out results]   (benchmark.md's table again from benchmark-runs.csv)
- * </pre>
- * The sample app jar comes from {@code -Dzdt.lab.app-jar} (the Maven build sets it), logs go under
- * {@code -Dzdt.lab.work} (default {@code target/lab}).
+ * </pre> The sample app jar comes from {@code -Dzdt.lab.app-jar} (the Maven build sets
+ * it), logs go under {@code -Dzdt.lab.work} (default {@code target/lab}).
  *
  * @author zdt
  */
@@ -45,9 +43,11 @@ public final class RolloutLab {
 	}
 
 	public static void main(String[] args) throws Exception {
-		// Pods and HAProxy are child processes: take them along when the lab is stopped (Ctrl-C, kill).
+		// Pods and HAProxy are child processes: take them along when the lab is stopped
+		// (Ctrl-C, kill).
 		Runtime.getRuntime()
-			.addShutdownHook(new Thread(() -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly)));
+			.addShutdownHook(
+					new Thread(() -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly)));
 		String[] words = (args.length == 1) ? args[0].trim().split("\\s+") : args;
 		Arguments arguments = new Arguments(words);
 		String command = arguments.positional(0, "help");
@@ -84,7 +84,8 @@ public final class RolloutLab {
 		}
 		List<String> shapeNames = arguments.list("shapes", shapes ? "bursty,page-loads,pollers" : "steady");
 		List<Double> rates = new ArrayList<>();
-		arguments.list("rates", (quick || shapes) ? "600" : "600,3").forEach((rate) -> rates.add(Double.parseDouble(rate)));
+		arguments.list("rates", (quick || shapes) ? "600" : "600,3")
+			.forEach((rate) -> rates.add(Double.parseDouble(rate)));
 		List<LagRange> lags = new ArrayList<>();
 		arguments.list("lags", shapes ? "11-15" : "2-5,11-15").forEach((lag) -> lags.add(LagRange.parse(lag)));
 		int runs = arguments.getInt("runs", quick ? 1 : 3);
@@ -184,8 +185,8 @@ public final class RolloutLab {
 	}
 
 	/**
-	 * Copy the jar for the pods of this process: a {@code mvn install} of the sample app while pods run
-	 * rewrites the jar under them and breaks their class loading.
+	 * Copy the jar for the pods of this process: a {@code mvn install} of the sample app
+	 * while pods run rewrites the jar under them and breaks their class loading.
 	 */
 	static synchronized Path snapshot(Path jar) throws IOException {
 		Path copy = workDirectory().resolve("jars").resolve("app-" + ProcessHandle.current().pid() + ".jar");
@@ -208,7 +209,8 @@ public final class RolloutLab {
 		if (Files.isRegularFile(local)) {
 			return local;
 		}
-		throw new IllegalStateException("Sample app jar not found: build zdt-sample-app (mvn install) or set -Dzdt.lab.app-jar");
+		throw new IllegalStateException(
+				"Sample app jar not found: build zdt-sample-app (mvn install) or set -Dzdt.lab.app-jar");
 	}
 
 	static Path workDirectory() throws IOException {

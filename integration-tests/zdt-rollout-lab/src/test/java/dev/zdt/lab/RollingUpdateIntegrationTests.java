@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Rolling updates of the real sample app behind HAProxy at 600 requests per second with deregistration
- * lags of 2 to 15 s, and of bursty traffic behind a load balancer that routes until deregistered: zdt on
- * its defaults loses no request; plain Spring Boot, the control, does.
+ * Rolling updates of the real sample app behind HAProxy at 600 requests per second with
+ * deregistration lags of 2 to 15 s, and of bursty traffic behind a load balancer that
+ * routes until deregistered: zdt on its defaults loses no request; plain Spring Boot, the
+ * control, does.
  *
  * @author zdt
  */
@@ -60,9 +61,10 @@ class RollingUpdateIntegrationTests {
 	}
 
 	/**
-	 * Issue 12's set-up, shortened: 1 s at 600 req/s then 2 s of silence, a load balancer that keeps
-	 * routing to a not-ready target until the controller deregisters it. A silence of the traffic's
-	 * ordinary shape must not end the hold before the load balancer lets go.
+	 * Issue 12's set-up, shortened: 1 s at 600 req/s then 2 s of silence, a load balancer
+	 * that keeps routing to a not-ready target until the controller deregisters it. A
+	 * silence of the traffic's ordinary shape must not end the hold before the load
+	 * balancer lets go.
 	 */
 	@Test
 	void zdtOnItsDefaultsLosesNoRequestOfBurstyTrafficBehindALoadBalancerThatRoutesUntilDeregistered()

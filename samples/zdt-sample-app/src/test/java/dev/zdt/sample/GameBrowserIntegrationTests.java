@@ -31,8 +31,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The 2048 page in Debian's headless Chromium, driven by chromedriver: a key press moves the
- * tiles, and a score saved from the page reaches the server and its list.
+ * The 2048 page in Debian's headless Chromium, driven by chromedriver: a key press moves
+ * the tiles, and a score saved from the page reaches the server and its list.
  */
 @SampleAppTest
 class GameBrowserIntegrationTests {
@@ -62,7 +62,8 @@ class GameBrowserIntegrationTests {
 			.isExecutable();
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM.toFile());
-		// Without the networking flags Chromium keeps calling home, which this machine refuses.
+		// Without the networking flags Chromium keeps calling home, which this machine
+		// refuses.
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--disable-dev-shm-usage", "--window-size=800,1000", "--user-data-dir=" + profile);
@@ -108,12 +109,15 @@ class GameBrowserIntegrationTests {
 		}
 
 		assertThat(moved).as("the board changed after an arrow key").isTrue();
-		int[] cells = Arrays.stream(board.getDomAttribute("data-board").split(",")).mapToInt(Integer::parseInt).toArray();
+		int[] cells = Arrays.stream(board.getDomAttribute("data-board").split(","))
+			.mapToInt(Integer::parseInt)
+			.toArray();
 		int[] shown = tiles().stream().mapToInt((tile) -> Integer.parseInt(tile.getText())).sorted().toArray();
 		assertThat(shown).containsExactly(Arrays.stream(cells).filter((value) -> value != 0).sorted().toArray());
 		assertThat(shown.length).as("a tile spawned (or two merged and one spawned)").isBetween(2, 3);
 		int score = Integer.parseInt(driver.findElement(By.id("score")).getText());
-		// Two tiles merged (the larger tile now, and its value scored) or none did (no points).
+		// Two tiles merged (the larger tile now, and its value scored) or none did (no
+		// points).
 		int expectedScore = (shown.length == 2) ? Arrays.stream(shown).max().getAsInt() : 0;
 		assertThat(score).isEqualTo(expectedScore);
 	}

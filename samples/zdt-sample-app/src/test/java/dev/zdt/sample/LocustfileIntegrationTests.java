@@ -25,9 +25,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code k8s/locust/locustfile.py} runs headless against the app (Debian's python3-locust,
- * which .ci/setup installs) and sees no failure; against a broken app it fails and names why; and the
- * Locust image the Helm values run in the cluster is the version tested here.
+ * {@code k8s/locust/locustfile.py} runs headless against the app (Debian's
+ * python3-locust, which .ci/setup installs) and sees no failure; against a broken app it
+ * fails and names why; and the Locust image the Helm values run in the cluster is the
+ * version tested here.
  */
 @SampleAppTest
 class LocustfileIntegrationTests {
@@ -79,8 +80,10 @@ class LocustfileIntegrationTests {
 
 	@Test
 	void helmValuesRunTheLocustVersionTestedHere() throws Exception {
-		// Debian's package carries no version in its Python metadata (locust --version prints none): ask dpkg.
-		Process dpkg = new ProcessBuilder("dpkg-query", "-W", "-f=${Version}", "python3-locust").redirectErrorStream(true)
+		// Debian's package carries no version in its Python metadata (locust --version
+		// prints none): ask dpkg.
+		Process dpkg = new ProcessBuilder("dpkg-query", "-W", "-f=${Version}", "python3-locust")
+			.redirectErrorStream(true)
 			.start();
 		String output = new String(dpkg.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(dpkg.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -95,7 +98,8 @@ class LocustfileIntegrationTests {
 	}
 
 	/**
-	 * Runs the locustfile headless against a host and returns what Locust printed, summary included.
+	 * Runs the locustfile headless against a host and returns what Locust printed,
+	 * summary included.
 	 */
 	private static LocustRun runLocust(String host, Duration load) throws Exception {
 		Path locustfile = LOCUST_DIR.resolve("locustfile.py");
@@ -104,7 +108,8 @@ class LocustfileIntegrationTests {
 		ProcessBuilder builder = new ProcessBuilder(PYTHON.toString(), "-m", "locust", "-f", locustfile.toString(),
 				"--headless", "-u", "5", "-r", "5", "--only-summary", "--host", host)
 			.redirectErrorStream(true);
-		// Short think time: a few seconds still make a hundred or so requests of every kind.
+		// Short think time: a few seconds still make a hundred or so requests of every
+		// kind.
 		builder.environment().put("WAIT_MIN_S", "0.02");
 		builder.environment().put("WAIT_MAX_S", "0.1");
 		Process process = builder.start();
@@ -113,12 +118,14 @@ class LocustfileIntegrationTests {
 		Thread reader = new Thread(() -> read(process, output, spawned), "locust-output");
 		reader.start();
 
-		// Not --run-time: under load gevent's cached clock can end the run before it starts.
+		// Not --run-time: under load gevent's cached clock can end the run before it
+		// starts.
 		boolean started = spawned.await(60, TimeUnit.SECONDS);
 		if (started) {
 			Thread.sleep(load.toMillis());
 		}
-		// SIGTERM through the handle: Process.destroy() would also close the output we still read.
+		// SIGTERM through the handle: Process.destroy() would also close the output we
+		// still read.
 		process.toHandle().destroy();
 		assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("locust stopped on SIGTERM").isTrue();
 		reader.join(TimeUnit.SECONDS.toMillis(10));

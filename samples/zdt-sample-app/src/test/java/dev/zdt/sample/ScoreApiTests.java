@@ -13,8 +13,8 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code GET/POST /api/scores}: the JSON API the game page uses. The list is shared by the
- * tests of one context, so each test uses names of its own.
+ * {@code GET/POST /api/scores}: the JSON API the game page uses. The list is shared by
+ * the tests of one context, so each test uses names of its own.
  */
 @SampleAppTest
 class ScoreApiTests {
@@ -88,7 +88,8 @@ class ScoreApiTests {
 
 	@Test
 	void negativeScoreIsABadRequestThatSaysWhatIsAllowed() {
-		assertBadRequest(submit("{\"name\": \"ada\", \"score\": -2}"), "score must be a whole number from 0 to 10000000");
+		assertBadRequest(submit("{\"name\": \"ada\", \"score\": -2}"),
+				"score must be a whole number from 0 to 10000000");
 	}
 
 	@Test
@@ -99,7 +100,8 @@ class ScoreApiTests {
 
 	@Test
 	void bodyThatIsNotJsonIsABadRequestThatShowsAnExample() {
-		assertBadRequest(submit("score=10"), "the body must be a JSON object like {\"name\": \"ada\", \"score\": 2048}");
+		assertBadRequest(submit("score=10"),
+				"the body must be a JSON object like {\"name\": \"ada\", \"score\": 2048}");
 	}
 
 	@Test

@@ -14,8 +14,8 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code GET /api/work?ms=N} answers after the latency asked for, and refuses latencies it
- * cannot honour with a message that says what is allowed.
+ * {@code GET /api/work?ms=N} answers after the latency asked for, and refuses latencies
+ * it cannot honour with a message that says what is allowed.
  */
 @SampleAppTest
 class WorkApiTests {

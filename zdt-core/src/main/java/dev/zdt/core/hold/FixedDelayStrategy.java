@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Holds for a fixed delay, as a {@code preStop: sleep} would, whatever the traffic says. It
- * keeps no state, so it judges every hold itself.
+ * Holds for a fixed delay, as a {@code preStop: sleep} would, whatever the traffic says.
+ * It keeps no state, so it judges every hold itself.
  *
  * @since 0.1.0
  */
@@ -31,7 +31,8 @@ public final class FixedDelayStrategy implements HoldStrategy, HoldEvaluator {
 
 	@Override
 	public HoldDecision evaluate(HoldContext context) {
-		return (context.elapsed().compareTo(this.delay) >= 0) ? HoldDecision.release(REASON) : HoldDecision.keepHolding();
+		return (context.elapsed().compareTo(this.delay) >= 0) ? HoldDecision.release(REASON)
+				: HoldDecision.keepHolding();
 	}
 
 	@Override

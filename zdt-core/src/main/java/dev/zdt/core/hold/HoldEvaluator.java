@@ -3,16 +3,17 @@ package dev.zdt.core.hold;
 import java.util.Map;
 
 /**
- * One hold's judge: {@linkplain HoldStrategy#start(HoldContext) started} by a strategy for
- * every hold, it owns whatever that hold needs to remember (what it has seen, since when), so
- * that the next hold, such as a drain after a cancel, starts over with a fresh one. It is asked
- * again and again during its hold, from a single thread, and should answer quickly; the hold's
- * minimum and maximum are enforced by the caller, never by the evaluator. It is never asked
- * once the maximum is reached, and one still answering then does not extend the hold (its
- * thread is interrupted). One that throws is not asked again: the hold runs to its maximum.
+ * One hold's judge: {@linkplain HoldStrategy#start(HoldContext) started} by a strategy
+ * for every hold, it owns whatever that hold needs to remember (what it has seen, since
+ * when), so that the next hold, such as a drain after a cancel, starts over with a fresh
+ * one. It is asked again and again during its hold, from a single thread, and should
+ * answer quickly; the hold's minimum and maximum are enforced by the caller, never by the
+ * evaluator. It is never asked once the maximum is reached, and one still answering then
+ * does not extend the hold (its thread is interrupted). One that throws is not asked
+ * again: the hold runs to its maximum.
  * <p>
- * A strategy without hold-scoped state can be its own evaluator, or be written as a lambda with
- * {@link HoldStrategy#stateless(String, HoldEvaluator)}.
+ * A strategy without hold-scoped state can be its own evaluator, or be written as a
+ * lambda with {@link HoldStrategy#stateless(String, HoldEvaluator)}.
  *
  * @since 0.1.0
  */
@@ -27,9 +28,9 @@ public interface HoldEvaluator {
 	HoldDecision evaluate(HoldContext context);
 
 	/**
-	 * Returns the evidence weighed in the given context, for the status endpoint: e.g. the
-	 * silence required and the rule that sets it. Called from any thread; must not change the
-	 * evaluator's state.
+	 * Returns the evidence weighed in the given context, for the status endpoint: e.g.
+	 * the silence required and the rule that sets it. Called from any thread; must not
+	 * change the evaluator's state.
 	 * @param context what is known at this point of the hold
 	 * @return the evidence by name, empty by default
 	 */

@@ -19,8 +19,9 @@ public final class HoldStrategies {
 	}
 
 	/**
-	 * Returns a strategy that releases as soon as any of the given strategies releases, with that
-	 * strategy's reason. Use it when each strategy is evidence enough on its own.
+	 * Returns a strategy that releases as soon as any of the given strategies releases,
+	 * with that strategy's reason. Use it when each strategy is evidence enough on its
+	 * own.
 	 * @param strategies the strategies, asked in order
 	 * @return the combined strategy
 	 */
@@ -31,9 +32,10 @@ public final class HoldStrategies {
 	}
 
 	/**
-	 * Returns a strategy that releases once every one of the given strategies has released at
-	 * least once, with the reason of the last one to do so. Use it to demand confirmation, e.g.
-	 * the load balancer reports the target draining <em>and</em> the traffic has gone quiet.
+	 * Returns a strategy that releases once every one of the given strategies has
+	 * released at least once, with the reason of the last one to do so. Use it to demand
+	 * confirmation, e.g. the load balancer reports the target draining <em>and</em> the
+	 * traffic has gone quiet.
 	 * @param strategies the strategies
 	 * @return the combined strategy
 	 */
@@ -44,21 +46,23 @@ public final class HoldStrategies {
 	}
 
 	/**
-	 * Returns a strategy that follows an authority, such as the load balancer's own report on
-	 * this instance, and lets the fallback release only while the authority cannot answer (its
-	 * API fails or is unreachable). Where the authority answers, the fallback's evidence never
-	 * ends the hold before the authority does: a silence in the traffic is weaker evidence than
-	 * the load balancer's word. Both are asked at every check.
+	 * Returns a strategy that follows an authority, such as the load balancer's own
+	 * report on this instance, and lets the fallback release only while the authority
+	 * cannot answer (its API fails or is unreachable). Where the authority answers, the
+	 * fallback's evidence never ends the hold before the authority does: a silence in the
+	 * traffic is weaker evidence than the load balancer's word. Both are asked at every
+	 * check.
 	 * @param authority the strategy whose word decides when it can give one
-	 * @param authorityAnswers whether the authority can answer now; asked after the authority
-	 * has evaluated
+	 * @param authorityAnswers whether the authority can answer now; asked after the
+	 * authority has evaluated
 	 * @param fallback the strategy that decides while the authority cannot answer
 	 * @return the combined strategy, named {@code authority>fallback}
 	 */
 	public static HoldStrategy preferring(HoldStrategy authority, BooleanSupplier authorityAnswers,
 			HoldStrategy fallback) {
 		return new Preferring(Objects.requireNonNull(authority, "authority"),
-				Objects.requireNonNull(authorityAnswers, "authorityAnswers"), Objects.requireNonNull(fallback, "fallback"));
+				Objects.requireNonNull(authorityAnswers, "authorityAnswers"),
+				Objects.requireNonNull(fallback, "fallback"));
 	}
 
 	private static void requireSome(List<HoldStrategy> strategies) {
@@ -74,7 +78,8 @@ public final class HoldStrategies {
 	private static List<HoldEvaluator> startAll(List<HoldStrategy> strategies, HoldContext context) {
 		List<HoldEvaluator> evaluators = new ArrayList<>(strategies.size());
 		for (HoldStrategy strategy : strategies) {
-			evaluators.add(Objects.requireNonNull(strategy.start(context), () -> strategy.name() + " started no evaluator"));
+			evaluators
+				.add(Objects.requireNonNull(strategy.start(context), () -> strategy.name() + " started no evaluator"));
 		}
 		return List.copyOf(evaluators);
 	}

@@ -4,10 +4,10 @@ import java.util.Objects;
 
 /**
  * Decides when a drain may stop holding because the load balancer has stopped routing new
- * requests to this instance. For every hold, the drain {@linkplain #start(HoldContext) starts}
- * a fresh {@link HoldEvaluator}, which holds that hold's state and is asked until the hold
- * ends; the strategy itself keeps only what outlives a hold (configuration, clients, a
- * background poller).
+ * requests to this instance. For every hold, the drain {@linkplain #start(HoldContext)
+ * starts} a fresh {@link HoldEvaluator}, which holds that hold's state and is asked until
+ * the hold ends; the strategy itself keeps only what outlives a hold (configuration,
+ * clients, a background poller).
  * <p>
  * A strategy without hold-scoped state can implement {@link HoldEvaluator} too and return
  * itself from {@link #start(HoldContext)}, or be made from a lambda with
@@ -19,9 +19,10 @@ import java.util.Objects;
 public interface HoldStrategy {
 
 	/**
-	 * Starts judging one hold. Called on the thread that starts the drain, and for the status
-	 * endpoint while serving (as if a drain started now, the evaluator then discarded): must
-	 * return at once, without I/O and without effects beyond the new evaluator.
+	 * Starts judging one hold. Called on the thread that starts the drain, and for the
+	 * status endpoint while serving (as if a drain started now, the evaluator then
+	 * discarded): must return at once, without I/O and without effects beyond the new
+	 * evaluator.
 	 * @param context what is known as the hold starts
 	 * @return the evaluator of this hold
 	 */
@@ -34,7 +35,8 @@ public interface HoldStrategy {
 	String name();
 
 	/**
-	 * Returns a strategy without hold-scoped state: every hold is judged by the same evaluator.
+	 * Returns a strategy without hold-scoped state: every hold is judged by the same
+	 * evaluator.
 	 * @param name the name of the strategy
 	 * @param evaluator the evaluator of every hold
 	 * @return the strategy

@@ -6,10 +6,11 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Supplies a hold strategy that reads the load balancer's own view of this instance, such as
- * the ALB's target health. When the zdt starter finds a bean of this type,
- * {@code zdt.drain.strategy=auto} follows it, and lets the application's traffic end the hold
- * only while {@link #isAnswering()} is {@code false}.
+ * Supplies a hold strategy that reads the load balancer's own view of this instance, such
+ * as the ALB's target health. When the zdt starter finds a bean of this type,
+ * {@code zdt.drain.strategy=auto} follows it, and lets the application's traffic end the
+ * hold only while {@link #isAnswering()} is {@code false}.
+ *
  * @since 0.1.0
  */
 public interface LoadBalancerHoldStrategySupplier {
@@ -21,11 +22,11 @@ public interface LoadBalancerHoldStrategySupplier {
 	HoldStrategy strategy();
 
 	/**
-	 * Returns whether the load balancer answers now: {@code false} while its API fails, is
-	 * unreachable or has been given up on. Only then may a silence in the application's traffic
-	 * end the hold. Asked at every check of the hold, right after {@link #strategy()} evaluated.
-	 * The default, {@code true}, never lets the traffic decide: the maximum hold applies when
-	 * the load balancer does not let go.
+	 * Returns whether the load balancer answers now: {@code false} while its API fails,
+	 * is unreachable or has been given up on. Only then may a silence in the
+	 * application's traffic end the hold. Asked at every check of the hold, right after
+	 * {@link #strategy()} evaluated. The default, {@code true}, never lets the traffic
+	 * decide: the maximum hold applies when the load balancer does not let go.
 	 * @return whether the load balancer's answer is available
 	 */
 	default boolean isAnswering() {
@@ -41,8 +42,8 @@ public interface LoadBalancerHoldStrategySupplier {
 	}
 
 	/**
-	 * Returns how long the load balancer lets requests in flight finish after it has let go
-	 * of the instance (the ALB's deregistration delay), if known.
+	 * Returns how long the load balancer lets requests in flight finish after it has let
+	 * go of the instance (the ALB's deregistration delay), if known.
 	 * @return the delay, or {@code null} when unknown
 	 */
 	default @Nullable Duration deregistrationDelay() {
@@ -50,12 +51,12 @@ public interface LoadBalancerHoldStrategySupplier {
 	}
 
 	/**
-	 * Returns when the strategy, in the last hold, first saw the load balancer draining this
-	 * instance: the deregistration delay runs from there, not from the start of the hold. A
-	 * time in the hold's own clock ({@link HoldContext#elapsed()}), no earlier
+	 * Returns when the strategy, in the last hold, first saw the load balancer draining
+	 * this instance: the deregistration delay runs from there, not from the start of the
+	 * hold. A time in the hold's own clock ({@link HoldContext#elapsed()}), no earlier
 	 * than the load balancer's change of state.
-	 * @return the time since the start of the hold, or {@code null} when the strategy did not
-	 * see the instance draining in the last hold
+	 * @return the time since the start of the hold, or {@code null} when the strategy did
+	 * not see the instance draining in the last hold
 	 */
 	default @Nullable Duration drainingSeenAt() {
 		return null;

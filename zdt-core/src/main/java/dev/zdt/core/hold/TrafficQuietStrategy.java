@@ -12,35 +12,38 @@ import dev.zdt.core.traffic.TrafficHistory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Releases when the application's own traffic has been silent long enough that the silence is
- * strong evidence the load balancer has stopped routing to this instance: longer than chance
- * allows under the rate <em>and</em> clearly longer than the silences the same traffic showed
- * before the drain. The reasoning, with its probabilities, is in {@code docs/traffic-evidence.md};
- * in short, the required silence is the longest of three:
+ * Releases when the application's own traffic has been silent long enough that the
+ * silence is strong evidence the load balancer has stopped routing to this instance:
+ * longer than chance allows under the rate <em>and</em> clearly longer than the silences
+ * the same traffic showed before the drain. The reasoning, with its probabilities, is in
+ * {@code docs/traffic-evidence.md}; in short, the required silence is the longest of
+ * three:
  * <ol>
  * <li><b>minimum quiet</b>: {@code minQuiet}, never less;</li>
- * <li><b>Poisson</b>: {@code ln(1/p) / λ}, the silence that requests arriving at random at rate
- * λ leave with probability {@code p} ({@code falseReleaseProbability}). λ is the lowest of the
- * mean rate before the drain, the {@linkplain TrafficHistory#steadyRate() steady rate} (the lower
- * median of 5-second blocks, which one burst cannot inflate) and the rate seen during the
- * hold;</li>
- * <li><b>history</b>: {@code G · ln(1/p) / ln(n)}, where G is the longest silence of the last
- * five minutes before the drain (or one that ended during the hold) and n the number of seconds
- * with traffic in them. If silences have an exponential tail of scale θ, the longest of n is
- * about θ·ln(n), and a silence of that length has probability n<sup>−T/G</sup> = p. The factor is
- * at least 2.4 with the default p, since five minutes hold at most 300 busy seconds.</li>
+ * <li><b>Poisson</b>: {@code ln(1/p) / λ}, the silence that requests arriving at random
+ * at rate λ leave with probability {@code p} ({@code falseReleaseProbability}). λ is the
+ * lowest of the mean rate before the drain, the {@linkplain TrafficHistory#steadyRate()
+ * steady rate} (the lower median of 5-second blocks, which one burst cannot inflate) and
+ * the rate seen during the hold;</li>
+ * <li><b>history</b>: {@code G · ln(1/p) / ln(n)}, where G is the longest silence of the
+ * last five minutes before the drain (or one that ended during the hold) and n the number
+ * of seconds with traffic in them. If silences have an exponential tail of scale θ, the
+ * longest of n is about θ·ln(n), and a silence of that length has probability
+ * n<sup>−T/G</sup> = p. The factor is at least 2.4 with the default p, since five minutes
+ * hold at most 300 busy seconds.</li>
  * </ol>
- * With fewer than two busy seconds before the drain, or no traffic, there is nothing to judge
- * by: the strategy keeps holding and says why, so that the maximum hold (or the load balancer's
- * own word) decides.
+ * With fewer than two busy seconds before the drain, or no traffic, there is nothing to
+ * judge by: the strategy keeps holding and says why, so that the maximum hold (or the
+ * load balancer's own word) decides.
  * <p>
- * When the requests' sources (TCP peers: behind an ALB, its nodes, which let go one by one) are
- * known, the hold also waits until every source has been quiet for its own window, judged by
- * the same rule on its own history; a source with too little history of its own, or first seen
- * during the hold, must be quiet for the window of all traffic.
+ * When the requests' sources (TCP peers: behind an ALB, its nodes, which let go one by
+ * one) are known, the hold also waits until every source has been quiet for its own
+ * window, judged by the same rule on its own history; a source with too little history of
+ * its own, or first seen during the hold, must be quiet for the window of all traffic.
  * <p>
- * Everything it weighs is in the {@link HoldContext}, so it keeps no state and judges every
- * hold itself.
+ * Everything it weighs is in the {@link HoldContext}, so it keeps no state and judges
+ * every hold itself.
+ *
  * @since 0.1.0
  */
 public final class TrafficQuietStrategy implements HoldStrategy, HoldEvaluator {
@@ -48,7 +51,10 @@ public final class TrafficQuietStrategy implements HoldStrategy, HoldEvaluator {
 	/** The release reason of this strategy. */
 	public static final String REASON = "traffic-quiet";
 
-	/** The default chance of mistaking a random gap in traffic for the load balancer letting go. */
+	/**
+	 * The default chance of mistaking a random gap in traffic for the load balancer
+	 * letting go.
+	 */
 	public static final double DEFAULT_FALSE_RELEASE_PROBABILITY = 1e-6;
 
 	/** The rule when the minimum quiet period sets the required silence. */
@@ -78,8 +84,8 @@ public final class TrafficQuietStrategy implements HoldStrategy, HoldEvaluator {
 	/**
 	 * Creates a strategy.
 	 * @param minQuiet the shortest silence that ever ends the hold
-	 * @param falseReleaseProbability the accepted chance that the silence is a random gap in
-	 * traffic, between 0 and 1 exclusive
+	 * @param falseReleaseProbability the accepted chance that the silence is a random gap
+	 * in traffic, between 0 and 1 exclusive
 	 */
 	public TrafficQuietStrategy(Duration minQuiet, double falseReleaseProbability) {
 		this.minQuiet = Objects.requireNonNull(minQuiet, "minQuiet");
@@ -110,8 +116,8 @@ public final class TrafficQuietStrategy implements HoldStrategy, HoldEvaluator {
 
 	/**
 	 * Returns the sources that have not yet been quiet for their own window: the silence
-	 * their own history requires, or, for a source without a verdict of its own (too little
-	 * traffic, or first seen during the hold), the window of all traffic.
+	 * their own history requires, or, for a source without a verdict of its own (too
+	 * little traffic, or first seen during the hold), the window of all traffic.
 	 * @param context the hold context
 	 * @param requiredOfAll the silence all traffic requires, or {@code null} when unknown
 	 * @return the addresses of the sources still sending
@@ -139,7 +145,8 @@ public final class TrafficQuietStrategy implements HoldStrategy, HoldEvaluator {
 	}
 
 	/**
-	 * Weighs the evidence: the required silence and the rule that sets it, or why there is none.
+	 * Weighs the evidence: the required silence and the rule that sets it, or why there
+	 * is none.
 	 * @param context the hold context
 	 * @return the verdict
 	 */
@@ -150,9 +157,8 @@ public final class TrafficQuietStrategy implements HoldStrategy, HoldEvaluator {
 			return Verdict.none(NO_TRAFFIC, "no application traffic to judge by");
 		}
 		if (history.busySeconds() < 2) {
-			return Verdict.none(HISTORY_TOO_SHORT,
-					"traffic in " + history.busySeconds() + " second(s) before the drain: too little to tell a silence "
-							+ "from a pause");
+			return Verdict.none(HISTORY_TOO_SHORT, "traffic in " + history.busySeconds()
+					+ " second(s) before the drain: too little to tell a silence " + "from a pause");
 		}
 		double poisson = this.silenceRateProduct / rate;
 		double factor = Math.max(1, this.silenceRateProduct / Math.log(history.busySeconds()));
@@ -166,7 +172,8 @@ public final class TrafficQuietStrategy implements HoldStrategy, HoldEvaluator {
 			return Verdict.none(TOO_IRREGULAR, basis);
 		}
 		String rule = (required == floor) ? MIN_QUIET : (required == poisson) ? POISSON : HISTORY;
-		// Rounded up to the millisecond, so that what the status shows is what ends the hold.
+		// Rounded up to the millisecond, so that what the status shows is what ends the
+		// hold.
 		return new Verdict(Duration.ofMillis((long) Math.ceil(required * 1000)), rule, basis);
 	}
 
@@ -216,8 +223,8 @@ public final class TrafficQuietStrategy implements HoldStrategy, HoldEvaluator {
 	/**
 	 * What the traffic says at one moment of the hold.
 	 *
-	 * @param requiredQuiet the silence that ends the hold, or {@code null} when the traffic
-	 * cannot tell
+	 * @param requiredQuiet the silence that ends the hold, or {@code null} when the
+	 * traffic cannot tell
 	 * @param rule the rule that sets the required silence ({@value #MIN_QUIET},
 	 * {@value #POISSON}, {@value #HISTORY}), or why there is none ({@value #NO_TRAFFIC},
 	 * {@value #HISTORY_TOO_SHORT}, {@value #TOO_IRREGULAR})

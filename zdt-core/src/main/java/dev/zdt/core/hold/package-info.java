@@ -1,6 +1,6 @@
 /**
- * Hold strategies, and the per-hold evaluators they start: when is it safe to stop serving
- * because the load balancer has let go of us.
+ * Hold strategies, and the per-hold evaluators they start: when is it safe to stop
+ * serving because the load balancer has let go of us.
  */
 @NullMarked
 package dev.zdt.core.hold;

@@ -25,14 +25,16 @@ import dev.zdt.core.traffic.TrafficSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One hold: starts the strategy's {@link HoldEvaluator} for it and asks it every check interval
- * until it releases, never before the minimum and never after the maximum. The evaluator
- * answers on a thread of its own, so that one that is slow, or stuck, cannot hold past the
- * maximum: it is never asked once the maximum is reached, and an answer still outstanding then
- * is not waited for. A strategy that fails to start, or an evaluator that fails (any
- * {@link Throwable}), is logged once at WARN, not asked again, and the hold runs to its maximum.
+ * One hold: starts the strategy's {@link HoldEvaluator} for it and asks it every check
+ * interval until it releases, never before the minimum and never after the maximum. The
+ * evaluator answers on a thread of its own, so that one that is slow, or stuck, cannot
+ * hold past the maximum: it is never asked once the maximum is reached, and an answer
+ * still outstanding then is not waited for. A strategy that fails to start, or an
+ * evaluator that fails (any {@link Throwable}), is logged once at WARN, not asked again,
+ * and the hold runs to its maximum.
  * <p>
  * Not API: the {@link dev.zdt.core.DrainCoordinator} runs holds.
+ *
  * @since 0.1.0
  */
 public final class Hold {
@@ -72,7 +74,8 @@ public final class Hold {
 	private final Map<String, SourceBefore> sourcesBeforeDrain = new LinkedHashMap<>();
 
 	/**
-	 * Starts a hold now: takes the measure of the traffic before it, its rate and its silences.
+	 * Starts a hold now: takes the measure of the traffic before it, its rate and its
+	 * silences.
 	 * @param strategy the strategy
 	 * @param bounds the bounds
 	 * @param traffic the application's traffic
@@ -98,7 +101,8 @@ public final class Hold {
 			return Objects.requireNonNull(this.strategy.start(context()), "the strategy started no evaluator");
 		}
 		catch (Throwable ex) {
-			// Logged only if the hold runs: a status page that starts one for its evidence must not log.
+			// Logged only if the hold runs: a status page that starts one for its
+			// evidence must not log.
 			this.failure = ex;
 			return null;
 		}
@@ -211,11 +215,12 @@ public final class Hold {
 		boolean trafficSinceStart = lastArrival != Long.MIN_VALUE && lastArrival > this.startNanos;
 		long quietSince = trafficSinceStart ? lastArrival : this.startNanos;
 		Duration span = trafficSinceStart ? Duration.ofNanos(lastArrival - this.startNanos) : Duration.ZERO;
-		// A silence that ended with a request during the hold happened while the load balancer
+		// A silence that ended with a request during the hold happened while the load
+		// balancer
 		// still routed: as ordinary as the silences before the drain.
 		TrafficHistory history = this.historyBeforeDrain.withSilence(this.traffic.longestSilence(this.startNanos, now));
-		return new HoldContext(Duration.ofNanos(now - this.startNanos), this.rateBeforeDrain, requestsSinceStart(), span,
-				Duration.ofNanos(Math.max(0, now - quietSince)), history, sourceContexts(now));
+		return new HoldContext(Duration.ofNanos(now - this.startNanos), this.rateBeforeDrain, requestsSinceStart(),
+				span, Duration.ofNanos(Math.max(0, now - quietSince)), history, sourceContexts(now));
 	}
 
 	private Map<String, HoldContext> sourceContexts(long now) {
@@ -231,7 +236,8 @@ public final class Hold {
 			Duration span = sentSinceStart ? Duration.ofNanos(last - this.startNanos) : Duration.ZERO;
 			Duration quiet = Duration.ofNanos(Math.max(0, now - (sentSinceStart ? last : this.startNanos)));
 			SourceBefore before = this.sourcesBeforeDrain.get(address);
-			// A source first seen during the hold has no history of its own to judge it by.
+			// A source first seen during the hold has no history of its own to judge it
+			// by.
 			TrafficHistory history = (before != null)
 					? before.history().withSilence(source.longestSilence(this.startNanos, now)) : TrafficHistory.none();
 			double rate = (before != null) ? before.rate() : 0;

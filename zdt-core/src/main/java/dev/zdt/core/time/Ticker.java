@@ -11,7 +11,8 @@ import java.util.concurrent.Future;
 public interface Ticker {
 
 	/**
-	 * Returns the current value of a monotonic clock, in nanoseconds, with an arbitrary origin.
+	 * Returns the current value of a monotonic clock, in nanoseconds, with an arbitrary
+	 * origin.
 	 * @return the current time in nanoseconds
 	 */
 	long nanos();
@@ -24,9 +25,10 @@ public interface Ticker {
 	void sleep(Duration duration) throws InterruptedException;
 
 	/**
-	 * Waits until the given task has completed or this ticker has reached the given deadline,
-	 * whichever comes first. The default asks in steps of {@link #sleep(Duration) sleeps} of at
-	 * most 10 ms; a ticker whose sleep does not really wait must override it.
+	 * Waits until the given task has completed or this ticker has reached the given
+	 * deadline, whichever comes first. The default asks in steps of
+	 * {@link #sleep(Duration) sleeps} of at most 10 ms; a ticker whose sleep does not
+	 * really wait must override it.
 	 * @param task the task to wait for
 	 * @param deadline the latest time to wait until, in the time of {@link #nanos()}
 	 * @return whether the task has completed
@@ -45,7 +47,8 @@ public interface Ticker {
 	}
 
 	/**
-	 * Returns the ticker backed by {@link System#nanoTime()} and {@link Thread#sleep(long, int)}.
+	 * Returns the ticker backed by {@link System#nanoTime()} and
+	 * {@link Thread#sleep(long, int)}.
 	 * @return the system ticker
 	 */
 	static Ticker system() {

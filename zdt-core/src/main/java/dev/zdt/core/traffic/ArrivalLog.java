@@ -6,10 +6,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * The arrivals of one stream of requests (all of them, or one source's): when the first and the
- * last arrived, how many arrived in each of the last 64 seconds, and per 10-second slot of the
- * last five minutes the longest silence and the seconds with traffic. Fixed-size, lock-free,
- * allocation-free when recording.
+ * The arrivals of one stream of requests (all of them, or one source's): when the first
+ * and the last arrived, how many arrived in each of the last 64 seconds, and per
+ * 10-second slot of the last five minutes the longest silence and the seconds with
+ * traffic. Fixed-size, lock-free, allocation-free when recording.
  */
 final class ArrivalLog {
 
@@ -59,8 +59,8 @@ final class ArrivalLog {
 	}
 
 	/**
-	 * Forgets every arrival, for a source table entry taken over by another source. Arrivals
-	 * recorded meanwhile may be kept or lost: the entry was idle for minutes.
+	 * Forgets every arrival, for a source table entry taken over by another source.
+	 * Arrivals recorded meanwhile may be kept or lost: the entry was idle for minutes.
 	 */
 	void reset() {
 		this.firstArrival.set(NO_ARRIVAL);
@@ -78,7 +78,8 @@ final class ArrivalLog {
 		if (this.firstArrival.get() == NO_ARRIVAL) {
 			this.firstArrival.compareAndSet(NO_ARRIVAL, now);
 		}
-		// A swap, not a max loop: racing writers differ by nanoseconds, and a CAS loop on one
+		// A swap, not a max loop: racing writers differ by nanoseconds, and a CAS loop on
+		// one
 		// shared field would make busy request threads wait for each other.
 		long previous = this.lastArrival.getAndSet(now);
 		long second = (now - this.origin) / NANOS_PER_SECOND;
@@ -100,7 +101,8 @@ final class ArrivalLog {
 		int index = (int) (second & (BUCKETS - 1));
 		long seen = this.bucketSecond.get(index);
 		if (seen != second && this.bucketSecond.compareAndSet(index, seen, second)) {
-			// A concurrent increment between the two calls can be lost: harmless for a rate estimate.
+			// A concurrent increment between the two calls can be lost: harmless for a
+			// rate estimate.
 			this.bucketCount.set(index, 0);
 			this.slotBusySeconds.incrementAndGet(claimSlot(second / SLOT_SECONDS));
 		}
@@ -110,7 +112,8 @@ final class ArrivalLog {
 	private void recordSilence(long endSecond, long gapNanos) {
 		int index = claimSlot(endSecond / SLOT_SECONDS);
 		long longest = this.slotLongestGap.get(index);
-		// Loops only while this gap is the longest of its slot: rare once the slot has seen a few.
+		// Loops only while this gap is the longest of its slot: rare once the slot has
+		// seen a few.
 		while (gapNanos > longest && !this.slotLongestGap.compareAndSet(index, longest, gapNanos)) {
 			longest = this.slotLongestGap.get(index);
 		}
@@ -120,7 +123,8 @@ final class ArrivalLog {
 		int index = (int) (slot & (SLOTS - 1));
 		long seen = this.slotNumber.get(index);
 		if (seen != slot && this.slotNumber.compareAndSet(index, seen, slot)) {
-			// As with the buckets, a racing update of the old slot may be lost or kept: harmless.
+			// As with the buckets, a racing update of the old slot may be lost or kept:
+			// harmless.
 			this.slotLongestGap.set(index, 0);
 			this.slotBusySeconds.set(index, 0);
 		}
@@ -185,8 +189,9 @@ final class ArrivalLog {
 	}
 
 	/**
-	 * The lower median of the rates of the whole 5-second blocks in the 30 complete seconds
-	 * before {@code atNanos}; the mean rate when the traffic is younger than one block.
+	 * The lower median of the rates of the whole 5-second blocks in the 30 complete
+	 * seconds before {@code atNanos}; the mean rate when the traffic is younger than one
+	 * block.
 	 */
 	private double steadyRate(long atNanos, long firstArrival) {
 		long endSecond = (atNanos - this.origin) / NANOS_PER_SECOND;

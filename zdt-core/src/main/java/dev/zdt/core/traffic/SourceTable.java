@@ -7,10 +7,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The arrivals of each traffic source (the TCP peer: behind an ALB, one load balancer node) in a
- * fixed number of entries; sources beyond them share one pooled entry. An entry whose source has
- * sent nothing for {@link TrafficMonitor#HISTORY} goes to the next new source. Finding a known
- * source reads one or a few array cells and never allocates.
+ * The arrivals of each traffic source (the TCP peer: behind an ALB, one load balancer
+ * node) in a fixed number of entries; sources beyond them share one pooled entry. An
+ * entry whose source has sent nothing for {@link TrafficMonitor#HISTORY} goes to the next
+ * new source. Finding a known source reads one or a few array cells and never allocates.
  */
 final class SourceTable {
 
@@ -39,8 +39,8 @@ final class SourceTable {
 	}
 
 	/**
-	 * Returns the log of the given source, taking a free or idle entry for a new one, or the
-	 * pooled log when every entry is in use.
+	 * Returns the log of the given source, taking a free or idle entry for a new one, or
+	 * the pooled log when every entry is in use.
 	 */
 	ArrivalLog logOf(String source, long now) {
 		int start = source.hashCode() & this.mask;
@@ -75,7 +75,8 @@ final class SourceTable {
 	}
 
 	/**
-	 * Returns the log of every source that has sent, the pooled one under {@link #POOLED}.
+	 * Returns the log of every source that has sent, the pooled one under
+	 * {@link #POOLED}.
 	 */
 	Map<String, ArrivalLog> logs() {
 		Map<String, ArrivalLog> logs = new LinkedHashMap<>();

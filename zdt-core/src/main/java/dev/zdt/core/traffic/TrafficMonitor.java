@@ -10,14 +10,15 @@ import dev.zdt.core.time.Ticker;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Records the arrivals and completions of application requests (never probes or management
- * calls): how many are in flight, when the last one arrived, the recent arrival rate, and the
- * {@linkplain #history(long) history} of silences between requests over the last minutes, for
- * all traffic and for each {@linkplain #sources() source}.
+ * Records the arrivals and completions of application requests (never probes or
+ * management calls): how many are in flight, when the last one arrived, the recent
+ * arrival rate, and the {@linkplain #history(long) history} of silences between requests
+ * over the last minutes, for all traffic and for each {@linkplain #sources() source}.
  * <p>
  * Built for the request path: recording an arrival is a handful of atomic operations on
  * fixed-size arrays and never allocates. Gaps shorter than {@link #SHORTEST_RECORDED_GAP}
  * (nearly all of them under load) cost one comparison.
+ *
  * @since 0.1.0
  */
 public final class TrafficMonitor {
@@ -29,8 +30,9 @@ public final class TrafficMonitor {
 	public static final Duration HISTORY = Duration.ofMinutes(5);
 
 	/**
-	 * Gaps shorter than this are not recorded as silences: far below any silence that could end
-	 * a hold, and recording them would touch shared memory on nearly every request.
+	 * Gaps shorter than this are not recorded as silences: far below any silence that
+	 * could end a hold, and recording them would touch shared memory on nearly every
+	 * request.
 	 */
 	public static final Duration SHORTEST_RECORDED_GAP = Duration.ofMillis(10);
 
@@ -72,7 +74,8 @@ public final class TrafficMonitor {
 	}
 
 	/**
-	 * Records the arrival of an application request; pair with {@link #requestFinished()}.
+	 * Records the arrival of an application request; pair with
+	 * {@link #requestFinished()}.
 	 * @param source the TCP peer's address (behind an ALB, a load balancer node; never a
 	 * forwarded-for header), or {@code null} when unknown
 	 */
@@ -102,7 +105,8 @@ public final class TrafficMonitor {
 	}
 
 	/**
-	 * Returns the number of application requests that have arrived since the monitor started.
+	 * Returns the number of application requests that have arrived since the monitor
+	 * started.
 	 * @return the arrival count
 	 */
 	public long arrivals() {
@@ -126,9 +130,9 @@ public final class TrafficMonitor {
 	}
 
 	/**
-	 * Returns the mean arrival rate over the {@link #RATE_WINDOW} that ends at {@code atNanos}:
-	 * shorter when the first request arrived less than a window ago (a pod that just went into
-	 * rotation), and never shorter than a second.
+	 * Returns the mean arrival rate over the {@link #RATE_WINDOW} that ends at
+	 * {@code atNanos}: shorter when the first request arrived less than a window ago (a
+	 * pod that just went into rotation), and never shorter than a second.
 	 * @param atNanos the end of the window, in {@link Ticker#nanos()} time
 	 * @return arrivals per second
 	 */
@@ -137,9 +141,9 @@ public final class TrafficMonitor {
 	}
 
 	/**
-	 * Returns the traffic's history over the {@link #HISTORY} that ends at {@code atNanos}:
-	 * its longest silence, its seconds with traffic, its steady rate. Allocates: meant for the
-	 * start of a drain, not for the request path.
+	 * Returns the traffic's history over the {@link #HISTORY} that ends at
+	 * {@code atNanos}: its longest silence, its seconds with traffic, its steady rate.
+	 * Allocates: meant for the start of a drain, not for the request path.
 	 * @param atNanos the end of the history, in {@link Ticker#nanos()} time
 	 * @return the history
 	 */
@@ -159,8 +163,9 @@ public final class TrafficMonitor {
 	}
 
 	/**
-	 * Returns every source that has sent application requests, by address; the sources beyond
-	 * {@link #SOURCES} under {@code (other)}. Empty when no request named its source.
+	 * Returns every source that has sent application requests, by address; the sources
+	 * beyond {@link #SOURCES} under {@code (other)}. Empty when no request named its
+	 * source.
 	 * @return the sources
 	 */
 	public Map<String, TrafficSource> sources() {

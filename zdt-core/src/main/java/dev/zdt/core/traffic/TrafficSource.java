@@ -3,8 +3,9 @@ package dev.zdt.core.traffic;
 import java.time.Duration;
 
 /**
- * The traffic of one source (a TCP peer, e.g. one load balancer node), or of the sources pooled
- * beyond the {@link TrafficMonitor#SOURCES} tracked one by one.
+ * The traffic of one source (a TCP peer, e.g. one load balancer node), or of the sources
+ * pooled beyond the {@link TrafficMonitor#SOURCES} tracked one by one.
+ *
  * @since 0.1.0
  */
 public final class TrafficSource {
@@ -35,7 +36,8 @@ public final class TrafficSource {
 	}
 
 	/**
-	 * Returns the source's mean arrival rate, as {@link TrafficMonitor#arrivalRate(long)}.
+	 * Returns the source's mean arrival rate, as
+	 * {@link TrafficMonitor#arrivalRate(long)}.
 	 * @param atNanos the end of the window, in ticker time
 	 * @return arrivals per second
 	 */
@@ -53,7 +55,8 @@ public final class TrafficSource {
 	}
 
 	/**
-	 * Returns the source's longest silence, as {@link TrafficMonitor#longestSilence(long, long)}.
+	 * Returns the source's longest silence, as
+	 * {@link TrafficMonitor#longestSilence(long, long)}.
 	 * @param fromNanos the start, in ticker time
 	 * @param toNanos the end, in ticker time
 	 * @return the longest silence

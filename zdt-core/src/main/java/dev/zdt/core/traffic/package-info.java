@@ -1,5 +1,6 @@
 /**
- * Observation of the application's own traffic: arrivals, arrival rate and in-flight requests.
+ * Observation of the application's own traffic: arrivals, arrival rate and in-flight
+ * requests.
  */
 @NullMarked
 package dev.zdt.core.traffic;

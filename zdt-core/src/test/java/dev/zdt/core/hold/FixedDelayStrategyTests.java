@@ -12,12 +12,14 @@ class FixedDelayStrategyTests {
 
 	@Test
 	void keepsHoldingBeforeTheDelayEvenWhenTrafficIsQuiet() {
-		assertThat(this.strategy.evaluate(context(Duration.ofMillis(9_999), Duration.ofSeconds(9))).isRelease()).isFalse();
+		assertThat(this.strategy.evaluate(context(Duration.ofMillis(9_999), Duration.ofSeconds(9))).isRelease())
+			.isFalse();
 	}
 
 	@Test
 	void releasesWithReasonDelayOnceTheDelayHasPassed() {
-		assertThat(this.strategy.evaluate(context(Duration.ofSeconds(10), Duration.ZERO)).releaseReason()).isEqualTo("delay");
+		assertThat(this.strategy.evaluate(context(Duration.ofSeconds(10), Duration.ZERO)).releaseReason())
+			.isEqualTo("delay");
 	}
 
 	private static HoldContext context(Duration elapsed, Duration quiet) {

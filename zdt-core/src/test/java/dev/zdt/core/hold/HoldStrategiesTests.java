@@ -79,7 +79,8 @@ class HoldStrategiesTests {
 
 	@Test
 	void preferringShowsWhetherTheAuthorityAnswers() {
-		HoldStrategy strategy = HoldStrategies.preferring(switchable("lb", false), () -> false, switchable("traffic", true));
+		HoldStrategy strategy = HoldStrategies.preferring(switchable("lb", false), () -> false,
+				switchable("traffic", true));
 		HoldEvaluator hold = strategy.start(this.context);
 		assertThat(hold.evidence(this.context)).containsEntry("lb.answers", false);
 	}
@@ -91,7 +92,9 @@ class HoldStrategiesTests {
 			asked.incrementAndGet();
 			return HoldDecision.keepHolding();
 		});
-		HoldStrategies.preferring(switchable("lb", true), () -> true, counting).start(this.context).evaluate(this.context);
+		HoldStrategies.preferring(switchable("lb", true), () -> true, counting)
+			.start(this.context)
+			.evaluate(this.context);
 		assertThat(asked).hasValue(1);
 	}
 

@@ -21,14 +21,16 @@ class HoldTests {
 
 	@Test
 	void fixedDelayHoldsExactlyTheDelay() {
-		HoldOutcome outcome = hold(new FixedDelayStrategy(Duration.ofSeconds(20)), Duration.ZERO, Duration.ofSeconds(60));
+		HoldOutcome outcome = hold(new FixedDelayStrategy(Duration.ofSeconds(20)), Duration.ZERO,
+				Duration.ofSeconds(60));
 		assertThat(outcome.reason()).isEqualTo("delay");
 		assertThat(outcome.held()).isEqualTo(Duration.ofSeconds(20));
 	}
 
 	@Test
 	void maxHoldEndsAHoldWhoseStrategyNeverReleases() {
-		HoldOutcome outcome = hold(new FixedDelayStrategy(Duration.ofHours(1)), Duration.ZERO, Duration.ofMillis(30_050));
+		HoldOutcome outcome = hold(new FixedDelayStrategy(Duration.ofHours(1)), Duration.ZERO,
+				Duration.ofMillis(30_050));
 		assertThat(outcome.reason()).isEqualTo("max-hold");
 		assertThat(outcome.held()).isEqualTo(Duration.ofMillis(30_050));
 	}
@@ -94,7 +96,8 @@ class HoldTests {
 	void interruptEndsTheHoldAndKeepsTheInterruptFlag() {
 		Thread.currentThread().interrupt();
 		try {
-			HoldOutcome outcome = hold(new FixedDelayStrategy(Duration.ofSeconds(20)), Duration.ZERO, Duration.ofSeconds(60));
+			HoldOutcome outcome = hold(new FixedDelayStrategy(Duration.ofSeconds(20)), Duration.ZERO,
+					Duration.ofSeconds(60));
 			assertThat(outcome.reason()).isEqualTo("interrupted");
 			assertThat(Thread.currentThread().isInterrupted()).isTrue();
 		}
@@ -118,7 +121,10 @@ class HoldTests {
 		}
 	}
 
-	/** The load balancer keeps sending the same rate for the given time after the drain starts. */
+	/**
+	 * The load balancer keeps sending the same rate for the given time after the drain
+	 * starts.
+	 */
 	private void routeWhileDraining(int perSecond, Duration routing) {
 		long gap = 1_000_000_000L / perSecond;
 		long drainStart = this.ticker.nanos();

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The adaptive hold when the requests' sources (ALB nodes) are known: each node lets go on its
- * own schedule, and the hold waits for every one of them.
+ * The adaptive hold when the requests' sources (ALB nodes) are known: each node lets go
+ * on its own schedule, and the hold waits for every one of them.
  */
 class PerSourceEvidenceTests {
 
@@ -39,7 +39,8 @@ class PerSourceEvidenceTests {
 
 	@Test
 	void aQuietNodeWaitsForItsOwnWindowWhileBusyNodesHaveLetGo() {
-		// Two busy nodes let go 8 s into the drain; a third, at 2 req/s, routes until 14 s.
+		// Two busy nodes let go 8 s into the drain; a third, at 2 req/s, routes until 14
+		// s.
 		poisson("10.0.1.10", 300, 0, 308);
 		poisson("10.0.2.10", 300, 0, 308);
 		poisson("10.0.3.10", 2, 0, 314);
@@ -54,13 +55,15 @@ class PerSourceEvidenceTests {
 		poisson("10.0.2.10", 300, 0, 308);
 		poisson("10.0.3.10", 2, 0, 314);
 		HoldOutcome outcome = drainAt(300, false);
-		// Without the sources, a 1 s pause of the quiet node looks like the end of all traffic.
+		// Without the sources, a 1 s pause of the quiet node looks like the end of all
+		// traffic.
 		assertThat(outcome.held()).isLessThan(Duration.ofSeconds(14));
 	}
 
 	@Test
 	void aSourceFirstSeenDuringTheHoldIsWaitedFor() {
-		// One node before the drain lets go at 3 s; a new node (the ALB scaled out) routes from
+		// One node before the drain lets go at 3 s; a new node (the ALB scaled out)
+		// routes from
 		// 4 s to 12 s at 5 req/s.
 		poisson("10.0.1.10", 600, 0, 303);
 		poisson("10.0.4.10", 5, 304, 312);

@@ -36,7 +36,8 @@ class TrafficQuietStrategyTests {
 
 	@Test
 	void aSilenceMustBeClearlyLongerThanTheLongestBeforeTheDrain() {
-		// 200 req/s on average, but in bursts with 2 s silences between them, 100 busy seconds.
+		// 200 req/s on average, but in bursts with 2 s silences between them, 100 busy
+		// seconds.
 		TrafficHistory bursty = new TrafficHistory(Duration.ofMinutes(5), Duration.ofSeconds(2), 100, 200);
 		TrafficQuietStrategy.Verdict verdict = this.strategy.judge(context(200, bursty, Duration.ZERO));
 		assertThat(verdict.rule()).isEqualTo("history");
@@ -47,7 +48,8 @@ class TrafficQuietStrategyTests {
 
 	@Test
 	void aBurstBeforeTheDrainDoesNotShortenTheSilenceATrickleNeeds() {
-		// 209 req/s as a 30 s mean after a burst, but the steady rate is one request every 6 s.
+		// 209 req/s as a 30 s mean after a burst, but the steady rate is one request
+		// every 6 s.
 		TrafficHistory burstThenTrickle = new TrafficHistory(Duration.ofMinutes(5), Duration.ofSeconds(6), 52, 1 / 6.0);
 		Duration required = this.strategy.requiredQuiet(context(209, burstThenTrickle, Duration.ZERO));
 		assertThat(required).isGreaterThan(Duration.ofSeconds(20));
@@ -70,16 +72,20 @@ class TrafficQuietStrategyTests {
 
 	@Test
 	void noTrafficGivesNoEvidenceSoTheHoldGoesOn() {
-		TrafficQuietStrategy.Verdict verdict = this.strategy.judge(context(0, TrafficHistory.none(), Duration.ofHours(1)));
+		TrafficQuietStrategy.Verdict verdict = this.strategy
+			.judge(context(0, TrafficHistory.none(), Duration.ofHours(1)));
 		assertThat(verdict.requiredQuiet()).isNull();
 		assertThat(verdict.rule()).isEqualTo("no-traffic");
-		assertThat(this.strategy.evaluate(context(0, TrafficHistory.none(), Duration.ofHours(1))).isRelease()).isFalse();
+		assertThat(this.strategy.evaluate(context(0, TrafficHistory.none(), Duration.ofHours(1))).isRelease())
+			.isFalse();
 	}
 
 	@Test
 	void trafficThinningOutDuringTheDrainLengthensTheRequiredSilence() {
-		// 600 req/s before, but only 10 requests in the 5 s after the drain started: 2 req/s.
-		HoldContext context = new HoldContext(Duration.ofSeconds(30), 600, 10, Duration.ofSeconds(5), Duration.ZERO, STEADY);
+		// 600 req/s before, but only 10 requests in the 5 s after the drain started: 2
+		// req/s.
+		HoldContext context = new HoldContext(Duration.ofSeconds(30), 600, 10, Duration.ofSeconds(5), Duration.ZERO,
+				STEADY);
 		assertThat(this.strategy.requiredQuiet(context)).isBetween(Duration.ofMillis(6_900), Duration.ofMillis(6_910));
 	}
 
@@ -93,8 +99,7 @@ class TrafficQuietStrategyTests {
 	@Test
 	void evidenceShowsTheRequiredSilenceAndTheLongestSilenceBeforeTheDrain() {
 		TrafficHistory bursty = new TrafficHistory(Duration.ofMinutes(5), Duration.ofSeconds(2), 100, 200);
-		assertThat(this.strategy.evidence(context(200, bursty, Duration.ofSeconds(1))))
-			.containsEntry("rule", "history")
+		assertThat(this.strategy.evidence(context(200, bursty, Duration.ofSeconds(1)))).containsEntry("rule", "history")
 			.containsEntry("requiredSilenceMs", 6000L)
 			.containsEntry("silenceMs", 1000L)
 			.containsEntry("longestSilenceBeforeDrainMs", 2000L)

@@ -13,10 +13,11 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The adaptive hold on the defaults (min-hold 5 s, max-hold 30 s, min-quiet 1 s, one false
- * release in a million) against traffic shapes that are not Poisson. Five minutes of traffic
- * before the drain; during the hold the load balancer keeps routing the same traffic for a lag,
- * then lets go. A release before the load balancer lets go loses requests.
+ * The adaptive hold on the defaults (min-hold 5 s, max-hold 30 s, min-quiet 1 s, one
+ * false release in a million) against traffic shapes that are not Poisson. Five minutes
+ * of traffic before the drain; during the hold the load balancer keeps routing the same
+ * traffic for a lag, then lets go. A release before the load balancer lets go loses
+ * requests.
  */
 class TrafficShapesTests {
 
@@ -36,7 +37,8 @@ class TrafficShapesTests {
 
 	@Test
 	void burstyOnOffTrafficOutlastsTheLoadBalancer() {
-		// 1 s at 600 req/s, then 2 s of silence, again and again; the LB lets go 12.5 s into the drain.
+		// 1 s at 600 req/s, then 2 s of silence, again and again; the LB lets go 12.5 s
+		// into the drain.
 		List<Double> arrivals = new ArrayList<>();
 		for (double cycle = 0; cycle < 400; cycle += 3) {
 			for (int i = 0; i < 600; i++) {
@@ -53,7 +55,8 @@ class TrafficShapesTests {
 
 	@Test
 	void clusteredPageLoadsOutlastTheLoadBalancer() {
-		// Five users; each page load fires 5 to 20 requests within 50 ms, then 2 to 10 s of thinking.
+		// Five users; each page load fires 5 to 20 requests within 50 ms, then 2 to 10 s
+		// of thinking.
 		List<Double> arrivals = new ArrayList<>();
 		for (int user = 0; user < 5; user++) {
 			double at = this.random.nextDouble() * 5;
@@ -84,7 +87,8 @@ class TrafficShapesTests {
 
 	@Test
 	void aTrickleAfterABurstIsNotMistakenForSilence() {
-		// One request every 6 s, and a burst of 3000 requests 10 s before the drain; the LB keeps
+		// One request every 6 s, and a burst of 3000 requests 10 s before the drain; the
+		// LB keeps
 		// routing the trickle for the whole hold.
 		List<Double> arrivals = new ArrayList<>();
 		for (double at = 0.3; at < 400; at += 6) {
@@ -99,7 +103,8 @@ class TrafficShapesTests {
 
 	@Test
 	void aTrickleAfterAWarmUpBurstIsNotMistakenForSilence() {
-		// A pod that got a burst of 3000 requests right after it joined, then one every 6 s.
+		// A pod that got a burst of 3000 requests right after it joined, then one every 6
+		// s.
 		List<Double> arrivals = new ArrayList<>();
 		for (int i = 0; i < 3000; i++) {
 			arrivals.add(i / 3000.0);
@@ -134,8 +139,8 @@ class TrafficShapesTests {
 	}
 
 	/**
-	 * Replays the arrivals before {@code drainAt} one by one, starts the hold, and lets the
-	 * arrivals of the next {@code lagSeconds} through as the hold's clock moves on.
+	 * Replays the arrivals before {@code drainAt} one by one, starts the hold, and lets
+	 * the arrivals of the next {@code lagSeconds} through as the hold's clock moves on.
 	 */
 	private HoldOutcome drainAt(List<Double> arrivals, double drainAt, double lagSeconds) {
 		List<Double> sorted = arrivals.stream().sorted().toList();

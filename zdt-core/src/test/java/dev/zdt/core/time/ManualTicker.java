@@ -10,10 +10,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 
 /**
- * A ticker moved by hand: {@link #sleep(Duration)} returns at once after moving time forward,
- * and can run a hook each time, e.g. to make requests arrive during a hold.
- * {@link #awaitUntil(Future, long)} never moves time: it waits until the task completes or
- * someone else moves time past the deadline.
+ * A ticker moved by hand: {@link #sleep(Duration)} returns at once after moving time
+ * forward, and can run a hook each time, e.g. to make requests arrive during a hold.
+ * {@link #awaitUntil(Future, long)} never moves time: it waits until the task completes
+ * or someone else moves time past the deadline.
  */
 public final class ManualTicker implements Ticker {
 
@@ -46,7 +46,8 @@ public final class ManualTicker implements Ticker {
 				task.get(1, TimeUnit.MILLISECONDS);
 			}
 			catch (ExecutionException | TimeoutException | CancellationException ex) {
-				// Done with a failure, or not yet done: look at the task and the time again.
+				// Done with a failure, or not yet done: look at the task and the time
+				// again.
 			}
 		}
 		return task.isDone();

@@ -11,14 +11,16 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * What the zdt operations read from the HTTP request that invoked them, which actuator does not
- * pass to operations: a header, and the selector as the matched path gave it (actuator lets a
- * query parameter or a body field of the same name override the path). Everything here is
- * {@code null} when there is no servlet request on the thread, and the callers then refuse.
+ * What the zdt operations read from the HTTP request that invoked them, which actuator
+ * does not pass to operations: a header, and the selector as the matched path gave it
+ * (actuator lets a query parameter or a body field of the same name override the path).
+ * Everything here is {@code null} when there is no servlet request on the thread, and the
+ * callers then refuse.
  */
 final class CallingRequest {
 
-	// HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE, spelled out: Spring MVC is optional.
+	// HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE, spelled out: Spring MVC is
+	// optional.
 	private static final String URI_TEMPLATE_VARIABLES = "org.springframework.web.servlet.HandlerMapping.uriTemplateVariables";
 
 	private static final boolean SERVLET = ClassUtils.isPresent("jakarta.servlet.http.HttpServletRequest",

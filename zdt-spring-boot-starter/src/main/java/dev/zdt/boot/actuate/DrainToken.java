@@ -6,7 +6,8 @@ import java.security.MessageDigest;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The configured {@code zdt.drain.token}, compared in constant time with what a caller sends.
+ * The configured {@code zdt.drain.token}, compared in constant time with what a caller
+ * sends.
  */
 final class DrainToken {
 
@@ -21,7 +22,8 @@ final class DrainToken {
 	}
 
 	/**
-	 * Returns whether the calling request may drain: it sends the token, or none is configured.
+	 * Returns whether the calling request may drain: it sends the token, or none is
+	 * configured.
 	 */
 	boolean permitsCaller() {
 		return this.expected == null || isPresentedByCaller();

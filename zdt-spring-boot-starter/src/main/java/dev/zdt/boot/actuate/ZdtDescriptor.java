@@ -17,19 +17,20 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param drainStartedAt when the drain started (ISO-8601)
  * @param holdElapsedMs how long the hold has lasted, or lasted in all
  * @param holdEndReason why the hold ended: delay, traffic-quiet, max-hold, ...
- * @param holdFailure why the hold fell back to max-hold (the strategy failed, or the hold did not
- * end in time), as exception class and message
+ * @param holdFailure why the hold fell back to max-hold (the strategy failed, or the hold
+ * did not end in time), as exception class and message
  * @param strategy the hold strategy
  * @param minHoldMs the shortest hold
  * @param maxHoldMs the longest hold
  * @param inFlight application requests in flight
  * @param requestsAfterDrainStart application requests received after the drain started
- * @param rateBeforeDrain application requests per second before the drain (now, while serving)
- * @param loadBalancer what the load balancer strategy knows, if any, shown only to callers
- * allowed to see it ({@code management.endpoint.zdt.show-details})
- * @param evidence what the hold strategy weighs: e.g. the required silence, the rule that sets
- * it, the longest silence before the drain; once the hold has ended, the rule that ended it.
- * Without details, sources still sending are counted rather than named.
+ * @param rateBeforeDrain application requests per second before the drain (now, while
+ * serving)
+ * @param loadBalancer what the load balancer strategy knows, if any, shown only to
+ * callers allowed to see it ({@code management.endpoint.zdt.show-details})
+ * @param evidence what the hold strategy weighs: e.g. the required silence, the rule that
+ * sets it, the longest silence before the drain; once the hold has ended, the rule that
+ * ended it. Without details, sources still sending are counted rather than named.
  * @since 0.1.0
  */
 public record ZdtDescriptor(String state, @Nullable String trigger, @Nullable String drainStartedAt, long holdElapsedMs,
@@ -37,7 +38,10 @@ public record ZdtDescriptor(String state, @Nullable String trigger, @Nullable St
 		int inFlight, long requestsAfterDrainStart, double rateBeforeDrain, @Nullable Map<String, Object> loadBalancer,
 		Map<String, Object> evidence) implements OperationResponseBody {
 
-	/** What callers without details see instead of the failure's text, which can carry AWS error messages. */
+	/**
+	 * What callers without details see instead of the failure's text, which can carry AWS
+	 * error messages.
+	 */
 	static final String HIDDEN_FAILURE = "failed (details only with the X-Zdt-Token header)";
 
 	private static final String SOURCES_STILL_SENDING = "sourcesStillSending";
@@ -45,11 +49,12 @@ public record ZdtDescriptor(String state, @Nullable String trigger, @Nullable St
 	static ZdtDescriptor of(DrainStatus status, boolean details, @Nullable Map<String, Object> loadBalancer,
 			Map<String, Object> evidence) {
 		String holdFailure = (details || status.holdFailure() == null) ? status.holdFailure() : HIDDEN_FAILURE;
-		return new ZdtDescriptor(status.state().name(), (status.trigger() != null) ? status.trigger().displayName() : null,
+		return new ZdtDescriptor(status.state().name(),
+				(status.trigger() != null) ? status.trigger().displayName() : null,
 				(status.drainStartedAt() != null) ? status.drainStartedAt().toString() : null,
 				status.holdElapsed().toMillis(), status.holdEndReason(), holdFailure, status.strategy(),
-				status.minHold().toMillis(), status.maxHold().toMillis(), status.inFlight(), status.requestsAfterDrainStart(),
-				Math.round(status.rateBeforeDrain() * 100) / 100.0, loadBalancer,
+				status.minHold().toMillis(), status.maxHold().toMillis(), status.inFlight(),
+				status.requestsAfterDrainStart(), Math.round(status.rateBeforeDrain() * 100) / 100.0, loadBalancer,
 				details ? evidence : withoutAddresses(evidence));
 	}
 

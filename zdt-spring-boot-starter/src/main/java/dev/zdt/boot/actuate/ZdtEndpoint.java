@@ -18,16 +18,17 @@ import org.springframework.boot.actuate.endpoint.web.annotation.WebEndpoint;
 
 /**
  * The zdt endpoint: {@code GET /actuator/zdt} shows the drain; {@code GET} or {@code POST
- * /actuator/zdt/drain} starts it (or joins the one under way) and answers when the hold is over,
- * so that kubelet sends SIGTERM only then; {@code POST /actuator/zdt/cancel} undoes a drain that
- * shutdown has not passed. The drain is a GET with a side effect because kubelet's preStop
- * {@code httpGet} can only GET.
+ * /actuator/zdt/drain} starts it (or joins the one under way) and answers when the hold
+ * is over, so that kubelet sends SIGTERM only then; {@code POST /actuator/zdt/cancel}
+ * undoes a drain that shutdown has not passed. The drain is a GET with a side effect
+ * because kubelet's preStop {@code httpGet} can only GET.
  * <p>
- * The operations check the {@value #TOKEN_HEADER} header themselves rather than a filter on
- * paths: the endpoint can be reached under a servlet path, a context path, a base path, a path
- * mapping, on its own port or not, and in many spellings, and only the operation knows for sure
- * that it was called. For the same reason the operation is the one the matched path names,
- * never a query parameter or body field, which actuator would otherwise let override the path.
+ * The operations check the {@value #TOKEN_HEADER} header themselves rather than a filter
+ * on paths: the endpoint can be reached under a servlet path, a context path, a base
+ * path, a path mapping, on its own port or not, and in many spellings, and only the
+ * operation knows for sure that it was called. For the same reason the operation is the
+ * one the matched path names, never a query parameter or body field, which actuator would
+ * otherwise let override the path.
  *
  * @since 0.1.0
  */
@@ -35,8 +36,8 @@ import org.springframework.boot.actuate.endpoint.web.annotation.WebEndpoint;
 public class ZdtEndpoint {
 
 	/**
-	 * The header that carries the token. Not {@code Authorization}: kubelet may fall back from
-	 * HTTPS to HTTP and then drops that header.
+	 * The header that carries the token. Not {@code Authorization}: kubelet may fall back
+	 * from HTTPS to HTTP and then drops that header.
 	 */
 	public static final String TOKEN_HEADER = "X-Zdt-Token";
 

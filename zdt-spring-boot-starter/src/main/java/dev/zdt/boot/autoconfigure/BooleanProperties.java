@@ -9,11 +9,12 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 import org.springframework.core.env.Environment;
 
 /**
- * Reads the boolean {@code zdt.*} properties strictly: {@code true} or {@code false} in any
- * case, surrounding whitespace ignored (as Spring Boot's binder reads them), and nothing else.
- * Spring's conversion would also take {@code yes}, {@code on} and {@code 1}, and
- * {@code @ConditionalOnBooleanProperty} reads any value but {@code true} as {@code false}, so a
- * typo used to switch a feature off without a word. For zdt's own modules.
+ * Reads the boolean {@code zdt.*} properties strictly: {@code true} or {@code false} in
+ * any case, surrounding whitespace ignored (as Spring Boot's binder reads them), and
+ * nothing else. Spring's conversion would also take {@code yes}, {@code on} and
+ * {@code 1}, and {@code @ConditionalOnBooleanProperty} reads any value but {@code true}
+ * as {@code false}, so a typo used to switch a feature off without a word. For zdt's own
+ * modules.
  *
  * @since 0.1.0
  */
@@ -28,8 +29,8 @@ public final class BooleanProperties {
 	 * @param environment the environment
 	 * @param name the property's canonical name, such as {@code zdt.enabled}
 	 * @return the value, or {@code null} when the property is not set
-	 * @throws InvalidConfigurationPropertyValueException when the value is not {@code true} or
-	 * {@code false}
+	 * @throws InvalidConfigurationPropertyValueException when the value is not
+	 * {@code true} or {@code false}
 	 */
 	public static @Nullable Boolean read(Environment environment, String name) {
 		String value = Binder.get(environment).bind(name, String.class).orElse(null);

@@ -9,9 +9,9 @@ import java.lang.annotation.Target;
 import org.springframework.context.annotation.Conditional;
 
 /**
- * Matches unless {@code zdt.enabled} is {@code false}. Fails startup when {@code zdt.enabled}
- * or another boolean property of the starter is not a boolean (see {@link BooleanProperties}),
- * whether zdt is on or off.
+ * Matches unless {@code zdt.enabled} is {@code false}. Fails startup when
+ * {@code zdt.enabled} or another boolean property of the starter is not a boolean (see
+ * {@link BooleanProperties}), whether zdt is on or off.
  *
  * @since 0.1.0
  */

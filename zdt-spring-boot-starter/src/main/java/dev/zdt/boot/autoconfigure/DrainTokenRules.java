@@ -8,9 +8,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 /**
- * Refuses a {@code zdt.drain.token} that protects nothing: one that no header can carry, a
- * placeholder copied from examples, or one short enough to guess. The messages never show a
- * token that could be real.
+ * Refuses a {@code zdt.drain.token} that protects nothing: one that no header can carry,
+ * a placeholder copied from examples, or one short enough to guess. The messages never
+ * show a token that could be real.
  */
 final class DrainTokenRules {
 
@@ -38,8 +38,8 @@ final class DrainTokenRules {
 		for (int i = 0; i < token.length(); i++) {
 			char c = token.charAt(i);
 			if (c < 0x20 || c > 0x7e) {
-				throw invalid(hidden(token), "must be printable ASCII, as an HTTP header carries it; character "
-						+ (i + 1) + " is not");
+				throw invalid(hidden(token),
+						"must be printable ASCII, as an HTTP header carries it; character " + (i + 1) + " is not");
 			}
 		}
 		String lower = token.toLowerCase(Locale.ROOT);

@@ -34,8 +34,8 @@ final class HoldStrategySelector {
 	}
 
 	/**
-	 * The load balancer's word first: a silence in the traffic ends the hold only while the
-	 * load balancer cannot answer, never before it reports that it has let go.
+	 * The load balancer's word first: a silence in the traffic ends the hold only while
+	 * the load balancer cannot answer, never before it reports that it has let go.
 	 */
 	private static HoldStrategy preferLoadBalancer(LoadBalancerHoldStrategySupplier loadBalancer,
 			ZdtProperties.Drain drain) {
@@ -43,7 +43,8 @@ final class HoldStrategySelector {
 	}
 
 	private static HoldStrategy adaptive(ZdtProperties.Drain drain) {
-		return new TrafficQuietStrategy(drain.getAdaptive().getMinQuiet(), drain.getAdaptive().getFalseReleaseProbability());
+		return new TrafficQuietStrategy(drain.getAdaptive().getMinQuiet(),
+				drain.getAdaptive().getFalseReleaseProbability());
 	}
 
 }

@@ -12,10 +12,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.support.DefaultLifecycleProcessor;
 
 /**
- * Once the hold has ended, shortens the web server's graceful shutdown to what is left of the
- * load balancer's deregistration delay, counted from when the load balancer was seen draining
- * this instance: when it expires the load balancer cuts the connections anyway, so waiting
- * longer for requests in flight only delays the exit.
+ * Once the hold has ended, shortens the web server's graceful shutdown to what is left of
+ * the load balancer's deregistration delay, counted from when the load balancer was seen
+ * draining this instance: when it expires the load balancer cuts the connections anyway,
+ * so waiting longer for requests in flight only delays the exit.
  */
 final class InFlightWaitCap implements DrainListener {
 
@@ -27,7 +27,8 @@ final class InFlightWaitCap implements DrainListener {
 
 	private final Supplier<@Nullable LoadBalancerHoldStrategySupplier> loadBalancer;
 
-	// The budget comes from the coordinator, which this listener is part of: so it is asked for
+	// The budget comes from the coordinator, which this listener is part of: so it is
+	// asked for
 	// only once a hold has ended.
 	InFlightWaitCap(Supplier<@Nullable DefaultLifecycleProcessor> processor, int gracefulShutdownPhase,
 			Supplier<ShutdownBudget> budget, Supplier<@Nullable LoadBalancerHoldStrategySupplier> loadBalancer) {
@@ -47,8 +48,9 @@ final class InFlightWaitCap implements DrainListener {
 	}
 
 	/**
-	 * Returns the in-flight wait after a hold of the given length, if the deregistration delay
-	 * makes it shorter than the shutdown timeout ({@link ShutdownBudget#inFlightWait}).
+	 * Returns the in-flight wait after a hold of the given length, if the deregistration
+	 * delay makes it shorter than the shutdown timeout
+	 * ({@link ShutdownBudget#inFlightWait}).
 	 * @param held how long the hold lasted
 	 * @return the capped wait, or {@code null} to keep the shutdown timeout
 	 */

@@ -12,9 +12,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * The condition of {@link ConditionalOnZdtEnabled}. It checks every boolean property of the
- * starter, not only {@code zdt.enabled}, because it is the one check that runs in every
- * application that has the starter.
+ * The condition of {@link ConditionalOnZdtEnabled}. It checks every boolean property of
+ * the starter, not only {@code zdt.enabled}, because it is the one check that runs in
+ * every application that has the starter.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE + 40)
 final class OnZdtEnabledCondition extends SpringBootCondition {

@@ -1,6 +1,5 @@
 package dev.zdt.boot.autoconfigure;
 
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +17,9 @@ import org.springframework.core.env.Environment;
 
 /**
  * Warns at startup about setups in which the drain cannot protect requests: a budget that
- * kubelet's SIGKILL would cut, an immediate server shutdown, a deregistration delay shorter
- * than the drain plus shutdown. The rule is the {@link ShutdownBudget}'s (README, "Shutdown
- * budget").
+ * kubelet's SIGKILL would cut, an immediate server shutdown, a deregistration delay
+ * shorter than the drain plus shutdown. The rule is the {@link ShutdownBudget}'s (README,
+ * "Shutdown budget").
  */
 final class StartupChecks implements ApplicationListener<ApplicationReadyEvent> {
 
@@ -43,9 +42,9 @@ final class StartupChecks implements ApplicationListener<ApplicationReadyEvent> 
 	}
 
 	/**
-	 * Returns whether {@code server.shutdown} is {@code immediate}. Bound here rather than
-	 * through {@code ServerProperties}, which lives in a web server module the application may
-	 * not have.
+	 * Returns whether {@code server.shutdown} is {@code immediate}. Bound here rather
+	 * than through {@code ServerProperties}, which lives in a web server module the
+	 * application may not have.
 	 */
 	static boolean immediateServerShutdown(Environment environment) {
 		String shutdown = Binder.get(environment).bind("server.shutdown", String.class).orElse("graceful");
@@ -67,8 +66,8 @@ final class StartupChecks implements ApplicationListener<ApplicationReadyEvent> 
 			warnings.add(String.format("zdt: the shutdown may not fit the termination grace period: max hold %s "
 					+ "+ spring.lifecycle.timeout-per-shutdown-phase %s + %s to exit = %s > zdt.termination-grace-period %s; "
 					+ "kubelet would SIGKILL requests in flight. Raise terminationGracePeriodSeconds to at least %d, "
-					+ "or lower zdt.drain.max-hold or the shutdown timeout.", seconds(maxHold), seconds(shutdownTimeout),
-					seconds(ShutdownBudget.EXIT_MARGIN), seconds(needed), seconds(grace),
+					+ "or lower zdt.drain.max-hold or the shutdown timeout.", seconds(maxHold),
+					seconds(shutdownTimeout), seconds(ShutdownBudget.EXIT_MARGIN), seconds(needed), seconds(grace),
 					(long) Math.ceil(needed.toMillis() / 1000.0)));
 		}
 		if (this.immediateServerShutdown) {
@@ -77,10 +76,12 @@ final class StartupChecks implements ApplicationListener<ApplicationReadyEvent> 
 		}
 		Duration deregistrationDelay = this.deregistrationDelay.get();
 		if (deregistrationDelay != null && !this.budget.fitsDeregistrationDelay(deregistrationDelay)) {
-			warnings.add(String.format("zdt: the load balancer's deregistration delay %s is shorter than max hold %s "
-					+ "+ shutdown timeout %s: it would cut requests still in flight. Raise "
-					+ "deregistration_delay.timeout_seconds to at least %d.", seconds(deregistrationDelay),
-					seconds(maxHold), seconds(shutdownTimeout), this.budget.requiredDeregistrationDelay().toSeconds()));
+			warnings.add(String.format(
+					"zdt: the load balancer's deregistration delay %s is shorter than max hold %s "
+							+ "+ shutdown timeout %s: it would cut requests still in flight. Raise "
+							+ "deregistration_delay.timeout_seconds to at least %d.",
+					seconds(deregistrationDelay), seconds(maxHold), seconds(shutdownTimeout),
+					this.budget.requiredDeregistrationDelay().toSeconds()));
 		}
 		return warnings;
 	}

@@ -11,27 +11,36 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 
 /**
- * The hold bounds of the drain, zero in a test that Spring's TestContext framework runs (such as
- * a {@code @SpringBootTest} with a real server), unless {@code zdt.drain.hold-in-tests=true}:
- * there is no load balancer to wait for, and every context close of a test suite would
- * otherwise wait up to max hold. The drain itself still runs (readiness goes down, the status and
- * meters show it). A {@code zdt.drain.max-hold} set in the application's own configuration,
- * which tests load too, is not taken as asking for the hold.
+ * The hold bounds of the drain, zero in a test that Spring's TestContext framework runs
+ * (such as a {@code @SpringBootTest} with a real server), unless
+ * {@code zdt.drain.hold-in-tests=true}: there is no load balancer to wait for, and every
+ * context close of a test suite would otherwise wait up to max hold. The drain itself
+ * still runs (readiness goes down, the status and meters show it). A
+ * {@code zdt.drain.max-hold} set in the application's own configuration, which tests load
+ * too, is not taken as asking for the hold.
  * <p>
- * A test context is recognized by two marks the TestContext framework puts in the environment:
- * the property source of a test's inlined properties ({@code TestPropertySourceUtils}), which
- * every {@code @SpringBootTest} has because Spring Boot's test bootstrapper always adds one
- * property there, {@code <bootstrapper class>=true}; and that property itself. Applications started by hand in a test ({@code SpringApplication.run}) are not
- * recognized and hold as in production.
+ * A test context is recognized by two marks the TestContext framework puts in the
+ * environment: the property source of a test's inlined properties
+ * ({@code TestPropertySourceUtils}), which every {@code @SpringBootTest} has because
+ * Spring Boot's test bootstrapper always adds one property there,
+ * {@code <bootstrapper class>=true}; and that property itself. Applications started by
+ * hand in a test ({@code SpringApplication.run}) are not recognized and hold as in
+ * production.
  */
 final class TestContextHold {
 
 	static final String HOLD_IN_TESTS = "zdt.drain.hold-in-tests";
 
-	/** {@code TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME} of spring-test. */
+	/**
+	 * {@code TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME} of
+	 * spring-test.
+	 */
 	static final String INLINED_TEST_PROPERTIES = "Inlined Test Properties";
 
-	/** What {@code SpringBootTestContextBootstrapper} sets to {@code true} for every {@code @SpringBootTest}. */
+	/**
+	 * What {@code SpringBootTestContextBootstrapper} sets to {@code true} for every
+	 * {@code @SpringBootTest}.
+	 */
 	static final String SPRING_BOOT_TEST_MARKER = "org.springframework.boot.test.context.SpringBootTestContextBootstrapper";
 
 	private static final Log logger = LogFactory.getLog(TestContextHold.class);

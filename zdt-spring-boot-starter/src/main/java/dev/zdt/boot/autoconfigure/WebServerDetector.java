@@ -7,8 +7,8 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.util.ClassUtils;
 
 /**
- * Tells whether the application runs a web server, without needing Boot's web server module
- * on the classpath.
+ * Tells whether the application runs a web server, without needing Boot's web server
+ * module on the classpath.
  */
 final class WebServerDetector {
 

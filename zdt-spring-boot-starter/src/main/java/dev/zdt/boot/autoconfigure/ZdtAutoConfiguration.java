@@ -28,9 +28,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 /**
- * Auto-configuration of the zdt drain: on SIGTERM or a drain call, readiness goes down, the
- * application keeps serving while the load balancer still routes to it, and shutdown waits
- * for the hold before the web server's graceful shutdown lets requests in flight finish.
+ * Auto-configuration of the zdt drain: on SIGTERM or a drain call, readiness goes down,
+ * the application keeps serving while the load balancer still routes to it, and shutdown
+ * waits for the hold before the web server's graceful shutdown lets requests in flight
+ * finish.
  *
  * @since 0.1.0
  */
@@ -47,7 +48,8 @@ public final class ZdtAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	HoldStrategy zdtHoldStrategy(ZdtProperties properties, ObjectProvider<LoadBalancerHoldStrategySupplier> loadBalancer) {
+	HoldStrategy zdtHoldStrategy(ZdtProperties properties,
+			ObjectProvider<LoadBalancerHoldStrategySupplier> loadBalancer) {
 		return HoldStrategySelector.select(properties.getDrain(), loadBalancer.getIfUnique());
 	}
 
@@ -108,7 +110,8 @@ public final class ZdtAutoConfiguration {
 				StartupChecks.immediateServerShutdown(environment), () -> deregistrationDelay(loadBalancer));
 	}
 
-	private static @Nullable Duration deregistrationDelay(ObjectProvider<LoadBalancerHoldStrategySupplier> loadBalancer) {
+	private static @Nullable Duration deregistrationDelay(
+			ObjectProvider<LoadBalancerHoldStrategySupplier> loadBalancer) {
 		LoadBalancerHoldStrategySupplier supplier = loadBalancer.getIfUnique();
 		return (supplier != null) ? supplier.deregistrationDelay() : null;
 	}

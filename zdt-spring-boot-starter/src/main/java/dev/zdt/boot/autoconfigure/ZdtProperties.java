@@ -26,9 +26,9 @@ public class ZdtProperties implements InitializingBean {
 	private boolean enabled = true;
 
 	/**
-	 * Grace period of the pod (its terminationGracePeriodSeconds), to check at startup that
-	 * the longest hold plus the graceful shutdown fit in it. A number without a unit is in
-	 * seconds, as in the pod spec.
+	 * Grace period of the pod (its terminationGracePeriodSeconds), to check at startup
+	 * that the longest hold plus the graceful shutdown fit in it. A number without a unit
+	 * is in seconds, as in the pod spec.
 	 */
 	@DurationUnit(ChronoUnit.SECONDS)
 	private @Nullable Duration terminationGracePeriod;
@@ -89,7 +89,8 @@ public class ZdtProperties implements InitializingBean {
 		ADAPTIVE,
 
 		/**
-		 * Hold until the ALB reports the target draining (needs zdt-aws), or traffic is quiet.
+		 * Hold until the ALB reports the target draining (needs zdt-aws), or traffic is
+		 * quiet.
 		 */
 		AWS_TARGET_HEALTH
 
@@ -103,7 +104,8 @@ public class ZdtProperties implements InitializingBean {
 	public static class Drain {
 
 		/**
-		 * How the hold decides that the load balancer has stopped routing to this instance.
+		 * How the hold decides that the load balancer has stopped routing to this
+		 * instance.
 		 */
 		private Strategy strategy = Strategy.AUTO;
 
@@ -129,23 +131,23 @@ public class ZdtProperties implements InitializingBean {
 
 		/**
 		 * Shared secret that calls to the drain and cancel operations must send in the
-		 * X-Zdt-Token header, at least 16 printable ASCII characters (e.g. 'openssl rand -hex
-		 * 32'). Surrounding whitespace, such as the newline of a file, is trimmed. When unset
-		 * or empty, no token is needed.
+		 * X-Zdt-Token header, at least 16 printable ASCII characters (e.g. 'openssl rand
+		 * -hex 32'). Surrounding whitespace, such as the newline of a file, is trimmed.
+		 * When unset or empty, no token is needed.
 		 */
 		private @Nullable String token;
 
 		/**
-		 * How long after the hold has ended a drain that no shutdown has followed is undone, so
-		 * that readiness comes back; 0 never undoes it.
+		 * How long after the hold has ended a drain that no shutdown has followed is
+		 * undone, so that readiness comes back; 0 never undoes it.
 		 */
 		private Duration cancelAfter = Duration.ofMinutes(5);
 
 		/**
 		 * Whether clients are asked to close their connections while draining, so that
-		 * keep-alive connections end cleanly instead of being reset at shutdown: 'Connection:
-		 * close' on HTTP/1.x responses, GOAWAY on HTTP/2 connections, and idle keep-alive
-		 * connections closed when the hold ends.
+		 * keep-alive connections end cleanly instead of being reset at shutdown:
+		 * 'Connection: close' on HTTP/1.x responses, GOAWAY on HTTP/2 connections, and
+		 * idle keep-alive connections closed when the hold ends.
 		 */
 		private boolean connectionClose = true;
 
@@ -202,8 +204,10 @@ public class ZdtProperties implements InitializingBean {
 		}
 
 		public void setToken(@Nullable String token) {
-			// Empty is what zdt.drain.token=${ZDT_DRAIN_TOKEN:} gives where the variable is unset: no token.
-			// A Secret made with --from-file carries the file's newline, which no header can: trim. Only
+			// Empty is what zdt.drain.token=${ZDT_DRAIN_TOKEN:} gives where the variable
+			// is unset: no token.
+			// A Secret made with --from-file carries the file's newline, which no header
+			// can: trim. Only
 			// whitespace stays as blank, which validation refuses.
 			this.token = (token == null || token.isEmpty()) ? null : token.trim();
 		}
@@ -246,8 +250,8 @@ public class ZdtProperties implements InitializingBean {
 	public static class Adaptive {
 
 		/**
-		 * Shortest silence of application traffic that ends the hold, however high the traffic
-		 * was.
+		 * Shortest silence of application traffic that ends the hold, however high the
+		 * traffic was.
 		 */
 		private Duration minQuiet = Duration.ofSeconds(1);
 
@@ -284,14 +288,14 @@ public class ZdtProperties implements InitializingBean {
 
 		/**
 		 * Comma-separated list of path patterns (Ant style) of requests that are not
-		 * application traffic, in addition to the actuator base path when it is served on the
-		 * application port.
+		 * application traffic, in addition to the actuator base path when it is served on
+		 * the application port.
 		 */
 		private List<String> excludedPaths = new ArrayList<>();
 
 		/**
-		 * Comma-separated list of User-Agent prefixes of requests that are not application
-		 * traffic: probes and health checks.
+		 * Comma-separated list of User-Agent prefixes of requests that are not
+		 * application traffic: probes and health checks.
 		 */
 		private List<String> excludedUserAgents = new ArrayList<>(
 				List.of("kube-probe/", "ELB-HealthChecker/", "kube-lifecycle/"));

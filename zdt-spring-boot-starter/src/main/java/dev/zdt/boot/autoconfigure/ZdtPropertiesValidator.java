@@ -5,9 +5,9 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 /**
- * Fails startup on property values that would make a drain unsafe or meaningless, naming the
- * property and the fix. Runs once, when {@link ZdtProperties} has been bound; the core's own
- * argument checks (such as {@code HoldBounds}') only guard its API.
+ * Fails startup on property values that would make a drain unsafe or meaningless, naming
+ * the property and the fix. Runs once, when {@link ZdtProperties} has been bound; the
+ * core's own argument checks (such as {@code HoldBounds}') only guard its API.
  */
 final class ZdtPropertiesValidator {
 
@@ -28,8 +28,8 @@ final class ZdtPropertiesValidator {
 					"must not be longer than zdt.drain.max-hold (" + drain.getMaxHold() + ")");
 		}
 		if (drain.getStrategy() == ZdtProperties.Strategy.FIXED && drain.getDelay().compareTo(drain.getMaxHold()) > 0) {
-			throw invalid("zdt.drain.delay", drain.getDelay(),
-					"must not be longer than zdt.drain.max-hold (" + drain.getMaxHold() + "), which would cut it short");
+			throw invalid("zdt.drain.delay", drain.getDelay(), "must not be longer than zdt.drain.max-hold ("
+					+ drain.getMaxHold() + "), which would cut it short");
 		}
 		double probability = drain.getAdaptive().getFalseReleaseProbability();
 		if (!(probability > 0 && probability < 1)) {
@@ -38,7 +38,8 @@ final class ZdtPropertiesValidator {
 		}
 		Duration grace = properties.getTerminationGracePeriod();
 		if (grace != null && (grace.isNegative() || grace.isZero())) {
-			throw invalid("zdt.termination-grace-period", grace, "must be positive: the pod's terminationGracePeriodSeconds");
+			throw invalid("zdt.termination-grace-period", grace,
+					"must be positive: the pod's terminationGracePeriodSeconds");
 		}
 		DrainTokenRules.validate(drain.getToken());
 		Duration cancelAfter = drain.getCancelAfter();

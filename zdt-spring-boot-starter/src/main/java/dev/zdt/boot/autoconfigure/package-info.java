@@ -1,5 +1,6 @@
 /**
- * Auto-configuration that wires the zdt drain into Spring Boot: properties, strategy, lifecycle and readiness.
+ * Auto-configuration that wires the zdt drain into Spring Boot: properties, strategy,
+ * lifecycle and readiness.
  */
 @NullMarked
 package dev.zdt.boot.autoconfigure;

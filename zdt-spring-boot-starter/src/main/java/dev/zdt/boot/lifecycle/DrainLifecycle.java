@@ -12,19 +12,20 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.Ordered;
 
 /**
- * Holds shutdown until the drain's hold has ended, so the application keeps serving, exactly as
- * before, while the load balancer still routes to it. The hold happens in the first listener of
- * the context's {@link ContextClosedEvent}, before any lifecycle bean stops: the clients and
- * containers that requests need, mostly in the default phase, keep running during the hold. Joins
- * a drain already started, e.g. by kubelet's preStop call. Without a running web server there is
- * nothing to keep serving, so shutdown does not hold (a drain started another way is still waited
- * for).
+ * Holds shutdown until the drain's hold has ended, so the application keeps serving,
+ * exactly as before, while the load balancer still routes to it. The hold happens in the
+ * first listener of the context's {@link ContextClosedEvent}, before any lifecycle bean
+ * stops: the clients and containers that requests need, mostly in the default phase, keep
+ * running during the hold. Joins a drain already started, e.g. by kubelet's preStop call.
+ * Without a running web server there is nothing to keep serving, so shutdown does not
+ * hold (a drain started another way is still waited for).
  * <p>
- * Only closing the context drains. A context that is paused or stopped without being closed
- * (Spring's test context cache, a CRaC checkpoint, {@code pause()}) is started again later, and a
- * drain cannot be undone: so this lifecycle is not pauseable, as Spring Boot's graceful shutdown
- * lifecycle is not, and its stop marks the drain {@code STOPPING} only when the context closes.
- * Every wait is bounded by the coordinator: max hold plus {@link DrainCoordinator#WAIT_MARGIN}.
+ * Only closing the context drains. A context that is paused or stopped without being
+ * closed (Spring's test context cache, a CRaC checkpoint, {@code pause()}) is started
+ * again later, and a drain cannot be undone: so this lifecycle is not pauseable, as
+ * Spring Boot's graceful shutdown lifecycle is not, and its stop marks the drain
+ * {@code STOPPING} only when the context closes. Every wait is bounded by the
+ * coordinator: max hold plus {@link DrainCoordinator#WAIT_MARGIN}.
  *
  * @since 0.1.0
  */
@@ -47,7 +48,8 @@ public final class DrainLifecycle implements SmartLifecycle, ApplicationListener
 	 * Creates the lifecycle.
 	 * @param coordinator the drain to run and wait for
 	 * @param context the context whose close starts the drain
-	 * @param webServerRunning whether a web server is serving, so that holding is worth it
+	 * @param webServerRunning whether a web server is serving, so that holding is worth
+	 * it
 	 */
 	public DrainLifecycle(DrainCoordinator coordinator, ApplicationContext context, BooleanSupplier webServerRunning) {
 		this.coordinator = coordinator;

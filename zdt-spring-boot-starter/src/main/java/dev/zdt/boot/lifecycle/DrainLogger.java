@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 
 /**
- * Logs the moments an operator looks for: the drain started, the hold ended, the drain was
- * cancelled, shutdown completed.
+ * Logs the moments an operator looks for: the drain started, the hold ended, the drain
+ * was cancelled, shutdown completed.
  *
  * @since 0.1.0
  */
@@ -31,9 +31,10 @@ public final class DrainLogger implements DrainListener, DisposableBean {
 	public void drainStarted(DrainStatus drain) {
 		this.started = drain;
 		this.startedNanos = System.nanoTime();
-		logger.info(String.format("zdt: drain started (trigger=%s, strategy=%s, min-hold=%s, max-hold=%s, rate=%.1f req/s)",
-				(drain.trigger() != null) ? drain.trigger().displayName() : "unknown", drain.strategy(),
-				format(drain.minHold()), format(drain.maxHold()), drain.rateBeforeDrain()));
+		logger.info(
+				String.format("zdt: drain started (trigger=%s, strategy=%s, min-hold=%s, max-hold=%s, rate=%.1f req/s)",
+						(drain.trigger() != null) ? drain.trigger().displayName() : "unknown", drain.strategy(),
+						format(drain.minHold()), format(drain.maxHold()), drain.rateBeforeDrain()));
 	}
 
 	@Override
@@ -59,8 +60,8 @@ public final class DrainLogger implements DrainListener, DisposableBean {
 	@Override
 	public void destroy() {
 		if (this.started != null) {
-			logger.info("zdt: shutdown complete ("
-					+ format(Duration.ofNanos(System.nanoTime() - this.startedNanos)) + " after the drain started)");
+			logger.info("zdt: shutdown complete (" + format(Duration.ofNanos(System.nanoTime() - this.startedNanos))
+					+ " after the drain started)");
 		}
 	}
 

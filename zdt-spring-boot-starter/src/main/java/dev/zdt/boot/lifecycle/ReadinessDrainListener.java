@@ -8,8 +8,8 @@ import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
- * Takes the application out of the load balancer's rotation the moment a drain starts: readiness
- * refuses traffic, liveness stays correct. A cancelled drain puts it back.
+ * Takes the application out of the load balancer's rotation the moment a drain starts:
+ * readiness refuses traffic, liveness stays correct. A cancelled drain puts it back.
  *
  * @since 0.1.0
  */

@@ -1,5 +1,6 @@
 /**
- * The drain's place in Spring's lifecycle: starting it on context close, flipping readiness, logging it.
+ * The drain's place in Spring's lifecycle: starting it on context close, flipping
+ * readiness, logging it.
  */
 @NullMarked
 package dev.zdt.boot.lifecycle;

@@ -14,11 +14,11 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Meters of the drain: its state, the requests in flight, how long holds last and why they
- * end, and how many application requests still arrived after the drain started (the measure
- * of how long the load balancer kept routing). The state and the counts are read from the
- * coordinator when the meters are read, so they show what its status shows; only the end of
- * a hold, an event, is recorded as it happens, by listening to the drain.
+ * Meters of the drain: its state, the requests in flight, how long holds last and why
+ * they end, and how many application requests still arrived after the drain started (the
+ * measure of how long the load balancer kept routing). The state and the counts are read
+ * from the coordinator when the meters are read, so they show what its status shows; only
+ * the end of a hold, an event, is recorded as it happens, by listening to the drain.
  *
  * @since 0.1.0
  */
@@ -31,8 +31,8 @@ public final class DrainMetrics implements MeterBinder, DrainListener {
 	private volatile @Nullable MeterRegistry registry;
 
 	/**
-	 * Creates the meters of the given coordinator, which is asked for only when a meter is read:
-	 * as one of its listeners, these meters exist before it does.
+	 * Creates the meters of the given coordinator, which is asked for only when a meter
+	 * is read: as one of its listeners, these meters exist before it does.
 	 * @param coordinator supplies the coordinator of the drain
 	 */
 	public DrainMetrics(Supplier<DrainCoordinator> coordinator) {

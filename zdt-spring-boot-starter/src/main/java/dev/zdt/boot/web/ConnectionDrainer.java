@@ -16,13 +16,14 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.util.ClassUtils;
 
 /**
- * Ends the web server's connections the way each protocol allows while draining. During the
- * hold an HTTP/2 request makes the server send GOAWAY on its HTTP/2 connections (at most once per
- * {@link #GOAWAY_INTERVAL}, so the request path stays cheap); HTTP/1.x responses carry
- * {@code Connection: close} instead (see {@link DrainFilter}). When the hold ends, before the
- * web server's graceful shutdown, idle HTTP/1.x keep-alive connections are closed and every
- * HTTP/2 connection gets GOAWAY, so no client reuses a connection that shutdown is about to end.
- * Knows Tomcat's and Jetty's servers; on other servers it does nothing.
+ * Ends the web server's connections the way each protocol allows while draining. During
+ * the hold an HTTP/2 request makes the server send GOAWAY on its HTTP/2 connections (at
+ * most once per {@link #GOAWAY_INTERVAL}, so the request path stays cheap); HTTP/1.x
+ * responses carry {@code Connection: close} instead (see {@link DrainFilter}). When the
+ * hold ends, before the web server's graceful shutdown, idle HTTP/1.x keep-alive
+ * connections are closed and every HTTP/2 connection gets GOAWAY, so no client reuses a
+ * connection that shutdown is about to end. Knows Tomcat's and Jetty's servers; on other
+ * servers it does nothing.
  *
  * @since 0.1.0
  */
@@ -49,7 +50,8 @@ public final class ConnectionDrainer implements DrainListener, ApplicationListen
 	/**
 	 * Creates a drainer for the web servers of the given context.
 	 * @param context the context whose web server is drained
-	 * @param endConnections whether to end connections at all ({@code zdt.drain.connection-close})
+	 * @param endConnections whether to end connections at all
+	 * ({@code zdt.drain.connection-close})
 	 * @param ticker the clock that spaces GOAWAY frames
 	 * @return the drainer
 	 */
@@ -83,7 +85,8 @@ public final class ConnectionDrainer implements DrainListener, ApplicationListen
 
 	@Override
 	public void onApplicationEvent(WebServerInitializedEvent event) {
-		// The management server of a separate port belongs to a child context: its connections
+		// The management server of a separate port belongs to a child context: its
+		// connections
 		// carry probes, not the load balancer's traffic.
 		if (event.getApplicationContext() == this.context) {
 			this.connections = this.connectionsOfServer.apply(event.getWebServer());

@@ -20,14 +20,14 @@ import org.springframework.http.HttpHeaders;
 
 /**
  * Counts application requests for the hold's evidence and the in-flight gauge, and while
- * draining asks clients (the load balancer) to close keep-alive connections after the response,
- * so that none is reset by the shutdown: an HTTP/1.x response carries {@code Connection: close};
- * an HTTP/2 connection, where that header would make the response malformed, is asked to go away
- * with GOAWAY. For a request that came before the drain, the decision waits until its response
- * starts, so a response that starts after the drain started asks to close too (a response
- * already streaming when the drain starts cannot). Registered for the REQUEST dispatch only,
- * so each request passes once without the bookkeeping of {@code OncePerRequestFilter}: it is on
- * the path of every request.
+ * draining asks clients (the load balancer) to close keep-alive connections after the
+ * response, so that none is reset by the shutdown: an HTTP/1.x response carries
+ * {@code Connection: close}; an HTTP/2 connection, where that header would make the
+ * response malformed, is asked to go away with GOAWAY. For a request that came before the
+ * drain, the decision waits until its response starts, so a response that starts after
+ * the drain started asks to close too (a response already streaming when the drain starts
+ * cannot). Registered for the REQUEST dispatch only, so each request passes once without
+ * the bookkeeping of {@code OncePerRequestFilter}: it is on the path of every request.
  *
  * @since 0.1.0
  */
@@ -47,8 +47,10 @@ public final class DrainFilter extends HttpFilter {
 	 * Creates the filter.
 	 * @param coordinator the drain whose traffic monitor counts application requests
 	 * @param classifier tells application requests from probes and management calls
-	 * @param connectionClose whether responses while draining ask clients to close the connection
-	 * @param connections ends HTTP/2 connections while draining, or {@code null} when the server is unknown
+	 * @param connectionClose whether responses while draining ask clients to close the
+	 * connection
+	 * @param connections ends HTTP/2 connections while draining, or {@code null} when the
+	 * server is unknown
 	 */
 	public DrainFilter(DrainCoordinator coordinator, TrafficClassifier classifier, boolean connectionClose,
 			@Nullable ConnectionDrainer connections) {
@@ -70,7 +72,8 @@ public final class DrainFilter extends HttpFilter {
 			serve(request, response, chain);
 		}
 		else {
-			// The drain may start while this request is served: decide when the response starts,
+			// The drain may start while this request is served: decide when the response
+			// starts,
 			// the last moment a header can still be sent.
 			ClosingIfDraining watched = new ClosingIfDraining(request, response);
 			try {
@@ -104,7 +107,8 @@ public final class DrainFilter extends HttpFilter {
 
 	private void countAndContinue(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		// The TCP peer, never X-Forwarded-For: behind an ALB, the node that routed the request.
+		// The TCP peer, never X-Forwarded-For: behind an ALB, the node that routed the
+		// request.
 		this.traffic.requestStarted(request.getRemoteAddr());
 		boolean async = false;
 		try {
@@ -123,8 +127,9 @@ public final class DrainFilter extends HttpFilter {
 
 	/**
 	 * A response of a request that came before the drain: asks to close if the drain has
-	 * started by the time the response starts (its body is opened, it is flushed, or it is an
-	 * error or a redirect) or, if nothing started it, when the request has been served.
+	 * started by the time the response starts (its body is opened, it is flushed, or it
+	 * is an error or a redirect) or, if nothing started it, when the request has been
+	 * served.
 	 */
 	private final class ClosingIfDraining extends HttpServletResponseWrapper {
 

@@ -11,10 +11,10 @@ import org.springframework.boot.jetty.JettyWebServer;
 import org.springframework.util.ClassUtils;
 
 /**
- * The connections of Jetty's connectors. A GOAWAY is sent by Jetty's graceful session shutdown
- * (a GOAWAY announcing the highest stream id, then the final one when the streams in flight are
- * done). An HTTP/1.x connection is idle when its channel has no request and nothing of the next
- * one has been read.
+ * The connections of Jetty's connectors. A GOAWAY is sent by Jetty's graceful session
+ * shutdown (a GOAWAY announcing the highest stream id, then the final one when the
+ * streams in flight are done). An HTTP/1.x connection is idle when its channel has no
+ * request and nothing of the next one has been read.
  */
 final class JettyConnections implements ServerConnections {
 

@@ -2,8 +2,9 @@ package dev.zdt.boot.web;
 
 /**
  * The open connections of the running web server, seen the way a drain needs them: HTTP/2
- * connections are asked to go away with GOAWAY (a {@code Connection} header is not allowed in
- * HTTP/2, RFC 9113 §8.2.2), and HTTP/1.x connections idle between requests can be closed.
+ * connections are asked to go away with GOAWAY (a {@code Connection} header is not
+ * allowed in HTTP/2, RFC 9113 §8.2.2), and HTTP/1.x connections idle between requests can
+ * be closed.
  */
 interface ServerConnections {
 
@@ -25,16 +26,16 @@ interface ServerConnections {
 	};
 
 	/**
-	 * Sends a graceful GOAWAY on every HTTP/2 connection (once per connection; asking again does
-	 * nothing): the client opens a new connection for its next request, and the streams it has
-	 * already sent are still served.
+	 * Sends a graceful GOAWAY on every HTTP/2 connection (once per connection; asking
+	 * again does nothing): the client opens a new connection for its next request, and
+	 * the streams it has already sent are still served.
 	 * @return the number of HTTP/2 connections open
 	 */
 	int goAwayHttp2();
 
 	/**
-	 * Closes (FIN) every HTTP/1.x connection that is idle between requests, so that no client
-	 * reuses a keep-alive connection that shutdown is about to end.
+	 * Closes (FIN) every HTTP/1.x connection that is idle between requests, so that no
+	 * client reuses a keep-alive connection that shutdown is about to end.
 	 * @return the number of connections closed
 	 */
 	int closeIdleHttp1();

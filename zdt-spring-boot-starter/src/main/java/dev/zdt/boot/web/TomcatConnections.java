@@ -19,15 +19,16 @@ import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.util.ReflectionUtils;
 
 /**
- * The connections of Tomcat's connectors. Tomcat lists them on its endpoint, which its protocol
- * handler keeps to itself ({@code AbstractProtocol.getEndpoint()} is protected): zdt reads it
- * reflectively, and where that fails leaves the connections to Tomcat, as before.
+ * The connections of Tomcat's connectors. Tomcat lists them on its endpoint, which its
+ * protocol handler keeps to itself ({@code AbstractProtocol.getEndpoint()} is protected):
+ * zdt reads it reflectively, and where that fails leaves the connections to Tomcat, as
+ * before.
  * <p>
- * A GOAWAY is sent the way Tomcat's own graceful shutdown sends it, by pausing the connection's
- * HTTP/2 processor: a GOAWAY announcing the highest stream id, then, one round trip later, the
- * final one with the last stream processed. An HTTP/1.x connection is idle when no processor
- * is attached to it (none waits for async work or a partial request) and no thread processes it
- * (Tomcat holds the connection's lock while it does).
+ * A GOAWAY is sent the way Tomcat's own graceful shutdown sends it, by pausing the
+ * connection's HTTP/2 processor: a GOAWAY announcing the highest stream id, then, one
+ * round trip later, the final one with the last stream processed. An HTTP/1.x connection
+ * is idle when no processor is attached to it (none waits for async work or a partial
+ * request) and no thread processes it (Tomcat holds the connection's lock while it does).
  */
 final class TomcatConnections implements ServerConnections {
 

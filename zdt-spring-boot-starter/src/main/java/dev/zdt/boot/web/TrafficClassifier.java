@@ -9,9 +9,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.util.AntPathMatcher;
 
 /**
- * Tells application requests, which are evidence that the load balancer routes to us, from
- * probes, health checks and management calls, which are not. Runs on every request, so the
- * common pattern shapes ({@code /path} and {@code /path/**}) are matched as plain strings.
+ * Tells application requests, which are evidence that the load balancer routes to us,
+ * from probes, health checks and management calls, which are not. Runs on every request,
+ * so the common pattern shapes ({@code /path} and {@code /path/**}) are matched as plain
+ * strings.
  *
  * @since 0.1.0
  */

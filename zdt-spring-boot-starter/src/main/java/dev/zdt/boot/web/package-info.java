@@ -1,5 +1,6 @@
 /**
- * Servlet integration: counts application traffic and closes keep-alive connections while draining.
+ * Servlet integration: counts application traffic and closes keep-alive connections while
+ * draining.
  */
 @NullMarked
 package dev.zdt.boot.web;

@@ -43,7 +43,8 @@ class DrainEndpointSecurityWebTests {
 				Arguments.of("application port, default paths", false, "/actuator/zdt", List.of()),
 				Arguments.of("management port with its own base path", true, "/mgmt/actuator/zdt",
 						List.of("management.server.base-path=/mgmt")),
-				Arguments.of("management port, base path /", true, "/zdt", List.of("management.endpoints.web.base-path=/")),
+				Arguments.of("management port, base path /", true, "/zdt",
+						List.of("management.endpoints.web.base-path=/")),
 				Arguments.of("management port, endpoint path mapped", true, "/actuator/lifecycle",
 						List.of("management.endpoints.web.path-mapping.zdt=lifecycle")));
 	}
@@ -94,8 +95,7 @@ class DrainEndpointSecurityWebTests {
 
 	@Test
 	void aTokenWithTheTrailingNewlineOfASecretFileIsTrimmed() {
-		try (RunningApp app = RunningApp.start(true, Map.of("zdt.drain.token", " " + TOKEN + "\n"),
-				with(List.of()))) {
+		try (RunningApp app = RunningApp.start(true, Map.of("zdt.drain.token", " " + TOKEN + "\n"), with(List.of()))) {
 			assertThat(app.management("GET", "/actuator/zdt/drain", WITH_TOKEN).statusCode()).isEqualTo(200);
 		}
 	}
@@ -171,7 +171,10 @@ class DrainEndpointSecurityWebTests {
 		return all.toArray(String[]::new);
 	}
 
-	/** Ways a client or proxy may spell the drain path of the endpoint at {@code endpoint}. */
+	/**
+	 * Ways a client or proxy may spell the drain path of the endpoint at
+	 * {@code endpoint}.
+	 */
 	private static List<String> spellings(String endpoint) {
 		String drain = endpoint + "/drain";
 		String parent = endpoint.substring(0, endpoint.lastIndexOf('/'));

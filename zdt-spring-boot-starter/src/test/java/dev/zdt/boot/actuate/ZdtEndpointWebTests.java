@@ -109,7 +109,8 @@ class ZdtEndpointWebTests {
 			CompletableFuture<HttpResponse<String>> drain = CompletableFuture
 				.supplyAsync(() -> app.management("GET", "/actuator/zdt/drain", TOKEN));
 			awaitState(app, DrainState.DRAINING);
-			// The state turns DRAINING just before the listeners (readiness among them) hear of the drain.
+			// The state turns DRAINING just before the listeners (readiness among them)
+			// hear of the drain.
 			awaitReadiness(app, 503);
 			assertThat(app.management("/actuator/health/liveness").statusCode()).isEqualTo(200);
 			HttpResponse<String> hello = app.get("/hello");
@@ -118,7 +119,8 @@ class ZdtEndpointWebTests {
 			assertThat(hello.headers().firstValue("Connection")).hasValue("close");
 			assertThat(drain.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
 			assertThat(app.get("/hello").statusCode()).isEqualTo(200);
-			// Requests after the hold still count, as in the zdt.requests.after.drain meter.
+			// Requests after the hold still count, as in the zdt.requests.after.drain
+			// meter.
 			assertThat(app.management("/actuator/zdt").body()).contains("\"requestsAfterDrainStart\":2");
 		}
 	}

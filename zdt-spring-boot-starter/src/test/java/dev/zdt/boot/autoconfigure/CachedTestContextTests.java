@@ -29,11 +29,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Spring's test framework keeps application contexts in a cache and pauses the one a test class
- * no longer uses when the next class needs another ({@code spring.test.context.cache.pause},
- * {@code on_context_switch} by default), then restarts it for the next class that shares it. A
- * test suite with a real server and zdt on the settings README recommends for tests must find
- * the restarted context serving and ready, as it would without zdt.
+ * Spring's test framework keeps application contexts in a cache and pauses the one a test
+ * class no longer uses when the next class needs another
+ * ({@code spring.test.context.cache.pause}, {@code on_context_switch} by default), then
+ * restarts it for the next class that shares it. A test suite with a real server and zdt
+ * on the settings README recommends for tests must find the restarted context serving and
+ * ready, as it would without zdt.
  */
 @TestClassOrder(ClassOrderer.OrderAnnotation.class)
 class CachedTestContextTests {

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A context that is paused or stopped and then started again (Spring's test context cache, a
- * CRaC checkpoint, {@code context.pause()}) is not shutting down: zdt must not drain for it.
+ * A context that is paused or stopped and then started again (Spring's test context
+ * cache, a CRaC checkpoint, {@code context.pause()}) is not shutting down: zdt must not
+ * drain for it.
  */
 class ContextStopWebTests {
 

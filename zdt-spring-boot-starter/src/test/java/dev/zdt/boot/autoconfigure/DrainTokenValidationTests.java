@@ -58,7 +58,8 @@ class DrainTokenValidationTests {
 
 	@Test
 	void strongTokenStarts() {
-		this.contextRunner.withPropertyValues("zdt.drain.token=" + TOKEN).run((context) -> assertThat(context).hasNotFailed());
+		this.contextRunner.withPropertyValues("zdt.drain.token=" + TOKEN)
+			.run((context) -> assertThat(context).hasNotFailed());
 	}
 
 	@ParameterizedTest(name = "zdt.drain.cancel-after={0} fails startup")

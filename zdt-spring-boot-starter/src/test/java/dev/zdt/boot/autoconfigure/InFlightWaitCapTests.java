@@ -23,7 +23,8 @@ class InFlightWaitCapTests {
 
 	@Test
 	void deregistrationDelayCountsFromTheDrainingStateNotFromTheStartOfTheHold() {
-		// The ALB turned draining 8 s into the hold; its 20 s delay runs until 28 s, not 20 s.
+		// The ALB turned draining 8 s into the hold; its 20 s delay runs until 28 s, not
+		// 20 s.
 		InFlightWaitCap cap = cap(Duration.ofSeconds(20), Duration.ofSeconds(8));
 		assertThat(cap.cap(Duration.ofSeconds(13))).isEqualTo(Duration.ofSeconds(15));
 	}

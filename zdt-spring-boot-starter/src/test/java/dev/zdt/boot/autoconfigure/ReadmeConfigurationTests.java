@@ -47,7 +47,8 @@ class ReadmeConfigurationTests {
 	@Test
 	void documentedPropertiesTakeTheVariablesWhenTheyAreSet() throws IOException {
 		List<String> properties = new ArrayList<>(readmeProperties());
-		properties.addAll(List.of("ZDT_DRAIN_TOKEN=0123456789abcdef0123456789abcdef", "ZDT_TERMINATION_GRACE_PERIOD=75"));
+		properties
+			.addAll(List.of("ZDT_DRAIN_TOKEN=0123456789abcdef0123456789abcdef", "ZDT_TERMINATION_GRACE_PERIOD=75"));
 		this.contextRunner.withPropertyValues(properties.toArray(String[]::new)).run((context) -> {
 			ZdtProperties zdt = context.getBean(ZdtProperties.class);
 			assertThat(zdt.getDrain().getToken()).isEqualTo("0123456789abcdef0123456789abcdef");

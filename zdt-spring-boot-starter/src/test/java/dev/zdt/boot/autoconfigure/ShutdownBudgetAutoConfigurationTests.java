@@ -14,8 +14,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The starter's shutdown budget is built from the coordinator's bounds and Spring Boot's own
- * {@code spring.lifecycle.timeout-per-shutdown-phase}.
+ * The starter's shutdown budget is built from the coordinator's bounds and Spring Boot's
+ * own {@code spring.lifecycle.timeout-per-shutdown-phase}.
  */
 class ShutdownBudgetAutoConfigurationTests {
 

@@ -17,7 +17,8 @@ class ShutdownWebTests {
 
 	@Test
 	void closingTheContextHoldsWhileServingEvenBeyondTheGlobalPhaseTimeout() throws Exception {
-		// Holds long enough that the request below arrives during the hold even on a loaded machine.
+		// Holds long enough that the request below arrives during the hold even on a
+		// loaded machine.
 		RunningApp app = RunningApp.start("zdt.drain.strategy=fixed", "zdt.drain.delay=5s", "zdt.drain.min-hold=0s",
 				"zdt.drain.max-hold=6s", "spring.lifecycle.timeout-per-shutdown-phase=200ms");
 		DrainCoordinator coordinator = app.coordinator();

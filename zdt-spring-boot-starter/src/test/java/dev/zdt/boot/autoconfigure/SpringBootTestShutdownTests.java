@@ -17,10 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A user's {@code @SpringBootTest} with a real server: closing its context drains without
- * holding, so a test suite does not wait for a load balancer that is not there, unless the test
- * asks for the hold. The contexts are loaded and closed by Spring's TestContext framework, as
- * in a user's suite ({@code @DirtiesContext} closes through the same call), so that the close
- * can be timed.
+ * holding, so a test suite does not wait for a load balancer that is not there, unless
+ * the test asks for the hold. The contexts are loaded and closed by Spring's TestContext
+ * framework, as in a user's suite ({@code @DirtiesContext} closes through the same call),
+ * so that the close can be timed.
  */
 class SpringBootTestShutdownTests {
 

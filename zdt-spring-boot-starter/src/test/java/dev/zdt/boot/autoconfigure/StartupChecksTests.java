@@ -51,8 +51,7 @@ class StartupChecksTests {
 		assertThat(checks(false, () -> Duration.ofSeconds(300)).warnings()).isEmpty();
 	}
 
-	private StartupChecks checks(boolean immediateServerShutdown,
-			Supplier<@Nullable Duration> deregistrationDelay) {
+	private StartupChecks checks(boolean immediateServerShutdown, Supplier<@Nullable Duration> deregistrationDelay) {
 		return new StartupChecks(this.graceful, this.properties.getTerminationGracePeriod(), immediateServerShutdown,
 				deregistrationDelay);
 	}

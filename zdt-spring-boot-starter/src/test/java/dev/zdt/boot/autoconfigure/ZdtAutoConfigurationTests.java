@@ -98,11 +98,10 @@ class ZdtAutoConfigurationTests {
 
 	@Test
 	void autoAsksTheLoadBalancerFirstWhenOneIsConfigured() {
-		this.contextRunner.withUserConfiguration(LoadBalancerConfiguration.class)
-			.run((context) -> {
-				assertThat(context.getBean(HoldStrategy.class).name()).isEqualTo("lb>adaptive");
-				assertThat(context).hasSingleBean(InFlightWaitCap.class);
-			});
+		this.contextRunner.withUserConfiguration(LoadBalancerConfiguration.class).run((context) -> {
+			assertThat(context.getBean(HoldStrategy.class).name()).isEqualTo("lb>adaptive");
+			assertThat(context).hasSingleBean(InFlightWaitCap.class);
+		});
 	}
 
 	@Test

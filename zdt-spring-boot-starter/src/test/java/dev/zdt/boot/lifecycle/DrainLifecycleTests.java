@@ -60,7 +60,8 @@ class DrainLifecycleTests {
 			return DrainCoordinator.builder()
 				.strategy(new FixedDelayStrategy(Duration.ZERO))
 				.bounds(new HoldBounds(Duration.ZERO, MAX_HOLD, Duration.ofMillis(100)))
-				// A hold thread that never runs the hold, as one that cannot be scheduled.
+				// A hold thread that never runs the hold, as one that cannot be
+				// scheduled.
 				.holdThreads((task) -> new Thread(() -> {
 				}))
 				.build();

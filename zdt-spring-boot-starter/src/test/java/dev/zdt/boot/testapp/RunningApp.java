@@ -57,16 +57,17 @@ public final class RunningApp implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the application with properties whose values a {@code key=value} string cannot
-	 * carry (e.g. a trailing newline).
+	 * Starts the application with properties whose values a {@code key=value} string
+	 * cannot carry (e.g. a trailing newline).
 	 * @param separateManagementPort whether actuator gets its own port
 	 * @param values properties by name
 	 * @param properties extra properties
 	 * @return the running application
 	 */
 	public static RunningApp start(boolean separateManagementPort, Map<String, Object> values, String... properties) {
-		List<String> all = new ArrayList<>(List.of("server.port=0", "management.endpoints.web.exposure.include=health,zdt",
-				"management.endpoint.health.probes.enabled=true", "spring.main.banner-mode=off"));
+		List<String> all = new ArrayList<>(
+				List.of("server.port=0", "management.endpoints.web.exposure.include=health,zdt",
+						"management.endpoint.health.probes.enabled=true", "spring.main.banner-mode=off"));
 		int managementPort = 0;
 		if (separateManagementPort) {
 			managementPort = FreePorts.find();
@@ -100,7 +101,8 @@ public final class RunningApp implements AutoCloseable {
 	}
 
 	/**
-	 * Returns the application server's port now: a server stopped and started again listens on another one.
+	 * Returns the application server's port now: a server stopped and started again
+	 * listens on another one.
 	 * @return the port
 	 */
 	public int port() {

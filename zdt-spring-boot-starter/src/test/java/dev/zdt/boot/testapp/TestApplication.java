@@ -32,8 +32,8 @@ public class TestApplication {
 	public static final String TARGET_GROUP_ARN = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/app/0123";
 
 	/**
-	 * Stands for a user's lifecycle-managed client (HTTP or messaging) that requests need: in the
-	 * default phase, like most {@link SmartLifecycle} beans.
+	 * Stands for a user's lifecycle-managed client (HTTP or messaging) that requests
+	 * need: in the default phase, like most {@link SmartLifecycle} beans.
 	 */
 	@Component
 	static class ClientPool implements SmartLifecycle {
@@ -58,7 +58,8 @@ public class TestApplication {
 	}
 
 	/**
-	 * Stands for zdt-aws: details of the load balancer that the status must not show to everyone.
+	 * Stands for zdt-aws: details of the load balancer that the status must not show to
+	 * everyone.
 	 */
 	@Bean
 	@ConditionalOnBooleanProperty("test.load-balancer-details")

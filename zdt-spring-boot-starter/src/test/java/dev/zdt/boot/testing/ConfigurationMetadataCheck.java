@@ -28,9 +28,10 @@ import org.springframework.util.StringUtils;
 /**
  * The {@code zdt.*} properties as IDEs see them: every
  * {@code META-INF/spring-configuration-metadata.json} on the class path, which the
- * configuration processor writes with {@code additional-spring-configuration-metadata.json}
- * already merged in. Lists what a user would miss: a description in Spring Boot's style and
- * the default that the properties classes really have.
+ * configuration processor writes with
+ * {@code additional-spring-configuration-metadata.json} already merged in. Lists what a
+ * user would miss: a description in Spring Boot's style and the default that the
+ * properties classes really have.
  */
 public final class ConfigurationMetadataCheck {
 
@@ -90,8 +91,8 @@ public final class ConfigurationMetadataCheck {
 	}
 
 	/**
-	 * Lists every property whose description is missing or not in Spring Boot's style, and
-	 * every property whose default is not the one the metadata shows.
+	 * Lists every property whose description is missing or not in Spring Boot's style,
+	 * and every property whose default is not the one the metadata shows.
 	 * @param roots a properties object as created (holding its defaults), by its prefix,
 	 * such as {@code "zdt"}
 	 * @return one line per problem, empty when there is none

@@ -36,7 +36,8 @@ class ConnectionDrainWebTests {
 			app.coordinator().drain(DrainTrigger.API);
 			socket.setSoTimeout(2000);
 			try {
-				assertThat(socket.getInputStream().read()).as("end of stream (FIN) once the hold has ended").isEqualTo(-1);
+				assertThat(socket.getInputStream().read()).as("end of stream (FIN) once the hold has ended")
+					.isEqualTo(-1);
 			}
 			catch (SocketTimeoutException ex) {
 				throw new AssertionError("The idle keep-alive connection is still open after the hold", ex);
@@ -48,7 +49,8 @@ class ConnectionDrainWebTests {
 	void aResponseCompletedAfterTheDrainStartedCarriesConnectionClose() throws Exception {
 		try (RunningApp app = RunningApp.start("zdt.drain.strategy=fixed", "zdt.drain.delay=1s",
 				"zdt.drain.min-hold=0s", "zdt.drain.max-hold=1s")) {
-			CompletableFuture<HttpResponse<String>> slow = CompletableFuture.supplyAsync(() -> app.get("/slow?ms=1000"));
+			CompletableFuture<HttpResponse<String>> slow = CompletableFuture
+				.supplyAsync(() -> app.get("/slow?ms=1000"));
 			awaitInFlight(app.coordinator());
 			app.coordinator().startDrain(DrainTrigger.API);
 			HttpResponse<String> response = slow.get(10, TimeUnit.SECONDS);

@@ -10,7 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class TrafficClassifierTests {
 
-	private final TrafficClassifier classifier = new TrafficClassifier(List.of("/actuator", "/actuator/**", "/internal/**", "/static/*.css"),
+	private final TrafficClassifier classifier = new TrafficClassifier(
+			List.of("/actuator", "/actuator/**", "/internal/**", "/static/*.css"),
 			List.of("kube-probe/", "ELB-HealthChecker/"));
 
 	@Test

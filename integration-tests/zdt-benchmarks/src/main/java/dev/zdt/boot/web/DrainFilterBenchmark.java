@@ -1,6 +1,5 @@
 package dev.zdt.boot.web;
 
-
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -19,10 +18,10 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 /**
- * One application request through the {@link DrainFilter} as the starter configures it by default
- * (serving, Connection: close on, the default excluded user agents), against the same request
- * straight to the chain. The filter and its traffic monitor are shared by all benchmark threads,
- * as by a server's request threads.
+ * One application request through the {@link DrainFilter} as the starter configures it by
+ * default (serving, Connection: close on, the default excluded user agents), against the
+ * same request straight to the chain. The filter and its traffic monitor are shared by
+ * all benchmark threads, as by a server's request threads.
  *
  * @author zdt
  */

@@ -5,8 +5,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link DrainFilterBenchmark}: it must measure the filter's full path for an application
- * request, not the shortcut for excluded requests.
+ * Tests for {@link DrainFilterBenchmark}: it must measure the filter's full path for an
+ * application request, not the shortcut for excluded requests.
  *
  * @author zdt
  */

@@ -6,7 +6,8 @@ import java.util.List;
 import dev.zdt.lab.pod.PodTemplate;
 
 /**
- * Which CPUs the measured apps and the load generator run on ({@code taskset -c}), or no pinning.
+ * Which CPUs the measured apps and the load generator run on ({@code taskset -c}), or no
+ * pinning.
  *
  * @param appCpus CPUs of the apps, e.g. {@code 1}; empty for no pinning
  * @param loadGeneratorCpus CPUs of wrk, e.g. {@code 0}; empty for no pinning
@@ -18,7 +19,8 @@ public record CpuPinning(String appCpus, String loadGeneratorCpus) {
 	public static final CpuPinning NONE = new CpuPinning("", "");
 
 	/**
-	 * The last CPU for the apps and the others for wrk when there are at least two, else none.
+	 * The last CPU for the apps and the others for wrk when there are at least two, else
+	 * none.
 	 * @return the pinning for this machine
 	 */
 	public static CpuPinning forThisMachine() {

@@ -20,14 +20,16 @@ import dev.zdt.lab.pod.JarPodTemplate;
 import dev.zdt.lab.pod.Pod;
 
 /**
- * The starter's cost: the sample app with zdt (defaults) and without ({@code --zdt.enabled=false}), both
- * running at once, {@code wrk} against {@code /api/work?ms=0} on loopback taking turns (A B, B A, ...)
- * so that drifts of the machine hit both alike; medians. Two loads: 16 connections saturate the app
- * (throughput), one connection measures latency without queueing (at saturation on two cores the
- * percentiles measure the scheduler, not the request path). On a machine with two or more CPUs the
- * apps run pinned to the last CPU and wrk to the others, so that the two never fight over a core:
- * unpinned, runs of the same variant differ by 15 %, which hides a 1 % cost. Then startup time,
- * alternating unpinned starts, from Boot's {@code Started ... in X seconds}.
+ * The starter's cost: the sample app with zdt (defaults) and without
+ * ({@code --zdt.enabled=false}), both running at once, {@code wrk} against
+ * {@code /api/work?ms=0} on loopback taking turns (A B, B A, ...) so that drifts of the
+ * machine hit both alike; medians. Two loads: 16 connections saturate the app
+ * (throughput), one connection measures latency without queueing (at saturation on two
+ * cores the percentiles measure the scheduler, not the request path). On a machine with
+ * two or more CPUs the apps run pinned to the last CPU and wrk to the others, so that the
+ * two never fight over a core: unpinned, runs of the same variant differ by 15 %, which
+ * hides a 1 % cost. Then startup time, alternating unpinned starts, from Boot's
+ * {@code Started ... in X seconds}.
  *
  * @author zdt
  */
@@ -75,9 +77,10 @@ public final class RequestPathCost {
 
 	/**
 	 * Run the benchmark.
-	 * @param forks fresh pairs of JVMs: one JVM's JIT decisions can make it several per cent faster
-	 * or slower than the next, so each pair is one sample of that too
-	 * @param runs wrk runs per variant, load and fork, after {@value #WARM_UP_ROUNDS} warm-up runs each
+	 * @param forks fresh pairs of JVMs: one JVM's JIT decisions can make it several per
+	 * cent faster or slower than the next, so each pair is one sample of that too
+	 * @param runs wrk runs per variant, load and fork, after {@value #WARM_UP_ROUNDS}
+	 * warm-up runs each
 	 * @param duration length of one wrk run
 	 * @param starts startups per variant
 	 * @return the markdown report
@@ -107,7 +110,8 @@ public final class RequestPathCost {
 		List<Pod> pods = new ArrayList<>();
 		try {
 			for (CostVariant variant : variants) {
-				pods.add(Pod.start(variant.slug() + "-fork-" + fork, this.pinning.app(template(variant)), this.directory));
+				pods.add(Pod.start(variant.slug() + "-fork-" + fork, this.pinning.app(template(variant)),
+						this.directory));
 			}
 			for (Pod pod : pods) {
 				awaitReady(pod);

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 import dev.zdt.testsupport.net.FreePorts;
 
 /**
- * A HAProxy process in the foreground ({@code -db}), owned by the lab and stopped by {@link #close()}.
+ * A HAProxy process in the foreground ({@code -db}), owned by the lab and stopped by
+ * {@link #close()}.
  *
  * @author zdt
  */
@@ -42,7 +43,8 @@ public final class Haproxy implements AutoCloseable {
 	}
 
 	/**
-	 * Start HAProxy with a fresh configuration in the given directory, on a free loopback port.
+	 * Start HAProxy with a fresh configuration in the given directory, on a free loopback
+	 * port.
 	 * @param directory where the configuration, the log and the socket go
 	 * @param healthCheck the health check of the targets
 	 * @return the running HAProxy
@@ -50,7 +52,8 @@ public final class Haproxy implements AutoCloseable {
 	public static Haproxy start(Path directory, HealthCheck healthCheck) {
 		try {
 			Files.createDirectories(directory);
-			// A unix socket path must stay short (108 bytes), so it lives in its own temporary directory.
+			// A unix socket path must stay short (108 bytes), so it lives in its own
+			// temporary directory.
 			Path socket = Files.createTempDirectory("zdt-lab-").resolve("haproxy.sock");
 			HaproxyConfig config = new HaproxyConfig(FreePorts.find(), socket);
 			Path file = directory.resolve("haproxy.cfg");
@@ -128,9 +131,9 @@ public final class Haproxy implements AutoCloseable {
 	}
 
 	/**
-	 * Return the abnormal requests HAProxy logged, by status and termination state: for example
-	 * {@code 503 SC--} (connection to the target refused) or {@code 502 SH--} (the target closed the
-	 * connection before answering).
+	 * Return the abnormal requests HAProxy logged, by status and termination state: for
+	 * example {@code 503 SC--} (connection to the target refused) or {@code 502 SH--}
+	 * (the target closed the connection before answering).
 	 * @return counts by status and termination state
 	 */
 	public Map<String, Long> errors() {

@@ -3,14 +3,19 @@ package dev.zdt.lab.lb;
 import java.nio.file.Path;
 
 /**
- * The HAProxy configuration of the lab: one frontend on loopback, one backend whose servers (the pods)
- * are added and removed at runtime, behaving like an ALB target group.
+ * The HAProxy configuration of the lab: one frontend on loopback, one backend whose
+ * servers (the pods) are added and removed at runtime, behaving like an ALB target group.
  * <ul>
- * <li>{@code retries 0} and no {@code option redispatch}: the ALB does not retry a failed request.</li>
- * <li>{@code http-reuse always}: keep-alive connections to the targets are shared, as the ALB does.</li>
- * <li>Health checks on the readiness URL of the management port ({@link HealthCheck}).</li>
- * <li>Every response names the server that produced it in {@code X-Served-By}, for the timelines.</li>
- * <li>Only abnormal requests are logged (5xx, aborted), with HAProxy's termination state.</li>
+ * <li>{@code retries 0} and no {@code option redispatch}: the ALB does not retry a failed
+ * request.</li>
+ * <li>{@code http-reuse always}: keep-alive connections to the targets are shared, as the
+ * ALB does.</li>
+ * <li>Health checks on the readiness URL of the management port
+ * ({@link HealthCheck}).</li>
+ * <li>Every response names the server that produced it in {@code X-Served-By}, for the
+ * timelines.</li>
+ * <li>Only abnormal requests are logged (5xx, aborted), with HAProxy's termination
+ * state.</li>
  * </ul>
  *
  * @param frontendPort the port the load generator sends to

@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * HAProxy's runtime API (the stats socket at admin level): the lab's equivalent of the ELBv2 API that
- * the AWS Load Balancer Controller calls.
+ * HAProxy's runtime API (the stats socket at admin level): the lab's equivalent of the
+ * ELBv2 API that the AWS Load Balancer Controller calls.
  *
  * @author zdt
  */
@@ -54,10 +54,10 @@ public final class RuntimeApi {
 	}
 
 	/**
-	 * Register a target that gets no traffic until its health checks pass, as an ALB target in state
-	 * {@code initial}. A server that leaves maintenance is UP at once in HAProxy 2.6, so it is added with
-	 * weight 0, forced down, and only then given its weight: the checks bring it up after {@code rise}
-	 * passes.
+	 * Register a target that gets no traffic until its health checks pass, as an ALB
+	 * target in state {@code initial}. A server that leaves maintenance is UP at once in
+	 * HAProxy 2.6, so it is added with weight 0, forced down, and only then given its
+	 * weight: the checks bring it up after {@code rise} passes.
 	 * @param name the server name
 	 * @param port the application port
 	 * @param checkPort the management port the health check goes to
@@ -65,8 +65,9 @@ public final class RuntimeApi {
 	 */
 	public void register(String name, int port, int checkPort, HealthCheck healthCheck) {
 		String server = server(name);
-		expect(execute("add server " + server + " 127.0.0.1:" + port + " weight 0 "
-				+ healthCheck.serverArguments(checkPort)), "New server registered");
+		expect(execute(
+				"add server " + server + " 127.0.0.1:" + port + " weight 0 " + healthCheck.serverArguments(checkPort)),
+				"New server registered");
 		String answer = execute("enable health " + server + "; enable server " + server + "; set server " + server
 				+ " health down; set weight " + server + " 100");
 		if (!answer.isEmpty()) {
@@ -75,7 +76,8 @@ public final class RuntimeApi {
 	}
 
 	/**
-	 * Put a target into {@code drain}: no new requests, in-flight ones continue (ALB {@code draining}).
+	 * Put a target into {@code drain}: no new requests, in-flight ones continue (ALB
+	 * {@code draining}).
 	 * @param name the server name
 	 */
 	public void drain(String name) {
@@ -86,15 +88,15 @@ public final class RuntimeApi {
 	}
 
 	/**
-	 * Remove a target: maintenance, cut what is left of its sessions (the end of the deregistration
-	 * delay), delete.
+	 * Remove a target: maintenance, cut what is left of its sessions (the end of the
+	 * deregistration delay), delete.
 	 * @param name the server name
 	 * @return whether HAProxy deleted the server (it refuses while connections remain)
 	 */
 	public boolean remove(String name) {
 		String server = server(name);
-		String answer = execute("set server " + server + " state maint; shutdown sessions server " + server
-				+ "; del server " + server);
+		String answer = execute(
+				"set server " + server + " state maint; shutdown sessions server " + server + "; del server " + server);
 		return answer.contains("Server deleted");
 	}
 

@@ -18,7 +18,8 @@ public record ServerState(String name, int operationalState, int administrativeS
 	private static final int FORCED_DRAIN = 0x08;
 
 	/**
-	 * Whether the health checks pass and the server takes traffic (not drained, not in maintenance).
+	 * Whether the health checks pass and the server takes traffic (not drained, not in
+	 * maintenance).
 	 * @return whether the server is up and in rotation
 	 */
 	public boolean inRotation() {
@@ -35,7 +36,8 @@ public record ServerState(String name, int operationalState, int administrativeS
 	}
 
 	static ServerState parse(String line) {
-		// be_id be_name srv_id srv_name srv_addr srv_op_state srv_admin_state srv_uweight ...
+		// be_id be_name srv_id srv_name srv_addr srv_op_state srv_admin_state srv_uweight
+		// ...
 		String[] fields = line.trim().split("\\s+");
 		return new ServerState(fields[3], Integer.parseInt(fields[5]), Integer.parseInt(fields[6]),
 				Integer.parseInt(fields[7]));

@@ -3,8 +3,8 @@ package dev.zdt.lab.load;
 import java.time.Duration;
 
 /**
- * On/off traffic: {@code on} at a fixed rate, then {@code off} of silence, repeated (an upstream that
- * retries in bursts, a client that pauses between batches).
+ * On/off traffic: {@code on} at a fixed rate, then {@code off} of silence, repeated (an
+ * upstream that retries in bursts, a client that pauses between batches).
  *
  * @param rate requests per second while on
  * @param on how long each burst lasts
@@ -21,8 +21,9 @@ public record BurstyTraffic(double rate, Duration on, Duration off) implements T
 	 */
 	public BurstyTraffic {
 		if (!(rate > 0) || on.isNegative() || on.isZero() || off.isNegative()) {
-			throw new IllegalArgumentException("Bursty traffic needs a positive rate and burst, was %s req/s, %s on, %s off"
-				.formatted(rate, on, off));
+			throw new IllegalArgumentException(
+					"Bursty traffic needs a positive rate and burst, was %s req/s, %s on, %s off".formatted(rate, on,
+							off));
 		}
 	}
 

@@ -24,10 +24,11 @@ import dev.zdt.testsupport.http.HttpConnection;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Open-loop load: requests are due on the traffic shape's schedule whatever the answers, and a bounded pool of
- * keep-alive connections sends them. A request that waits for a free connection keeps its due time, so
- * latency includes queueing (no coordinated omission). Every status of 500 or more and every
- * client-side failure (reset, end of stream, timeout, refused) counts; nothing is retried.
+ * Open-loop load: requests are due on the traffic shape's schedule whatever the answers,
+ * and a bounded pool of keep-alive connections sends them. A request that waits for a
+ * free connection keeps its due time, so latency includes queueing (no coordinated
+ * omission). Every status of 500 or more and every client-side failure (reset, end of
+ * stream, timeout, refused) counts; nothing is retried.
  *
  * @author zdt
  */
@@ -144,7 +145,11 @@ public final class LoadGenerator implements Load {
 			all = this.latencies.stream().flatMapToLong(Arrays::stream).toArray();
 		}
 		Arrays.sort(all);
-		long ok = this.statusCounts.entrySet().stream().filter((e) -> e.getKey() < 500).mapToLong((e) -> e.getValue().get()).sum();
+		long ok = this.statusCounts.entrySet()
+			.stream()
+			.filter((e) -> e.getKey() < 500)
+			.mapToLong((e) -> e.getValue().get())
+			.sum();
 		long completed = this.statusCounts.values().stream().mapToLong(AtomicLong::get).sum()
 				+ this.clientErrorCounts.values().stream().mapToLong(AtomicLong::get).sum();
 		return new LoadReport(this.scheduled.get(), completed, ok, snapshot(this.statusCounts),

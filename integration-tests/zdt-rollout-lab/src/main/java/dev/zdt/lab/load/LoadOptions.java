@@ -3,7 +3,8 @@ package dev.zdt.lab.load;
 import java.time.Duration;
 
 /**
- * What the load generator sends: {@code GET path} to {@code 127.0.0.1:port} in a traffic shape.
+ * What the load generator sends: {@code GET path} to {@code 127.0.0.1:port} in a traffic
+ * shape.
  *
  * @param port the load balancer port
  * @param path the request path, e.g. {@code /api/work?ms=10}
@@ -15,7 +16,8 @@ import java.time.Duration;
 public record LoadOptions(int port, String path, TrafficShape shape, int connections, Duration timeout) {
 
 	/**
-	 * The default request: 10 ms of work, so that requests are in flight when a pod stops.
+	 * The default request: 10 ms of work, so that requests are in flight when a pod
+	 * stops.
 	 */
 	public static final String DEFAULT_PATH = "/api/work?ms=10";
 

@@ -10,7 +10,8 @@ import java.util.Map;
  * @param completed requests that got an answer or failed
  * @param ok responses with a status below 500
  * @param statusCounts responses by status code
- * @param clientErrorCounts client-side failures by kind (connection reset, end of stream, timeout, ...)
+ * @param clientErrorCounts client-side failures by kind (connection reset, end of stream,
+ * timeout, ...)
  * @param latencyP50 median latency, measured from the time the request was due
  * @param latencyP99 99th percentile latency
  * @param latencyMax maximum latency
@@ -26,7 +27,11 @@ public record LoadReport(long scheduled, long completed, long ok, Map<Integer, L
 	 * @return the count of 5xx
 	 */
 	public long serverErrors() {
-		return this.statusCounts.entrySet().stream().filter((e) -> e.getKey() >= 500).mapToLong(Map.Entry::getValue).sum();
+		return this.statusCounts.entrySet()
+			.stream()
+			.filter((e) -> e.getKey() >= 500)
+			.mapToLong(Map.Entry::getValue)
+			.sum();
 	}
 
 	/**

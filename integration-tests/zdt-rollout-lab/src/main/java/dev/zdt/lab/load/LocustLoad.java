@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Locust (Debian's {@code python3-locust}) with the project's locustfile, headless, stopped with SIGTERM
- * (Locust then prints its statistics and error report, which are parsed). Locust is closed-loop, so the
- * rate depends on the locustfile's wait time and the number of users; it gives no per-second timeline.
+ * Locust (Debian's {@code python3-locust}) with the project's locustfile, headless,
+ * stopped with SIGTERM (Locust then prints its statistics and error report, which are
+ * parsed). Locust is closed-loop, so the rate depends on the locustfile's wait time and
+ * the number of users; it gives no per-second timeline.
  *
  * @author zdt
  */
@@ -25,13 +26,15 @@ public final class LocustLoad implements Load {
 
 	private static final Pattern AGGREGATED = Pattern.compile("^\\s*Aggregated\\s+(\\d+)\\s+(\\d+)\\(");
 
-	// "2                  GET /api/work: CatchResponseError('work: HTTP 0')"
+	// "2 GET /api/work: CatchResponseError('work: HTTP 0')"
 	private static final Pattern ERROR = Pattern.compile("^\\s*(\\d+)\\s+([A-Z]+ .*\\S)\\s*$");
 
 	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
 
-	// "HTTPError('503 Server Error: ...')" for plain requests, "work: HTTP 503" from the locustfile's checks
-	private static final Pattern STATUS = Pattern.compile("(?:HTTP ([1-9]\\d{2})\\b|([1-9]\\d{2}) (?:Server|Client) Error)");
+	// "HTTPError('503 Server Error: ...')" for plain requests, "work: HTTP 503" from the
+	// locustfile's checks
+	private static final Pattern STATUS = Pattern
+		.compile("(?:HTTP ([1-9]\\d{2})\\b|([1-9]\\d{2}) (?:Server|Client) Error)");
 
 	private final List<String> command;
 
@@ -45,9 +48,10 @@ public final class LocustLoad implements Load {
 	}
 
 	/**
-	 * Return Locust against the given port. The locustfile is {@code zdt.lab.locustfile} or
-	 * {@code k8s/locust/locustfile.py} of the repository; the number of users is {@code zdt.lab.locust-users}
-	 * or what makes about the rate with the locustfile's think time (0.5 to 2 s, 1.6 requests per task).
+	 * Return Locust against the given port. The locustfile is {@code zdt.lab.locustfile}
+	 * or {@code k8s/locust/locustfile.py} of the repository; the number of users is
+	 * {@code zdt.lab.locust-users} or what makes about the rate with the locustfile's
+	 * think time (0.5 to 2 s, 1.6 requests per task).
 	 * @param port the load balancer port
 	 * @param rate the wanted requests per second (sizes the number of users)
 	 * @param directory where Locust's output goes
@@ -76,7 +80,8 @@ public final class LocustLoad implements Load {
 	}
 
 	/**
-	 * Start Locust and wait until all its users run (starting Python takes seconds on a busy machine).
+	 * Start Locust and wait until all its users run (starting Python takes seconds on a
+	 * busy machine).
 	 */
 	@Override
 	public void start() {
@@ -152,8 +157,8 @@ public final class LocustLoad implements Load {
 		}
 		long ok = requests - failures;
 		statuses.merge(200, ok, Long::sum);
-		return new LoadReport(requests, requests, ok, statuses, clientErrors, Duration.ZERO, Duration.ZERO, Duration.ZERO,
-				new Timeline());
+		return new LoadReport(requests, requests, ok, statuses, clientErrors, Duration.ZERO, Duration.ZERO,
+				Duration.ZERO, new Timeline());
 	}
 
 }

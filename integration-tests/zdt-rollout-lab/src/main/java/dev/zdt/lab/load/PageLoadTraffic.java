@@ -5,10 +5,10 @@ import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 
 /**
- * Clustered page loads: a few users, each page load fires {@code minRequests} to {@code maxRequests}
- * requests at the same instant, then the user thinks for {@code minThink} to {@code maxThink} (uniform)
- * before the next one. The users start spread over one think time. Seeded, so every run of a seed sends
- * the same schedule.
+ * Clustered page loads: a few users, each page load fires {@code minRequests} to
+ * {@code maxRequests} requests at the same instant, then the user thinks for
+ * {@code minThink} to {@code maxThink} (uniform) before the next one. The users start
+ * spread over one think time. Seeded, so every run of a seed sends the same schedule.
  *
  * @param users concurrent users
  * @param minRequests fewest requests of a page load

@@ -3,8 +3,8 @@ package dev.zdt.lab.load;
 import java.time.Duration;
 
 /**
- * Synchronized periodic pollers: {@code clients} requests at the same instant every {@code period}
- * (batch clients and schedulers polling on the same clock).
+ * Synchronized periodic pollers: {@code clients} requests at the same instant every
+ * {@code period} (batch clients and schedulers polling on the same clock).
  *
  * @param clients requests per wave
  * @param period time between waves
@@ -19,7 +19,8 @@ public record PollerTraffic(int clients, Duration period) implements TrafficShap
 	 */
 	public PollerTraffic {
 		if (clients < 1 || period.isNegative() || period.isZero()) {
-			throw new IllegalArgumentException("Pollers need clients and a period, was %d every %s".formatted(clients, period));
+			throw new IllegalArgumentException(
+					"Pollers need clients and a period, was %d every %s".formatted(clients, period));
 		}
 	}
 

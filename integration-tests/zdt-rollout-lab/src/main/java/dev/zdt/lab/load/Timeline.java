@@ -6,8 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
- * Counts per second of the lab clock: requests answered by each server, 5xx from the load balancer and
- * client-side errors.
+ * Counts per second of the lab clock: requests answered by each server, 5xx from the load
+ * balancer and client-side errors.
  *
  * @author zdt
  */

@@ -4,9 +4,10 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * The shape of the lab's open-loop traffic over time. Real traffic is often not Poisson: it comes in
- * bursts, clusters of page loads, synchronized waves of pollers. Each shape is a deterministic
- * {@link Schedule} of due times, so the load generator sends it and tests check it without a clock.
+ * The shape of the lab's open-loop traffic over time. Real traffic is often not Poisson:
+ * it comes in bursts, clusters of page loads, synchronized waves of pollers. Each shape
+ * is a deterministic {@link Schedule} of due times, so the load generator sends it and
+ * tests check it without a clock.
  *
  * @author zdt
  */
@@ -43,18 +44,19 @@ public sealed interface TrafficShape permits SteadyTraffic, BurstyTraffic, PageL
 
 	/**
 	 * Return a short description for tables and logs.
-	 * @return e.g. {@code bursty 600 req/s (1 s on / 2 s off)}, no commas (it goes into CSV)
+	 * @return e.g. {@code bursty 600 req/s (1 s on / 2 s off)}, no commas (it goes into
+	 * CSV)
 	 */
 	String label();
 
 	/**
-	 * Return the shape of a name with the lab's defaults, {@code rate} being the rate while sending
-	 * where the shape has one.
+	 * Return the shape of a name with the lab's defaults, {@code rate} being the rate
+	 * while sending where the shape has one.
 	 * <ul>
 	 * <li>{@code steady}: {@code rate} requests per second, evenly spaced.</li>
 	 * <li>{@code bursty}: 1 s at {@code rate}, then 2 s of silence, repeated.</li>
-	 * <li>{@code page-loads}: 10 users, each page load fires 5 to 20 requests at once, then 2 to 6 s of
-	 * think time (about 31 req/s on average).</li>
+	 * <li>{@code page-loads}: 10 users, each page load fires 5 to 20 requests at once,
+	 * then 2 to 6 s of think time (about 31 req/s on average).</li>
 	 * <li>{@code pollers}: 100 clients polling at the same instant every 3 s.</li>
 	 * </ul>
 	 * @param name the shape's name
@@ -67,7 +69,8 @@ public sealed interface TrafficShape permits SteadyTraffic, BurstyTraffic, PageL
 			case "bursty" -> new BurstyTraffic(rate, Duration.ofSeconds(1), Duration.ofSeconds(2));
 			case "page-loads" -> new PageLoadTraffic(10, 5, 20, Duration.ofSeconds(2), Duration.ofSeconds(6), 42);
 			case "pollers" -> new PollerTraffic(100, Duration.ofSeconds(3));
-			default -> throw new IllegalArgumentException("Unknown traffic shape '" + name + "', expected one of " + NAMES);
+			default ->
+				throw new IllegalArgumentException("Unknown traffic shape '" + name + "', expected one of " + NAMES);
 		};
 	}
 
@@ -90,7 +93,8 @@ public sealed interface TrafficShape permits SteadyTraffic, BurstyTraffic, PageL
 	}
 
 	/**
-	 * Return a pool size for a rate: about one connection per 10 requests per second, 4 to 64.
+	 * Return a pool size for a rate: about one connection per 10 requests per second, 4
+	 * to 64.
 	 * @param rate requests per second
 	 * @return the pool size
 	 */

@@ -1,6 +1,6 @@
 /**
- * Open-loop load in traffic shapes (steady, bursty, page loads, pollers) over keep-alive connections, and Locust
- * as an alternative.
+ * Open-loop load in traffic shapes (steady, bursty, page loads, pollers) over keep-alive
+ * connections, and Locust as an alternative.
  */
 @NullMarked
 package dev.zdt.lab.load;

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A Spring Boot executable jar run with {@code java -jar}, ports given as {@code --server.port} and
- * {@code --management.server.port}.
+ * A Spring Boot executable jar run with {@code java -jar}, ports given as
+ * {@code --server.port} and {@code --management.server.port}.
  *
  * @param jar the executable jar
  * @param jvmOptions options for the JVM
@@ -16,8 +16,8 @@ import java.util.List;
 public record JarPodTemplate(Path jar, List<String> jvmOptions, List<String> appArguments) implements PodTemplate {
 
 	/**
-	 * JVM options for lab pods: small heap, serial GC and C1 only, so that several pods and the load
-	 * generator share two cores without starving each other.
+	 * JVM options for lab pods: small heap, serial GC and C1 only, so that several pods
+	 * and the load generator share two cores without starving each other.
 	 */
 	public static final List<String> LEAN_JVM = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
 			"-Xss512k");

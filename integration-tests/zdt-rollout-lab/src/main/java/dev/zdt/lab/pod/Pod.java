@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 import dev.zdt.testsupport.net.FreePorts;
 
 /**
- * A pod: one process on two loopback ports (application and management), its output in a log file.
+ * A pod: one process on two loopback ports (application and management), its output in a
+ * log file.
  *
  * @author zdt
  */

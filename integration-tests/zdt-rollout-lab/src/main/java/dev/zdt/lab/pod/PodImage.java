@@ -20,8 +20,9 @@ public interface PodImage {
 	}
 
 	/**
-	 * Return the template of a pod running this image with extra JVM options (e.g. system properties, as
-	 * {@code JAVA_TOOL_OPTIONS} would give them in a container) and the given arguments.
+	 * Return the template of a pod running this image with extra JVM options (e.g. system
+	 * properties, as {@code JAVA_TOOL_OPTIONS} would give them in a container) and the
+	 * given arguments.
 	 * @param jvmOptions extra options for the JVM
 	 * @param appArguments the container's arguments
 	 * @return the template

@@ -9,8 +9,8 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * A container's {@code preStop} hook as the kubelet runs it: synchronously, SIGTERM only after it
- * returned (or the grace period ran out).
+ * A container's {@code preStop} hook as the kubelet runs it: synchronously, SIGTERM only
+ * after it returned (or the grace period ran out).
  *
  * @author zdt
  */

@@ -1,5 +1,6 @@
 /**
- * Pods as local JVM processes and the kubelet's termination sequence (preStop, SIGTERM, SIGKILL).
+ * Pods as local JVM processes and the kubelet's termination sequence (preStop, SIGTERM,
+ * SIGKILL).
  */
 @NullMarked
 package dev.zdt.lab.pod;

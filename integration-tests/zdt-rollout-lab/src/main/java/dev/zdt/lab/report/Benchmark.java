@@ -19,10 +19,11 @@ import dev.zdt.lab.rollout.RunSpec;
 import dev.zdt.lab.rollout.Scenario;
 
 /**
- * The benchmark matrix: scenarios × traffic × lag ranges, several runs each. After every run the
- * markdown table ({@code benchmark.md}), the per-run CSV ({@code benchmark-runs.csv}) and the first
- * run's timeline of each cell ({@code timelines/*.svg}) are rewritten, so a long benchmark can be
- * looked at while it runs.
+ * The benchmark matrix: scenarios × traffic × lag ranges, several runs each. After every
+ * run the markdown table ({@code benchmark.md}), the per-run CSV
+ * ({@code benchmark-runs.csv}) and the first run's timeline of each cell
+ * ({@code timelines/*.svg}) are rewritten, so a long benchmark can be looked at while it
+ * runs.
  *
  * @author zdt
  */
@@ -51,8 +52,9 @@ public final class Benchmark {
 	}
 
 	/**
-	 * Run the matrix. The order interleaves scenarios within a run index, so slow drifts of the machine
-	 * spread over all of them, and the scenarios of a run index face the same lags.
+	 * Run the matrix. The order interleaves scenarios within a run index, so slow drifts
+	 * of the machine spread over all of them, and the scenarios of a run index face the
+	 * same lags.
 	 * @param base the run settings every cell starts from
 	 * @param scenarios the scenarios
 	 * @param shapes the traffic shapes' names
@@ -101,8 +103,8 @@ public final class Benchmark {
 	}
 
 	/**
-	 * Render the table at the end of {@code benchmark.md} again from {@code benchmark-runs.csv}, with
-	 * this version's columns.
+	 * Render the table at the end of {@code benchmark.md} again from
+	 * {@code benchmark-runs.csv}, with this version's columns.
 	 * @param out the directory of both files
 	 * @return the new table
 	 * @throws IOException if a file cannot be read or written
@@ -137,9 +139,11 @@ public final class Benchmark {
 
 				%s
 				""".formatted(done, total, runs, started, base.pods(), base.rollouts(), base.path(),
-				check.interval().toSeconds(), check.rise(), check.routesUntilDeregistered()
+				check.interval().toSeconds(), check.rise(),
+				check.routesUntilDeregistered()
 						? "a serving target is never marked unhealthy: it gets requests until it is deregistered, like a slow ALB"
-						: "unhealthy after %d (%d s, like an ALB)".formatted(check.fall(), check.unhealthyAfter().toSeconds()),
+						: "unhealthy after %d (%d s, like an ALB)".formatted(check.fall(),
+								check.unhealthyAfter().toSeconds()),
 				this.workDirectory, table.markdown());
 	}
 
@@ -155,9 +159,10 @@ public final class Benchmark {
 	}
 
 	/**
-	 * Return the seed of the lags for a run index: every scenario of a run index faces the same lags
-	 * (a paired comparison), run indexes differ. Spread by the golden ratio because {@link java.util.Random}
-	 * gives nearly the same first draw for small consecutive seeds.
+	 * Return the seed of the lags for a run index: every scenario of a run index faces
+	 * the same lags (a paired comparison), run indexes differ. Spread by the golden ratio
+	 * because {@link java.util.Random} gives nearly the same first draw for small
+	 * consecutive seeds.
 	 * @param run the run index
 	 * @return the seed
 	 */
@@ -166,7 +171,8 @@ public final class Benchmark {
 	}
 
 	private static String rateName(double rate) {
-		return ((rate == Math.rint(rate)) ? String.valueOf((long) rate) : String.format(Locale.ROOT, "%.1f", rate)) + "rps";
+		return ((rate == Math.rint(rate)) ? String.valueOf((long) rate) : String.format(Locale.ROOT, "%.1f", rate))
+				+ "rps";
 	}
 
 	private static String shapeName(String shape) {

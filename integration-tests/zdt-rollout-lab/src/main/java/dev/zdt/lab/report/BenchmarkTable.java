@@ -10,8 +10,9 @@ import java.util.function.ToLongFunction;
 import dev.zdt.lab.rollout.RunResult;
 
 /**
- * The benchmark table: one row per scenario, traffic and lag range; medians over the runs of each
- * cell, and how many of its runs lost any request (a median of zero errors can hide one bad run).
+ * The benchmark table: one row per scenario, traffic and lag range; medians over the runs
+ * of each cell, and how many of its runs lost any request (a median of zero errors can
+ * hide one bad run).
  *
  * @author zdt
  */
@@ -48,8 +49,9 @@ public final class BenchmarkTable {
 	 */
 	public String markdown() {
 		StringBuilder table = new StringBuilder();
-		table.append("| Scenario | Traffic | Lag | Runs | Runs with failures | LB 5xx | Client errors | Requests | Failed "
-				+ "| Termination median | Termination max | Rollout | SIGKILL |\n");
+		table.append(
+				"| Scenario | Traffic | Lag | Runs | Runs with failures | LB 5xx | Client errors | Requests | Failed "
+						+ "| Termination median | Termination max | Rollout | SIGKILL |\n");
 		table.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
 		for (List<RunRow> runs : this.cells.values()) {
 			RunRow first = runs.get(0);
@@ -61,9 +63,9 @@ public final class BenchmarkTable {
 			table.append("| %s | %s | %s | %d | %d | %d | %d | %d | %s | %s | %s | %s | %d |\n".formatted(
 					first.scenarioLabel(), first.traffic(), first.lag(), runs.size(),
 					runs.stream().filter(RunRow::failed).count(), serverErrors, clientErrors, requests,
-					String.format(Locale.ROOT, "%.2f %%", failed), seconds(medianOf(runs, RunRow::terminationMedianMillis)),
-					seconds(maxTermination), seconds(medianOf(runs, RunRow::rolloutMillis)),
-					runs.stream().mapToLong(RunRow::killed).sum()));
+					String.format(Locale.ROOT, "%.2f %%", failed),
+					seconds(medianOf(runs, RunRow::terminationMedianMillis)), seconds(maxTermination),
+					seconds(medianOf(runs, RunRow::rolloutMillis)), runs.stream().mapToLong(RunRow::killed).sum()));
 		}
 		return table.toString();
 	}

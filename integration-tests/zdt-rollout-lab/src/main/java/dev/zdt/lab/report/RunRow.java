@@ -9,8 +9,8 @@ import dev.zdt.lab.rollout.RunResult;
 import dev.zdt.lab.rollout.Scenario;
 
 /**
- * One run as the benchmark records it: a line of {@code benchmark-runs.csv}, which is all the table
- * needs, so the table can be made again from the CSV.
+ * One run as the benchmark records it: a line of {@code benchmark-runs.csv}, which is all
+ * the table needs, so the table can be made again from the CSV.
  *
  * @param scenario the scenario's id
  * @param rate the traffic: the request rate of steady traffic, else the shape's label
@@ -73,9 +73,10 @@ public record RunRow(String scenario, String rate, String lag, long seed, long r
 	String csv() {
 		return String.join(",", this.scenario, quote(this.rate), this.lag, String.valueOf(this.seed),
 				String.valueOf(this.requests), String.valueOf(this.lbErrors), String.valueOf(this.clientErrors),
-				quote(this.statusCounts), quote(this.clientErrorCounts), BenchmarkTable.seconds(this.terminationMedianMillis),
-				BenchmarkTable.seconds(this.terminationMaxMillis), BenchmarkTable.seconds(this.rolloutMillis),
-				String.valueOf(this.killed), quote(this.lags), quote(this.loadBalancerErrors), quote(this.directory));
+				quote(this.statusCounts), quote(this.clientErrorCounts),
+				BenchmarkTable.seconds(this.terminationMedianMillis), BenchmarkTable.seconds(this.terminationMaxMillis),
+				BenchmarkTable.seconds(this.rolloutMillis), String.valueOf(this.killed), quote(this.lags),
+				quote(this.loadBalancerErrors), quote(this.directory));
 	}
 
 	String cell() {

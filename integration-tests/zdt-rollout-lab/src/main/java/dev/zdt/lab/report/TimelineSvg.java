@@ -11,8 +11,9 @@ import dev.zdt.lab.rollout.Event;
 import dev.zdt.lab.rollout.RunResult;
 
 /**
- * Draws one lab run as an SVG: requests per second answered by each pod, failed requests per second,
- * and the moments that matter (pod ready, deletion, deregistration, SIGTERM, exit).
+ * Draws one lab run as an SVG: requests per second answered by each pod, failed requests
+ * per second, and the moments that matter (pod ready, deletion, deregistration, SIGTERM,
+ * exit).
  *
  * @author zdt
  */
@@ -64,8 +65,9 @@ public final class TimelineSvg {
 		double yMax = niceCeiling(max * 1.1);
 		Plot plot = new Plot(start, end, yMax);
 		StringBuilder svg = new StringBuilder();
-		svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"11\">\n"
-			.formatted(WIDTH, HEIGHT, WIDTH, HEIGHT));
+		svg.append(
+				"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"11\">\n"
+					.formatted(WIDTH, HEIGHT, WIDTH, HEIGHT));
 		svg.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
 		title(svg, result);
 		axes(svg, plot);
@@ -83,8 +85,8 @@ public final class TimelineSvg {
 
 	private static void title(StringBuilder svg, RunResult result) {
 		LoadReport load = result.load();
-		svg.append(text(LEFT, 22, 15, "bold", "#000", escape(result.spec().scenario().label() + " — "
-				+ result.spec().describe())));
+		svg.append(text(LEFT, 22, 15, "bold", "#000",
+				escape(result.spec().scenario().label() + " — " + result.spec().describe())));
 		svg.append(text(LEFT, 42, 12, "normal", "#000",
 				escape("%d requests, %d LB 5xx, %d client errors; termination median %.1f s, max %.1f s; rollout %.1f s"
 					.formatted(load.completed(), load.serverErrors(), load.clientErrors(),
@@ -108,8 +110,8 @@ public final class TimelineSvg {
 		int step = tickStep(plot.xMax - plot.xMin);
 		for (int second = (int) (Math.ceil(plot.xMin / step) * step); second <= plot.xMax; second += step) {
 			double x = plot.x(second);
-			svg.append("<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#333\"/>\n".formatted(x, HEIGHT - BOTTOM, x,
-					HEIGHT - BOTTOM + 4));
+			svg.append("<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#333\"/>\n".formatted(x,
+					HEIGHT - BOTTOM, x, HEIGHT - BOTTOM + 4));
 			svg.append(text(x, HEIGHT - BOTTOM + 16, 10, "normal", "#333", String.valueOf(second)).replace("<text ",
 					"<text text-anchor=\"middle\" "));
 		}
@@ -119,8 +121,9 @@ public final class TimelineSvg {
 				HEIGHT - BOTTOM));
 		svg.append(text((LEFT + WIDTH - RIGHT) / 2.0, HEIGHT - BOTTOM + 34, 11, "normal", "#333", "seconds")
 			.replace("<text ", "<text text-anchor=\"middle\" "));
-		svg.append("<text x=\"14\" y=\"%.1f\" font-size=\"11\" fill=\"#333\" transform=\"rotate(-90 14 %.1f)\" text-anchor=\"middle\">requests per second</text>\n"
-			.formatted((TOP + HEIGHT - BOTTOM) / 2.0, (TOP + HEIGHT - BOTTOM) / 2.0));
+		svg.append(
+				"<text x=\"14\" y=\"%.1f\" font-size=\"11\" fill=\"#333\" transform=\"rotate(-90 14 %.1f)\" text-anchor=\"middle\">requests per second</text>\n"
+					.formatted((TOP + HEIGHT - BOTTOM) / 2.0, (TOP + HEIGHT - BOTTOM) / 2.0));
 	}
 
 	private static void errors(StringBuilder svg, Plot plot, int[] server, int[] client) {
@@ -129,8 +132,9 @@ public final class TimelineSvg {
 			int failed = server[i] + client[i];
 			if (failed > 0) {
 				double top = plot.y(failed);
-				svg.append("<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#d62728\" fill-opacity=\"0.8\"><title>%d s: %d LB 5xx, %d client errors</title></rect>\n"
-					.formatted(plot.x(i), top, width, HEIGHT - BOTTOM - top, i, server[i], client[i]));
+				svg.append(
+						"<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#d62728\" fill-opacity=\"0.8\"><title>%d s: %d LB 5xx, %d client errors</title></rect>\n"
+							.formatted(plot.x(i), top, width, HEIGHT - BOTTOM - top, i, server[i], client[i]));
 			}
 		}
 	}
@@ -140,8 +144,9 @@ public final class TimelineSvg {
 		for (int i = (int) plot.xMin; i < values.length; i++) {
 			points.append("%.1f,%.1f ".formatted(plot.x(i + 0.5), plot.y(values[i])));
 		}
-		svg.append("<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"%.1f\" points=\"%s\"><title>%s</title></polyline>\n"
-			.formatted(color, width, points.toString().trim(), escape(name)));
+		svg.append(
+				"<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"%.1f\" points=\"%s\"><title>%s</title></polyline>\n"
+					.formatted(color, width, points.toString().trim(), escape(name)));
 	}
 
 	private static void markers(StringBuilder svg, Plot plot, List<Event> events) {
@@ -152,9 +157,11 @@ public final class TimelineSvg {
 				continue;
 			}
 			double x = plot.x(event.seconds());
-			svg.append("<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\" stroke-width=\"1\" stroke-dasharray=\"4 3\"><title>%s</title></line>\n"
-				.formatted(x, TOP - 4, x, HEIGHT - BOTTOM, color, escape(event.toString().trim())));
-			// Labels start at their marker, moved left where they would leave the picture.
+			svg.append(
+					"<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\" stroke-width=\"1\" stroke-dasharray=\"4 3\"><title>%s</title></line>\n"
+						.formatted(x, TOP - 4, x, HEIGHT - BOTTOM, color, escape(event.toString().trim())));
+			// Labels start at their marker, moved left where they would leave the
+			// picture.
 			double labelX = Math.min(x + 2, WIDTH - 110);
 			int row = 0;
 			while (overlaps(labels, labelX, row)) {
@@ -206,8 +213,8 @@ public final class TimelineSvg {
 	}
 
 	private static String text(double x, double y, int size, String weight, String color, String content) {
-		return "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\" font-weight=\"%s\" fill=\"%s\">%s</text>\n".formatted(x, y, size,
-				weight, color, content);
+		return "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\" font-weight=\"%s\" fill=\"%s\">%s</text>\n".formatted(x, y,
+				size, weight, color, content);
 	}
 
 	private static String escape(String text) {

@@ -14,14 +14,15 @@ import dev.zdt.lab.pod.PreStop;
 import dev.zdt.lab.time.LabClock;
 
 /**
- * A Deployment with a rolling update strategy of {@code maxSurge: 1, maxUnavailable: 0}, and the kubelet
- * that terminates its pods.
+ * A Deployment with a rolling update strategy of {@code maxSurge: 1, maxUnavailable: 0},
+ * and the kubelet that terminates its pods.
  * <p>
- * A rollout starts a new pod, waits until the load balancer reports it healthy (the readiness gate),
- * deletes an old pod and goes on with the next new pod while the old one terminates, as the Deployment
- * controller does (terminating pods do not count against the surge). Termination is the kubelet's:
- * the preStop hook, then SIGTERM, then SIGKILL once the grace period (counted from the deletion, hook
- * included) is spent. In parallel the {@link LoadBalancerController} deregisters the target after its lag.
+ * A rollout starts a new pod, waits until the load balancer reports it healthy (the
+ * readiness gate), deletes an old pod and goes on with the next new pod while the old one
+ * terminates, as the Deployment controller does (terminating pods do not count against
+ * the surge). Termination is the kubelet's: the preStop hook, then SIGTERM, then SIGKILL
+ * once the grace period (counted from the deletion, hook included) is spent. In parallel
+ * the {@link LoadBalancerController} deregisters the target after its lag.
  *
  * @author zdt
  */
@@ -69,7 +70,8 @@ public final class Deployment implements AutoCloseable {
 	}
 
 	/**
-	 * Start pods until there are {@code replicas}, all at once, and wait until they are ready.
+	 * Start pods until there are {@code replicas}, all at once, and wait until they are
+	 * ready.
 	 * @param replicas the number of pods
 	 * @throws InterruptedException if interrupted while waiting
 	 */
@@ -130,15 +132,18 @@ public final class Deployment implements AutoCloseable {
 		synchronized (this.allPods) {
 			this.allPods.add(pod);
 		}
-		this.events.record(name, Event.Kind.STARTED, "pid " + pod.pid() + ", ports " + pod.port() + "/" + pod.managementPort());
+		this.events.record(name, Event.Kind.STARTED,
+				"pid " + pod.pid() + ", ports " + pod.port() + "/" + pod.managementPort());
 		this.loadBalancer.register(pod);
 		return pod;
 	}
 
 	private CompletableFuture<Termination> terminate(Pod pod) {
 		CompletableFuture<Termination> result = new CompletableFuture<>();
-		long deletedAt = this.events.record(pod.name(), Event.Kind.DELETED,
-				"preStop " + this.preStop.describe() + ", grace " + this.gracePeriod.toSeconds() + " s").nanos();
+		long deletedAt = this.events
+			.record(pod.name(), Event.Kind.DELETED,
+					"preStop " + this.preStop.describe() + ", grace " + this.gracePeriod.toSeconds() + " s")
+			.nanos();
 		CompletableFuture<Duration> deregistered = this.loadBalancer.deleted(pod);
 		Thread kubelet = new Thread(() -> {
 			try {
@@ -169,7 +174,8 @@ public final class Deployment implements AutoCloseable {
 			this.events.record(pod.name(), Event.Kind.PRESTOP_DONE, preStopOutcome);
 		}
 		if (clock.nanos() >= deadline) {
-			// The kubelet grants a one-off 2 s extension when the hook used up the grace period.
+			// The kubelet grants a one-off 2 s extension when the hook used up the grace
+			// period.
 			deadline = clock.nanos() + PRESTOP_OVERRUN_EXTENSION.toNanos();
 		}
 		if (pod.alive()) {
@@ -178,7 +184,8 @@ public final class Deployment implements AutoCloseable {
 		}
 		boolean killed = false;
 		if (!pod.awaitExit(Duration.ofNanos(deadline - clock.nanos()))) {
-			this.events.record(pod.name(), Event.Kind.SIGKILL, "grace period of " + this.gracePeriod.toSeconds() + " s spent");
+			this.events.record(pod.name(), Event.Kind.SIGKILL,
+					"grace period of " + this.gracePeriod.toSeconds() + " s spent");
 			pod.sigkill();
 			killed = true;
 		}

@@ -35,7 +35,10 @@ public record Event(long nanos, String pod, Kind kind, String detail) {
 		/** The load balancer's health checks passed: the readiness gate opened. */
 		READY,
 
-		/** The pod was deleted: preStop (or SIGTERM) starts, the deregistration lag starts. */
+		/**
+		 * The pod was deleted: preStop (or SIGTERM) starts, the deregistration lag
+		 * starts.
+		 */
 		DELETED,
 
 		/** The preStop hook returned. */

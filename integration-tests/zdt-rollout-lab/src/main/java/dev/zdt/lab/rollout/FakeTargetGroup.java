@@ -14,10 +14,11 @@ import dev.zdt.testsupport.elbv2.FakeElbv2Server.TargetHealth;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An ELBv2 target group as the lab's load balancer sees it, served by a fake ELBv2 endpoint that pods
- * running the AWS target-health strategy poll: a target is {@code initial} once registered,
- * {@code healthy} once HAProxy routes to it, {@code draining} once the load balancer controller set it
- * to drain, and not registered once it was removed. Only targets on 127.0.0.1 exist.
+ * An ELBv2 target group as the lab's load balancer sees it, served by a fake ELBv2
+ * endpoint that pods running the AWS target-health strategy poll: a target is
+ * {@code initial} once registered, {@code healthy} once HAProxy routes to it,
+ * {@code draining} once the load balancer controller set it to drain, and not registered
+ * once it was removed. Only targets on 127.0.0.1 exist.
  *
  * @author zdt
  */
@@ -44,7 +45,8 @@ public final class FakeTargetGroup implements TargetGroupListener, AutoCloseable
 
 	/**
 	 * Start the fake ELBv2 endpoint on 127.0.0.1 with one empty target group.
-	 * @param deregistrationDelay the target group's {@code deregistration_delay.timeout_seconds}
+	 * @param deregistrationDelay the target group's
+	 * {@code deregistration_delay.timeout_seconds}
 	 * @return the running target group
 	 */
 	public static FakeTargetGroup start(Duration deregistrationDelay) {
@@ -69,9 +71,10 @@ public final class FakeTargetGroup implements TargetGroupListener, AutoCloseable
 	}
 
 	/**
-	 * Return the application arguments that point a pod's AWS target-health strategy at this target group
-	 * (the target port is the pod's own {@code server.port}), and let the lab's status snapshots see
-	 * what the strategy knows, which the zdt endpoint otherwise shows only to callers with the token.
+	 * Return the application arguments that point a pod's AWS target-health strategy at
+	 * this target group (the target port is the pod's own {@code server.port}), and let
+	 * the lab's status snapshots see what the strategy knows, which the zdt endpoint
+	 * otherwise shows only to callers with the token.
 	 * @return the arguments
 	 */
 	public List<String> appArguments() {
@@ -81,8 +84,9 @@ public final class FakeTargetGroup implements TargetGroupListener, AutoCloseable
 	}
 
 	/**
-	 * Return the JVM options of the pods: dummy static credentials (the fake does not check signatures) and
-	 * no EC2 instance metadata lookups, so that nothing but 127.0.0.1 is ever contacted.
+	 * Return the JVM options of the pods: dummy static credentials (the fake does not
+	 * check signatures) and no EC2 instance metadata lookups, so that nothing but
+	 * 127.0.0.1 is ever contacted.
 	 * @return the JVM options
 	 */
 	public List<String> jvmOptions() {

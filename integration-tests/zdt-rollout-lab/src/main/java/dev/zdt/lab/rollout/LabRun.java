@@ -23,7 +23,8 @@ import dev.zdt.lab.pod.PodImage;
 import dev.zdt.lab.time.LabClock;
 
 /**
- * Runs one lab run: HAProxy, the deployment, the load, the rollouts; then stops everything it started.
+ * Runs one lab run: HAProxy, the deployment, the load, the rollouts; then stops
+ * everything it started.
  *
  * @author zdt
  */
@@ -66,16 +67,16 @@ public final class LabRun {
 			List<String> jvmOptions = List.of();
 			List<String> appArguments = scenario.appArguments();
 			if (fakeElbv2 != null) {
-				this.progress.accept("   fake ELBv2 endpoint " + fakeElbv2.endpoint() + ", target group "
-						+ FakeTargetGroup.ARN);
+				this.progress
+					.accept("   fake ELBv2 endpoint " + fakeElbv2.endpoint() + ", target group " + FakeTargetGroup.ARN);
 				listener = fakeElbv2.andThen(new StatusSnapshots(this.directory, this.progress)).andThen(listener);
 				jvmOptions = fakeElbv2.jvmOptions();
 				List<String> all = new ArrayList<>(appArguments);
 				all.addAll(fakeElbv2.appArguments());
 				appArguments = List.copyOf(all);
 			}
-			LoadBalancerController loadBalancer = new LoadBalancerController(haproxy.api(), spec.healthCheck(), spec.lag(),
-					spec.deregistrationDelay(), new Random(spec.seed()), events, listener);
+			LoadBalancerController loadBalancer = new LoadBalancerController(haproxy.api(), spec.healthCheck(),
+					spec.lag(), spec.deregistrationDelay(), new Random(spec.seed()), events, listener);
 			try (Deployment deployment = new Deployment(this.image.template(jvmOptions, appArguments),
 					scenario.preStop(), scenario.gracePeriod(), loadBalancer, events, this.directory)) {
 				deployment.scaleTo(spec.pods());

@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.Random;
 
 /**
- * The range of the deregistration lag: from the pod's deletion until the load balancer stops routing
- * new requests to it (EndpointSlice update, AWS Load Balancer Controller, {@code DeregisterTargets},
- * propagation to every ALB node). Drawn uniformly.
+ * The range of the deregistration lag: from the pod's deletion until the load balancer
+ * stops routing new requests to it (EndpointSlice update, AWS Load Balancer Controller,
+ * {@code DeregisterTargets}, propagation to every ALB node). Drawn uniformly.
  *
  * @param min shortest lag
  * @param max longest lag

@@ -11,10 +11,10 @@ import dev.zdt.lab.lb.ServerState;
 import dev.zdt.lab.pod.Pod;
 
 /**
- * The AWS Load Balancer Controller's part: registers new pods as targets (traffic only once their health
- * checks pass) and, when a pod is deleted, deregisters it after a random lag (the target turns
- * {@code draining}: no new requests, in-flight ones go on), then removes it once the pod is gone or the
- * deregistration delay is over.
+ * The AWS Load Balancer Controller's part: registers new pods as targets (traffic only
+ * once their health checks pass) and, when a pod is deleted, deregisters it after a
+ * random lag (the target turns {@code draining}: no new requests, in-flight ones go on),
+ * then removes it once the pod is gone or the deregistration delay is over.
  *
  * @author zdt
  */
@@ -89,8 +89,8 @@ public final class LoadBalancerController {
 	}
 
 	/**
-	 * React to a pod's deletion: drain its target after a random lag, remove the target once the pod
-	 * exited (or the deregistration delay ran out).
+	 * React to a pod's deletion: drain its target after a random lag, remove the target
+	 * once the pod exited (or the deregistration delay ran out).
 	 * @param pod the deleted pod
 	 * @return completes with the lag when the target has left the load balancer
 	 */
@@ -110,7 +110,8 @@ public final class LoadBalancerController {
 		try {
 			TimeUnit.MILLISECONDS.sleep(lag.toMillis());
 			this.api.drain(pod.name());
-			this.events.record(pod.name(), Event.Kind.DEREGISTERED, "draining after a lag of " + lag.toMillis() + " ms");
+			this.events.record(pod.name(), Event.Kind.DEREGISTERED,
+					"draining after a lag of " + lag.toMillis() + " ms");
 			this.listener.draining(pod);
 			pod.awaitExit(this.deregistrationDelay);
 			boolean deleted = false;

@@ -15,7 +15,8 @@ import dev.zdt.lab.load.LoadReport;
  * @param load what the load saw
  * @param rollouts the rolling updates
  * @param events everything that happened, by time
- * @param loadBalancerErrors HAProxy's abnormal requests by status and termination state (e.g. {@code 503 SC--})
+ * @param loadBalancerErrors HAProxy's abnormal requests by status and termination state
+ * (e.g. {@code 503 SC--})
  * @param directory where the configuration and logs of the run are
  * @author zdt
  */
@@ -72,8 +73,8 @@ public record RunResult(RunSpec spec, LoadReport load, List<RolloutResult> rollo
 		summary.append("  load: ").append(this.load.summary()).append('\n');
 		summary.append("  haproxy: ").append(this.loadBalancerErrors).append('\n');
 		for (RolloutResult rollout : this.rollouts) {
-			summary.append("  rollout: %.1f s (new pods ready after %.1f s)%n".formatted(rollout.duration().toMillis() / 1000.0,
-					rollout.readyAfter().toMillis() / 1000.0));
+			summary.append("  rollout: %.1f s (new pods ready after %.1f s)%n"
+				.formatted(rollout.duration().toMillis() / 1000.0, rollout.readyAfter().toMillis() / 1000.0));
 			rollout.terminations().forEach((t) -> summary.append("    ").append(t).append('\n'));
 		}
 		summary.append("  logs: ").append(this.directory);

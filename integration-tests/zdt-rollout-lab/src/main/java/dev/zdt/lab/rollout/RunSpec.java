@@ -7,8 +7,9 @@ import dev.zdt.lab.load.LoadOptions;
 import dev.zdt.lab.load.TrafficShape;
 
 /**
- * One lab run: a deployment of {@code pods} replicas behind HAProxy, load in a traffic shape at
- * {@code rate} requests per second, {@code rollouts} rolling updates one after the other.
+ * One lab run: a deployment of {@code pods} replicas behind HAProxy, load in a traffic
+ * shape at {@code rate} requests per second, {@code rollouts} rolling updates one after
+ * the other.
  *
  * @param scenario pod configuration and termination
  * @param rate requests per second (while sending, for shapes that have a rate)
@@ -31,15 +32,15 @@ public record RunSpec(Scenario scenario, double rate, String shape, LagRange lag
 		boolean locust, TargetGroupListener listener) {
 
 	/**
-	 * Return a run of a scenario with defaults: 600 requests per second, lags of 2 to 15 s, 2 pods, 1
-	 * rollout.
+	 * Return a run of a scenario with defaults: 600 requests per second, lags of 2 to 15
+	 * s, 2 pods, 1 rollout.
 	 * @param scenario the scenario
 	 * @return the run
 	 */
 	public static RunSpec of(Scenario scenario) {
-		return new RunSpec(scenario, 600, "steady", LagRange.parse("2-15"), 2, 1, LoadOptions.DEFAULT_PATH, Duration.ofSeconds(5),
-				Duration.ofSeconds(3), HealthCheck.defaults(), Duration.ofSeconds(300), System.nanoTime(), false,
-				TargetGroupListener.NONE);
+		return new RunSpec(scenario, 600, "steady", LagRange.parse("2-15"), 2, 1, LoadOptions.DEFAULT_PATH,
+				Duration.ofSeconds(5), Duration.ofSeconds(3), HealthCheck.defaults(), Duration.ofSeconds(300),
+				System.nanoTime(), false, TargetGroupListener.NONE);
 	}
 
 	/**
@@ -48,8 +49,8 @@ public record RunSpec(Scenario scenario, double rate, String shape, LagRange lag
 	 * @return a new run
 	 */
 	public RunSpec withScenario(Scenario scenario) {
-		return new RunSpec(scenario, this.rate, this.shape, this.lag, this.pods, this.rollouts, this.path, this.warmUp, this.coolDown,
-				this.healthCheck, this.deregistrationDelay, this.seed, this.locust, this.listener);
+		return new RunSpec(scenario, this.rate, this.shape, this.lag, this.pods, this.rollouts, this.path, this.warmUp,
+				this.coolDown, this.healthCheck, this.deregistrationDelay, this.seed, this.locust, this.listener);
 	}
 
 	/**
@@ -58,8 +59,8 @@ public record RunSpec(Scenario scenario, double rate, String shape, LagRange lag
 	 * @return a new run
 	 */
 	public RunSpec withRate(double rate) {
-		return new RunSpec(this.scenario, rate, this.shape, this.lag, this.pods, this.rollouts, this.path, this.warmUp, this.coolDown,
-				this.healthCheck, this.deregistrationDelay, this.seed, this.locust, this.listener);
+		return new RunSpec(this.scenario, rate, this.shape, this.lag, this.pods, this.rollouts, this.path, this.warmUp,
+				this.coolDown, this.healthCheck, this.deregistrationDelay, this.seed, this.locust, this.listener);
 	}
 
 	/**
@@ -82,7 +83,8 @@ public record RunSpec(Scenario scenario, double rate, String shape, LagRange lag
 	}
 
 	/**
-	 * Return the traffic as the benchmark table names it: the rate alone for steady traffic.
+	 * Return the traffic as the benchmark table names it: the rate alone for steady
+	 * traffic.
 	 * @return e.g. {@code 600} or {@code bursty 600 req/s (1 s on / 2 s off)}
 	 */
 	public String trafficLabel() {
@@ -95,8 +97,8 @@ public record RunSpec(Scenario scenario, double rate, String shape, LagRange lag
 	 * @return a new run
 	 */
 	public RunSpec withLag(LagRange lag) {
-		return new RunSpec(this.scenario, this.rate, this.shape, lag, this.pods, this.rollouts, this.path, this.warmUp, this.coolDown,
-				this.healthCheck, this.deregistrationDelay, this.seed, this.locust, this.listener);
+		return new RunSpec(this.scenario, this.rate, this.shape, lag, this.pods, this.rollouts, this.path, this.warmUp,
+				this.coolDown, this.healthCheck, this.deregistrationDelay, this.seed, this.locust, this.listener);
 	}
 
 	/**
@@ -106,8 +108,8 @@ public record RunSpec(Scenario scenario, double rate, String shape, LagRange lag
 	 * @return a new run
 	 */
 	public RunSpec withSize(int pods, int rollouts) {
-		return new RunSpec(this.scenario, this.rate, this.shape, this.lag, pods, rollouts, this.path, this.warmUp, this.coolDown,
-				this.healthCheck, this.deregistrationDelay, this.seed, this.locust, this.listener);
+		return new RunSpec(this.scenario, this.rate, this.shape, this.lag, pods, rollouts, this.path, this.warmUp,
+				this.coolDown, this.healthCheck, this.deregistrationDelay, this.seed, this.locust, this.listener);
 	}
 
 	/**
@@ -117,8 +119,8 @@ public record RunSpec(Scenario scenario, double rate, String shape, LagRange lag
 	 * @return a new run
 	 */
 	public RunSpec withWarmUp(Duration warmUp, Duration coolDown) {
-		return new RunSpec(this.scenario, this.rate, this.shape, this.lag, this.pods, this.rollouts, this.path, warmUp, coolDown,
-				this.healthCheck, this.deregistrationDelay, this.seed, this.locust, this.listener);
+		return new RunSpec(this.scenario, this.rate, this.shape, this.lag, this.pods, this.rollouts, this.path, warmUp,
+				coolDown, this.healthCheck, this.deregistrationDelay, this.seed, this.locust, this.listener);
 	}
 
 	/**
@@ -127,8 +129,8 @@ public record RunSpec(Scenario scenario, double rate, String shape, LagRange lag
 	 * @return a new run
 	 */
 	public RunSpec withPath(String path) {
-		return new RunSpec(this.scenario, this.rate, this.shape, this.lag, this.pods, this.rollouts, path, this.warmUp, this.coolDown,
-				this.healthCheck, this.deregistrationDelay, this.seed, this.locust, this.listener);
+		return new RunSpec(this.scenario, this.rate, this.shape, this.lag, this.pods, this.rollouts, path, this.warmUp,
+				this.coolDown, this.healthCheck, this.deregistrationDelay, this.seed, this.locust, this.listener);
 	}
 
 	/**
@@ -137,8 +139,9 @@ public record RunSpec(Scenario scenario, double rate, String shape, LagRange lag
 	 * @return a new run
 	 */
 	public RunSpec withHealthCheck(HealthCheck healthCheck) {
-		return new RunSpec(this.scenario, this.rate, this.shape, this.lag, this.pods, this.rollouts, this.path, this.warmUp,
-				this.coolDown, healthCheck, this.deregistrationDelay, this.seed, this.locust, this.listener);
+		return new RunSpec(this.scenario, this.rate, this.shape, this.lag, this.pods, this.rollouts, this.path,
+				this.warmUp, this.coolDown, healthCheck, this.deregistrationDelay, this.seed, this.locust,
+				this.listener);
 	}
 
 	/**
@@ -147,8 +150,9 @@ public record RunSpec(Scenario scenario, double rate, String shape, LagRange lag
 	 * @return a new run
 	 */
 	public RunSpec withSeed(long seed) {
-		return new RunSpec(this.scenario, this.rate, this.shape, this.lag, this.pods, this.rollouts, this.path, this.warmUp,
-				this.coolDown, this.healthCheck, this.deregistrationDelay, seed, this.locust, this.listener);
+		return new RunSpec(this.scenario, this.rate, this.shape, this.lag, this.pods, this.rollouts, this.path,
+				this.warmUp, this.coolDown, this.healthCheck, this.deregistrationDelay, seed, this.locust,
+				this.listener);
 	}
 
 	/**
@@ -157,8 +161,9 @@ public record RunSpec(Scenario scenario, double rate, String shape, LagRange lag
 	 * @return a new run
 	 */
 	public RunSpec withLocust(boolean locust) {
-		return new RunSpec(this.scenario, this.rate, this.shape, this.lag, this.pods, this.rollouts, this.path, this.warmUp,
-				this.coolDown, this.healthCheck, this.deregistrationDelay, this.seed, locust, this.listener);
+		return new RunSpec(this.scenario, this.rate, this.shape, this.lag, this.pods, this.rollouts, this.path,
+				this.warmUp, this.coolDown, this.healthCheck, this.deregistrationDelay, this.seed, locust,
+				this.listener);
 	}
 
 	/**
@@ -167,8 +172,9 @@ public record RunSpec(Scenario scenario, double rate, String shape, LagRange lag
 	 * @return a new run
 	 */
 	public RunSpec withListener(TargetGroupListener listener) {
-		return new RunSpec(this.scenario, this.rate, this.shape, this.lag, this.pods, this.rollouts, this.path, this.warmUp,
-				this.coolDown, this.healthCheck, this.deregistrationDelay, this.seed, this.locust, listener);
+		return new RunSpec(this.scenario, this.rate, this.shape, this.lag, this.pods, this.rollouts, this.path,
+				this.warmUp, this.coolDown, this.healthCheck, this.deregistrationDelay, this.seed, this.locust,
+				listener);
 	}
 
 	/**
@@ -177,7 +183,8 @@ public record RunSpec(Scenario scenario, double rate, String shape, LagRange lag
 	 */
 	public String describe() {
 		return "%s, %s, lag %s, %s, %d pods, %d rollout(s)%s, seed %d".formatted(this.scenario.id(),
-				this.locust ? rateLabel() + " req/s" : traffic().label(), this.lag.label(), this.healthCheck.describe(), this.pods, this.rollouts, this.locust ? ", Locust" : "", this.seed);
+				this.locust ? rateLabel() + " req/s" : traffic().label(), this.lag.label(), this.healthCheck.describe(),
+				this.pods, this.rollouts, this.locust ? ", Locust" : "", this.seed);
 	}
 
 	private String rateLabel() {

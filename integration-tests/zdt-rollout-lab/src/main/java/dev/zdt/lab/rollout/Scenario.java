@@ -8,18 +8,19 @@ import java.util.Map;
 import dev.zdt.lab.pod.PreStop;
 
 /**
- * How pods are configured and terminated: the application's arguments, the {@code preStop} hook and
- * {@code terminationGracePeriodSeconds}. A scenario with {@code fakeElbv2} gets, for each run, a fake
- * ELBv2 endpoint that answers {@code DescribeTargetHealth} from the lab's own target group
- * ({@link FakeTargetGroup}), and its pods are pointed at it.
+ * How pods are configured and terminated: the application's arguments, the
+ * {@code preStop} hook and {@code terminationGracePeriodSeconds}. A scenario with
+ * {@code fakeElbv2} gets, for each run, a fake ELBv2 endpoint that answers
+ * {@code DescribeTargetHealth} from the lab's own target group ({@link FakeTargetGroup}),
+ * and its pods are pointed at it.
  *
  * @param id a short name for command lines and file names
  * @param label the name in tables
  * @param appArguments arguments of the application
  * @param preStop the {@code preStop} hook
  * @param gracePeriod {@code terminationGracePeriodSeconds}
- * @param fakeElbv2 whether the pods poll a fake ELBv2 endpoint backed by the lab's target group (the AWS
- * target-health strategy)
+ * @param fakeElbv2 whether the pods poll a fake ELBv2 endpoint backed by the lab's target
+ * group (the AWS target-health strategy)
  * @author zdt
  */
 public record Scenario(String id, String label, List<String> appArguments, PreStop preStop, Duration gracePeriod,
@@ -36,41 +37,46 @@ public record Scenario(String id, String label, List<String> appArguments, PreSt
 	private static final Duration ZDT_GRACE = Duration.ofSeconds(75);
 
 	/**
-	 * Plain Spring Boot graceful shutdown: the starter switched off, no {@code preStop}, grace 30 s.
+	 * Plain Spring Boot graceful shutdown: the starter switched off, no {@code preStop},
+	 * grace 30 s.
 	 */
 	public static final Scenario BOOT_DEFAULTS = new Scenario("boot-defaults", "Spring Boot defaults", WITHOUT_ZDT,
 			PreStop.none(), Duration.ofSeconds(30));
 
 	/**
-	 * zdt with a fixed hold ({@code zdt.drain.delay}, 20 s), {@code preStop httpGet} on the drain endpoint.
+	 * zdt with a fixed hold ({@code zdt.drain.delay}, 20 s), {@code preStop httpGet} on
+	 * the drain endpoint.
 	 */
 	public static final Scenario ZDT_FIXED = zdt("zdt-fixed", "zdt fixed (20 s)", List.of("--zdt.drain.strategy=fixed"),
 			PreStop.httpGet(DRAIN_PATH, Map.of()));
 
 	/**
-	 * zdt on its defaults (adaptive hold), {@code preStop httpGet} on the drain endpoint, as in k8s/.
+	 * zdt on its defaults (adaptive hold), {@code preStop httpGet} on the drain endpoint,
+	 * as in k8s/.
 	 */
 	public static final Scenario ZDT_ADAPTIVE = zdt("zdt-adaptive", "zdt adaptive (defaults)", List.of(),
 			PreStop.httpGet(DRAIN_PATH, Map.of()));
 
 	/**
-	 * zdt on its defaults with the AWS target-health strategy ({@code zdt.drain.strategy=auto} picks
-	 * {@code aws-target-health}, ended early by {@code adaptive} when safe) polling a fake ELBv2 endpoint
-	 * that reports the target as HAProxy holds it; {@code preStop httpGet} on the drain endpoint.
+	 * zdt on its defaults with the AWS target-health strategy
+	 * ({@code zdt.drain.strategy=auto} picks {@code aws-target-health}, ended early by
+	 * {@code adaptive} when safe) polling a fake ELBv2 endpoint that reports the target
+	 * as HAProxy holds it; {@code preStop httpGet} on the drain endpoint.
 	 */
 	public static final Scenario ZDT_AWS = zdt("zdt-aws", "zdt AWS target health (fake ELBv2)", List.of(),
 			PreStop.httpGet(DRAIN_PATH, Map.of()))
 		.withFakeElbv2();
 
 	/**
-	 * zdt on its defaults without any {@code preStop} hook: the hold runs inside SIGTERM handling (for
-	 * images without a shell, or clusters where hooks are not an option).
+	 * zdt on its defaults without any {@code preStop} hook: the hold runs inside SIGTERM
+	 * handling (for images without a shell, or clusters where hooks are not an option).
 	 */
 	public static final Scenario ZDT_SIGTERM_ONLY = zdt("zdt-sigterm", "zdt adaptive, no preStop (SIGTERM only)",
 			List.of(), PreStop.none());
 
 	/**
-	 * The walkthrough's {@code preStop: sleep N}, the starter switched off, grace {@code N + 30} s.
+	 * The walkthrough's {@code preStop: sleep N}, the starter switched off, grace
+	 * {@code N + 30} s.
 	 * @param seconds the sleep
 	 * @return the scenario
 	 */
@@ -106,8 +112,8 @@ public record Scenario(String id, String label, List<String> appArguments, PreSt
 	}
 
 	/**
-	 * Find a scenario by id: {@code boot-defaults}, {@code prestop-sleep-N}, {@code zdt-fixed},
-	 * {@code zdt-adaptive}, {@code zdt-aws}, {@code zdt-sigterm}.
+	 * Find a scenario by id: {@code boot-defaults}, {@code prestop-sleep-N},
+	 * {@code zdt-fixed}, {@code zdt-adaptive}, {@code zdt-aws}, {@code zdt-sigterm}.
 	 * @param id the id
 	 * @return the scenario
 	 */
@@ -125,7 +131,8 @@ public record Scenario(String id, String label, List<String> appArguments, PreSt
 	}
 
 	/**
-	 * Return this scenario with extra application arguments (e.g. a drain token, a shorter max hold).
+	 * Return this scenario with extra application arguments (e.g. a drain token, a
+	 * shorter max hold).
 	 * @param arguments the extra arguments
 	 * @return a new scenario
 	 */
@@ -136,7 +143,8 @@ public record Scenario(String id, String label, List<String> appArguments, PreSt
 	}
 
 	/**
-	 * Return this scenario with its pods polling a fake ELBv2 endpoint backed by the lab's target group.
+	 * Return this scenario with its pods polling a fake ELBv2 endpoint backed by the
+	 * lab's target group.
 	 * @return a new scenario
 	 */
 	public Scenario withFakeElbv2() {

@@ -14,10 +14,10 @@ import java.util.function.Consumer;
 import dev.zdt.lab.pod.Pod;
 
 /**
- * Saves a pod's {@code /actuator/zdt} status shortly after its target turned healthy and after it turned
- * draining ({@code <pod>-zdt-healthy.json}, {@code <pod>-zdt-draining.json}), to see what the pod
- * knows of its load balancer during a run. Works in the background: the load balancer controller does
- * not wait for it.
+ * Saves a pod's {@code /actuator/zdt} status shortly after its target turned healthy and
+ * after it turned draining ({@code <pod>-zdt-healthy.json},
+ * {@code <pod>-zdt-draining.json}), to see what the pod knows of its load balancer during
+ * a run. Works in the background: the load balancer controller does not wait for it.
  *
  * @author zdt
  */

@@ -3,9 +3,9 @@ package dev.zdt.lab.rollout;
 import dev.zdt.lab.pod.Pod;
 
 /**
- * Told when the load balancer controller changes a target, so that another view of the target group
- * can follow (for example a fake ELBv2 endpoint that pods running the AWS target-health strategy
- * poll).
+ * Told when the load balancer controller changes a target, so that another view of the
+ * target group can follow (for example a fake ELBv2 endpoint that pods running the AWS
+ * target-health strategy poll).
  *
  * @author zdt
  */

@@ -3,8 +3,8 @@ package dev.zdt.lab.rollout;
 import java.time.Duration;
 
 /**
- * How one pod ended: the kubelet's side (preStop, SIGTERM, SIGKILL, exit) and the load balancer
- * controller's (the lag before {@code draining}).
+ * How one pod ended: the kubelet's side (preStop, SIGTERM, SIGKILL, exit) and the load
+ * balancer controller's (the lag before {@code draining}).
  *
  * @param pod the pod name
  * @param duration from deletion to the end of the process
@@ -19,7 +19,8 @@ public record Termination(String pod, Duration duration, int exitCode, boolean k
 	@Override
 	public String toString() {
 		return "%s: exited %d after %.1f s%s (preStop: %s, lag %.1f s)".formatted(this.pod, this.exitCode,
-				this.duration.toMillis() / 1000.0, this.killed ? " (SIGKILL)" : "", this.preStop, this.lag.toMillis() / 1000.0);
+				this.duration.toMillis() / 1000.0, this.killed ? " (SIGKILL)" : "", this.preStop,
+				this.lag.toMillis() / 1000.0);
 	}
 
 }

@@ -5,7 +5,8 @@ import java.time.Instant;
 import java.util.function.LongSupplier;
 
 /**
- * Time since the start of a lab run, so that the load timeline and the rollout events line up.
+ * Time since the start of a lab run, so that the load timeline and the rollout events
+ * line up.
  *
  * @author zdt
  */

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link Haproxy}, {@link HaproxyConfig} and {@link RuntimeApi} against a real HAProxy and
- * in-process targets.
+ * Tests for {@link Haproxy}, {@link HaproxyConfig} and {@link RuntimeApi} against a real
+ * HAProxy and in-process targets.
  *
  * @author zdt
  */
@@ -52,8 +52,7 @@ class HaproxyTests {
 	void configurationBehavesLikeAnAlbAndHaproxyAcceptsIt() throws Exception {
 		String config = new HaproxyConfig(8080, Path.of("/tmp/lab.sock")).render(HealthCheck.defaults());
 		assertThat(config).contains("retries 0", "no option redispatch", "http-reuse always",
-				"option httpchk GET /actuator/health/readiness", "http-check expect status 200",
-				"bind 127.0.0.1:8080");
+				"option httpchk GET /actuator/health/readiness", "http-check expect status 200", "bind 127.0.0.1:8080");
 		Path file = this.directory.resolve("haproxy.cfg");
 		Files.writeString(file, config);
 		Process check = new ProcessBuilder("haproxy", "-c", "-f", file.toString()).redirectErrorStream(true).start();
@@ -71,7 +70,8 @@ class HaproxyTests {
 				TimeUnit.MILLISECONDS.sleep(100);
 			}
 			assertThat(target.requests.get()).isZero();
-			assertThat(haproxy.api().state("pod-1")).hasValueSatisfying((state) -> assertThat(state.inRotation()).isFalse());
+			assertThat(haproxy.api().state("pod-1"))
+				.hasValueSatisfying((state) -> assertThat(state.inRotation()).isFalse());
 			target.ready = true;
 			awaitTrue(() -> haproxy.api().state("pod-1").map(ServerState::inRotation).orElse(false));
 			assertThat(get(haproxy)).isEqualTo(200);
@@ -90,7 +90,8 @@ class HaproxyTests {
 			haproxy.api().register("pod-2", second.port, second.managementPort, CHECK);
 			awaitTrue(() -> haproxy.api().servers().values().stream().allMatch(ServerState::inRotation));
 			haproxy.api().drain("pod-1");
-			assertThat(haproxy.api().state("pod-1")).hasValueSatisfying((state) -> assertThat(state.draining()).isTrue());
+			assertThat(haproxy.api().state("pod-1"))
+				.hasValueSatisfying((state) -> assertThat(state.draining()).isTrue());
 			int before = first.requests.get();
 			for (int i = 0; i < 20; i++) {
 				assertThat(get(haproxy)).isEqualTo(200);
@@ -111,9 +112,11 @@ class HaproxyTests {
 			haproxy.api().register("pod-1", target.port, target.managementPort, slowAlb);
 			awaitTrue(() -> haproxy.api().state("pod-1").map(ServerState::inRotation).orElse(false));
 			target.ready = false;
-			// Twice the unhealthy threshold of CHECK, which would have taken the target out by now.
+			// Twice the unhealthy threshold of CHECK, which would have taken the target
+			// out by now.
 			awaitTrue(() -> target.failedChecks.get() >= 2 * CHECK.fall());
-			assertThat(haproxy.api().state("pod-1")).hasValueSatisfying((state) -> assertThat(state.inRotation()).isTrue());
+			assertThat(haproxy.api().state("pod-1"))
+				.hasValueSatisfying((state) -> assertThat(state.inRotation()).isTrue());
 			int before = target.requests.get();
 			for (int i = 0; i < 5; i++) {
 				assertThat(get(haproxy)).isEqualTo(200);
@@ -198,13 +201,12 @@ class HaproxyTests {
 				respond(exchange, 200);
 			});
 			this.management = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-			this.management.createContext(HealthCheck.READINESS_PATH,
-					(exchange) -> {
-						if (!this.ready) {
-							this.failedChecks.incrementAndGet();
-						}
-						respond(exchange, this.ready ? 200 : 503);
-					});
+			this.management.createContext(HealthCheck.READINESS_PATH, (exchange) -> {
+				if (!this.ready) {
+					this.failedChecks.incrementAndGet();
+				}
+				respond(exchange, this.ready ? 200 : 503);
+			});
 			this.app.start();
 			this.management.start();
 			this.port = this.app.getAddress().getPort();

@@ -37,8 +37,9 @@ class LoadGeneratorTests {
 		Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
 		HttpServer server = server(200, clientPorts);
 		try {
-			LoadGenerator load = new LoadGenerator(new LoadOptions(server.getAddress().getPort(), "/work", 200, 8,
-					Duration.ofSeconds(5)), LabClock.start());
+			LoadGenerator load = new LoadGenerator(
+					new LoadOptions(server.getAddress().getPort(), "/work", 200, 8, Duration.ofSeconds(5)),
+					LabClock.start());
 			long start = System.nanoTime();
 			load.start();
 			TimeUnit.SECONDS.sleep(2);
@@ -96,8 +97,9 @@ class LoadGeneratorTests {
 	void countsEveryServerErrorStatus() throws Exception {
 		HttpServer server = server(503, ConcurrentHashMap.newKeySet());
 		try {
-			LoadGenerator load = new LoadGenerator(new LoadOptions(server.getAddress().getPort(), "/work", 100, 4,
-					Duration.ofSeconds(5)), LabClock.start());
+			LoadGenerator load = new LoadGenerator(
+					new LoadOptions(server.getAddress().getPort(), "/work", 100, 4, Duration.ofSeconds(5)),
+					LabClock.start());
 			load.start();
 			TimeUnit.MILLISECONDS.sleep(500);
 			LoadReport report = load.stop();
@@ -125,8 +127,8 @@ class LoadGeneratorTests {
 			});
 			acceptor.setDaemon(true);
 			acceptor.start();
-			LoadGenerator load = new LoadGenerator(new LoadOptions(server.getLocalPort(), "/work", 50, 2,
-					Duration.ofSeconds(5)), LabClock.start());
+			LoadGenerator load = new LoadGenerator(
+					new LoadOptions(server.getLocalPort(), "/work", 50, 2, Duration.ofSeconds(5)), LabClock.start());
 			load.start();
 			TimeUnit.MILLISECONDS.sleep(500);
 			LoadReport report = load.stop();

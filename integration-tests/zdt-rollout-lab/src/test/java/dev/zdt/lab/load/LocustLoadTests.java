@@ -20,7 +20,9 @@ class LocustLoadTests {
 		LoadReport report = LocustLoad.parse(output());
 		assertThat(report.completed()).isEqualTo(26);
 		assertThat(report.ok()).isZero();
-		assertThat(report.statusCounts()).containsEntry(503, 7L).containsEntry(501, 1L).containsEntry(404, 2L)
+		assertThat(report.statusCounts()).containsEntry(503, 7L)
+			.containsEntry(501, 1L)
+			.containsEntry(404, 2L)
 			.containsEntry(200, 1L);
 		assertThat(report.serverErrors()).isEqualTo(8);
 		assertThat(report.clientErrorCounts()).containsOnlyKeys("connection error");

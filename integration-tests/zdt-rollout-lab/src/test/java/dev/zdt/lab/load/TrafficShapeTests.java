@@ -34,7 +34,8 @@ class TrafficShapeTests {
 		List<Long> due = take(shape.schedule(), 30);
 		assertThat(due.subList(0, 10)).allSatisfy((offset) -> assertThat(offset).isBetween(0L, SECOND - 1));
 		assertThat(due.get(1) - due.get(0)).isEqualTo(SECOND / 10);
-		assertThat(due.subList(10, 20)).allSatisfy((offset) -> assertThat(offset).isBetween(3 * SECOND, 4 * SECOND - 1));
+		assertThat(due.subList(10, 20))
+			.allSatisfy((offset) -> assertThat(offset).isBetween(3 * SECOND, 4 * SECOND - 1));
 		assertThat(due.get(10)).isEqualTo(3 * SECOND);
 		assertThat(due.get(20)).isEqualTo(6 * SECOND);
 		assertThat(longestGap(due)).isEqualTo(2 * SECOND + SECOND / 10);

@@ -14,11 +14,12 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A tiny stand-in for the sample app (JDK HTTP server only, starts in a blink), to prove the lab
- * without the real jar. Same ports and endpoints: {@code /api/work?ms=N}, readiness, the zdt drain
- * endpoint. With {@code --zdt.enabled=false} it stops at once on SIGTERM, like a server that closes its
- * listener; otherwise a drain (preStop call or SIGTERM) flips readiness and holds for
- * {@code --standin.hold-ms} while still serving, then stops.
+ * A tiny stand-in for the sample app (JDK HTTP server only, starts in a blink), to prove
+ * the lab without the real jar. Same ports and endpoints: {@code /api/work?ms=N},
+ * readiness, the zdt drain endpoint. With {@code --zdt.enabled=false} it stops at once on
+ * SIGTERM, like a server that closes its listener; otherwise a drain (preStop call or
+ * SIGTERM) flips readiness and holds for {@code --standin.hold-ms} while still serving,
+ * then stops.
  *
  * @author zdt
  */
@@ -60,11 +61,12 @@ public final class StandInPod {
 		HttpServer app = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
 		app.setExecutor(Executors.newFixedThreadPool(32));
 		app.createContext("/api/work", this::work);
-		HttpServer management = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), managementPort),
-				16);
+		HttpServer management = HttpServer
+			.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), managementPort), 16);
 		management.setExecutor(Executors.newFixedThreadPool(4));
-		management.createContext("/actuator/health/readiness", (exchange) -> respond(exchange,
-				this.draining.get() ? 503 : 200, this.draining.get() ? "{\"status\":\"OUT_OF_SERVICE\"}" : "{\"status\":\"UP\"}"));
+		management.createContext("/actuator/health/readiness",
+				(exchange) -> respond(exchange, this.draining.get() ? 503 : 200,
+						this.draining.get() ? "{\"status\":\"OUT_OF_SERVICE\"}" : "{\"status\":\"UP\"}"));
 		management.createContext("/actuator/zdt/drain", (exchange) -> {
 			drain();
 			respond(exchange, 200, "{\"state\":\"DRAINED\"}");

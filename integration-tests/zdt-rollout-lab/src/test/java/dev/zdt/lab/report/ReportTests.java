@@ -39,8 +39,8 @@ class ReportTests {
 			.parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
 		assertThat(document.getDocumentElement().getTagName()).isEqualTo("svg");
 		assertThat(document.getElementsByTagName("polyline").getLength()).isEqualTo(3);
-		assertThat(svg).contains("pod-1 deleted", "pod-1 LB draining", "pod-1 SIGTERM", "pod-1 exit", "pod-2 answered/s",
-				"0 LB 5xx");
+		assertThat(svg).contains("pod-1 deleted", "pod-1 LB draining", "pod-1 SIGTERM", "pod-1 exit",
+				"pod-2 answered/s", "0 LB 5xx");
 	}
 
 	@Test
@@ -62,8 +62,8 @@ class ReportTests {
 		assertThat(markdown.lines()).hasSize(4);
 		assertThat(markdown)
 			.contains("| Spring Boot defaults | 600 req/s | 2–15 s | 3 | 3 | 30 | 0 | 1000 | 3.00 % | 2.5 s | 5.0 s |");
-		assertThat(markdown)
-			.contains("| zdt adaptive (defaults) | 600 req/s | 2–15 s | 3 | 1 | 0 | 0 | 1000 | 0.00 % | 12.0 s | 14.0 s |");
+		assertThat(markdown).contains(
+				"| zdt adaptive (defaults) | 600 req/s | 2–15 s | 3 | 1 | 0 | 0 | 1000 | 0.00 % | 12.0 s | 14.0 s |");
 		assertThat(table.csv().lines()).hasSize(7);
 	}
 
@@ -89,8 +89,10 @@ class ReportTests {
 				"| zdt adaptive (defaults) | bursty 600 req/s (1 s on / 2 s off) | 2–15 s | 1 |",
 				"| zdt adaptive (defaults) | page loads (10 users x 5-20 requests / think 2 s-6 s) | 2–15 s | 1 |");
 		assertThat(BenchmarkTable.fromCsv(table.csv()).markdown()).isEqualTo(markdown);
-		assertThat(BenchmarkTable.fromCsv(RunRow.CSV_HEADER + "\n" + table.csv().lines().skip(1).findFirst().orElseThrow()
-			.replaceFirst("\"600\"", "600")).markdown()).contains("| 600 req/s |");
+		assertThat(BenchmarkTable
+			.fromCsv(RunRow.CSV_HEADER + "\n"
+					+ table.csv().lines().skip(1).findFirst().orElseThrow().replaceFirst("\"600\"", "600"))
+			.markdown()).contains("| 600 req/s |");
 	}
 
 	@Test

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link FakeTargetGroup}: the fake ELBv2 endpoint reports targets as the lab's load balancer
- * controller sees them.
+ * Tests for {@link FakeTargetGroup}: the fake ELBv2 endpoint reports targets as the lab's
+ * load balancer controller sees them.
  *
  * @author zdt
  */
@@ -75,7 +75,8 @@ class FakeTargetGroupTests {
 					"--management.endpoint.zdt.show-details=always");
 			assertThat(group.jvmOptions()).contains("-Daws.accessKeyId=x", "-Daws.secretAccessKey=y");
 			String attributes = post(group, "Action=DescribeTargetGroupAttributes&Version=2015-12-01&TargetGroupArn="
-					+ URLEncoder.encode(FakeTargetGroup.ARN, StandardCharsets.UTF_8)).body();
+					+ URLEncoder.encode(FakeTargetGroup.ARN, StandardCharsets.UTF_8))
+				.body();
 			assertThat(attributes).contains("<Key>deregistration_delay.timeout_seconds</Key><Value>42</Value>");
 		}
 	}
@@ -109,9 +110,10 @@ class FakeTargetGroupTests {
 	}
 
 	private String describeTargetHealth(FakeTargetGroup group, String arn, String ip, int port) throws Exception {
-		HttpResponse<String> response = post(group, "Action=DescribeTargetHealth&Version=2015-12-01&TargetGroupArn="
-				+ URLEncoder.encode(arn, StandardCharsets.UTF_8) + "&Targets.member.1.Id=" + ip
-				+ "&Targets.member.1.Port=" + port);
+		HttpResponse<String> response = post(group,
+				"Action=DescribeTargetHealth&Version=2015-12-01&TargetGroupArn="
+						+ URLEncoder.encode(arn, StandardCharsets.UTF_8) + "&Targets.member.1.Id=" + ip
+						+ "&Targets.member.1.Port=" + port);
 		assertThat(response.statusCode()).isEqualTo(200);
 		return response.body();
 	}

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * End-to-end tests of the lab (HAProxy, pods as processes, rolling updates, load) with a stand-in for
- * the sample app that starts in a blink: one that holds while the load balancer catches up loses
- * nothing, one that stops at once on SIGTERM loses requests.
+ * End-to-end tests of the lab (HAProxy, pods as processes, rolling updates, load) with a
+ * stand-in for the sample app that starts in a blink: one that holds while the load
+ * balancer catches up loses nothing, one that stops at once on SIGTERM loses requests.
  *
  * @author zdt
  */
@@ -29,8 +29,10 @@ class LabRunTests {
 
 	@Test
 	void podsThatHoldUntilTheLoadBalancerDrainedThemLoseNoRequest() throws Exception {
-		RunSpec spec = this.base.withScenario(Scenario.ZDT_ADAPTIVE.withExtraArguments(List.of("--standin.hold-ms=3000")));
-		RunResult result = new LabRun(StandInImage.get(), WORK.resolve("stand-in-hold"), System.out::println).execute(spec);
+		RunSpec spec = this.base
+			.withScenario(Scenario.ZDT_ADAPTIVE.withExtraArguments(List.of("--standin.hold-ms=3000")));
+		RunResult result = new LabRun(StandInImage.get(), WORK.resolve("stand-in-hold"), System.out::println)
+			.execute(spec);
 		assertThat(result.load().serverErrors()).as(result.summary()).isZero();
 		assertThat(result.load().clientErrors()).as(result.summary()).isZero();
 		assertThat(result.load().completed()).isGreaterThan(1000);

@@ -56,7 +56,8 @@ class ScenarioTests {
 
 	@Test
 	void unknownScenarioNamesTheKnownOnes() {
-		assertThatIllegalArgumentException().isThrownBy(() -> Scenario.of("nope")).withMessageContaining("zdt-adaptive");
+		assertThatIllegalArgumentException().isThrownBy(() -> Scenario.of("nope"))
+			.withMessageContaining("zdt-adaptive");
 	}
 
 }

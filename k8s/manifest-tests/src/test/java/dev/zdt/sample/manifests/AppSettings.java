@@ -57,8 +57,8 @@ record AppSettings(int serverPort, int managementPort, String actuatorBasePath, 
 	}
 
 	/**
-	 * Binds environment variables the way Spring Boot does in the pod (the source name makes
-	 * Boot map them as it maps the process environment).
+	 * Binds environment variables the way Spring Boot does in the pod (the source name
+	 * makes Boot map them as it maps the process environment).
 	 * @param environment the container's environment, name to value
 	 * @return the zdt properties those variables set
 	 */
@@ -83,8 +83,7 @@ record AppSettings(int serverPort, int managementPort, String actuatorBasePath, 
 	private static Binder binder(PropertySource<?> source) {
 		MutablePropertySources sources = new MutablePropertySources();
 		sources.addFirst(source);
-		return new Binder(ConfigurationPropertySources.from(sources),
-				new PropertySourcesPlaceholdersResolver(sources));
+		return new Binder(ConfigurationPropertySources.from(sources), new PropertySourcesPlaceholdersResolver(sources));
 	}
 
 	private static Properties readApplicationProperties() {

@@ -12,8 +12,9 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The manifests ship a placeholder token, in the Secret and the preStop header, so that they
- * cannot be applied unchanged with a token everyone knows: the app refuses it at startup.
+ * The manifests ship a placeholder token, in the Secret and the preStop header, so that
+ * they cannot be applied unchanged with a token everyone knows: the app refuses it at
+ * startup.
  */
 class DrainTokenPlaceholderTests {
 

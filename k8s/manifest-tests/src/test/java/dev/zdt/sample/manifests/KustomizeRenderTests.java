@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code kubectl kustomize} renders every kustomization under {@code k8s/} offline; every
  * rendering with a Deployment (base and the overlays on it) follows every rule, and the
- * rendering of {@code k8s/base} holds the same resources as the checks read. Needs kubectl (with kustomize v5), which the zdt build machine has but
- * {@code .ci/setup} cannot install from Debian.
+ * rendering of {@code k8s/base} holds the same resources as the checks read. Needs
+ * kubectl (with kustomize v5), which the zdt build machine has but {@code .ci/setup}
+ * cannot install from Debian.
  */
 class KustomizeRenderTests {
 
@@ -32,7 +33,8 @@ class KustomizeRenderTests {
 	static Stream<String> kustomizations() throws IOException {
 		Path k8s = Manifests.k8sDirectory();
 		try (Stream<Path> files = Files.walk(k8s)) {
-			List<String> directories = files.filter((file) -> file.getFileName().toString().equals("kustomization.yaml"))
+			List<String> directories = files
+				.filter((file) -> file.getFileName().toString().equals("kustomization.yaml"))
 				.filter((file) -> !read(file).contains("kind: Component"))
 				.map((file) -> k8s.relativize(file.getParent()).toString())
 				.sorted()
@@ -52,14 +54,13 @@ class KustomizeRenderTests {
 			assertThat(ManifestChecks.check(rendered, AppSettings.load())).isEmpty();
 		}
 		if (directory.equals("base")) {
-			assertThat(identities(rendered))
-				.containsExactlyInAnyOrderElementsOf(identities(Manifests.load(Manifests.k8sDirectory().resolve("base"))));
+			assertThat(identities(rendered)).containsExactlyInAnyOrderElementsOf(
+					identities(Manifests.load(Manifests.k8sDirectory().resolve("base"))));
 		}
 		for (Map<String, Object> binding : rendered.all("RoleBinding")) {
-			assertThat(Yamls.list(binding, "subjects")).allSatisfy((subject) -> assertThat(
-					Yamls.string(subject, "namespace"))
-				.as("RoleBinding subject namespace")
-				.isEqualTo(Yamls.string(binding, "metadata", "namespace")));
+			assertThat(Yamls.list(binding, "subjects")).allSatisfy(
+					(subject) -> assertThat(Yamls.string(subject, "namespace")).as("RoleBinding subject namespace")
+						.isEqualTo(Yamls.string(binding, "metadata", "namespace")));
 		}
 		if (directory.equals("locust")) {
 			Map<String, Object> configMap = rendered.only("ConfigMap");
@@ -107,7 +108,8 @@ class KustomizeRenderTests {
 		String path = System.getenv().getOrDefault("PATH", "");
 		return Stream
 			.concat(KUBECTL_LOCATIONS.stream(),
-					Stream.of(path.split(File.pathSeparator)).filter((entry) -> !entry.isEmpty())
+					Stream.of(path.split(File.pathSeparator))
+						.filter((entry) -> !entry.isEmpty())
 						.map((entry) -> Path.of(entry, "kubectl")))
 			.filter(Files::isExecutable)
 			.findFirst();

@@ -55,7 +55,8 @@ class ManifestBreakageTests {
 				breakage(ManifestRule.TARGET_TYPE_IP, "ingress.yaml", "target-type: ip", "target-type: instance"),
 				breakage(ManifestRule.ISTIO_SIDECAR, "namespace.yaml", "pod-readiness-gate-inject: enabled",
 						"pod-readiness-gate-inject: enabled\n    istio-injection: enabled"),
-				breakage(ManifestRule.TARGET_TYPE_IP, "ingress.yaml", "ingressClassName: alb", "ingressClassName: nginx"),
+				breakage(ManifestRule.TARGET_TYPE_IP, "ingress.yaml", "ingressClassName: alb",
+						"ingressClassName: nginx"),
 				breakage(ManifestRule.GRACE_PERIOD, "deployment.yaml", "terminationGracePeriodSeconds: 75",
 						"terminationGracePeriodSeconds: 61"),
 				breakage(ManifestRule.GRACE_PERIOD_ENV, "deployment.yaml", "value: 75s", "value: 60s"),
@@ -67,7 +68,8 @@ class ManifestBreakageTests {
 						"target-group-attributes: deregistration_delay.timeout_seconds=75",
 						"target-group-attributes: stickiness.enabled=false"),
 				breakage(ManifestRule.NAMESPACE_READINESS_GATE, "namespace.yaml",
-						"elbv2.k8s.aws/pod-readiness-gate-inject: enabled", "elbv2.k8s.aws/pod-readiness-gate-inject: disabled"),
+						"elbv2.k8s.aws/pod-readiness-gate-inject: enabled",
+						"elbv2.k8s.aws/pod-readiness-gate-inject: disabled"),
 				breakage(ManifestRule.NAMESPACE_READINESS_GATE, "kustomization.yaml", "namespace: zdt-demo",
 						"namespace: somewhere-else"),
 				breakage(ManifestRule.ROLLING_UPDATE, "deployment.yaml", "maxUnavailable: 0", "maxUnavailable: 1"),
@@ -76,7 +78,8 @@ class ManifestBreakageTests {
 				breakage(ManifestRule.IDLE_TIMEOUT, "ingress.yaml", "idle_timeout.timeout_seconds=60",
 						"idle_timeout.timeout_seconds=120"),
 				breakage(ManifestRule.SERVICE_ROUTING, "service.yaml", "targetPort: http", "targetPort: management"),
-				breakage(ManifestRule.SERVICE_ROUTING, "service.yaml", "    app.kubernetes.io/name: zdt-sample-app\n  ports",
+				breakage(ManifestRule.SERVICE_ROUTING, "service.yaml",
+						"    app.kubernetes.io/name: zdt-sample-app\n  ports",
 						"    app.kubernetes.io/name: another-app\n  ports"),
 				breakage(ManifestRule.SECURITY_CONTEXT, "deployment.yaml", "readOnlyRootFilesystem: true",
 						"readOnlyRootFilesystem: false"),
@@ -87,8 +90,9 @@ class ManifestBreakageTests {
 	}
 
 	/**
-	 * Breakages of the rendering of an overlay, for the rules about resources that only the
-	 * overlays hold (RBAC, an IngressClass) or change (the namespace label on EKS Auto Mode).
+	 * Breakages of the rendering of an overlay, for the rules about resources that only
+	 * the overlays hold (RBAC, an IngressClass) or change (the namespace label on EKS
+	 * Auto Mode).
 	 */
 	static Stream<Arguments> renderedBreakages() {
 		String autoMode = "aws/auto-mode";
@@ -111,11 +115,9 @@ class ManifestBreakageTests {
 
 	static Stream<Arguments> appBreakages() {
 		AppSettings app = AppSettings.load();
-		return Stream.of(
-				Arguments.of(ManifestRule.PROBES, "health probes disabled",
-						new AppSettings(app.serverPort(), app.managementPort(), app.actuatorBasePath(),
-								app.exposedEndpoints(), false, app.maxHold(), app.shutdownTimeout(),
-								app.keepAliveTimeout())),
+		return Stream.of(Arguments.of(ManifestRule.PROBES, "health probes disabled",
+				new AppSettings(app.serverPort(), app.managementPort(), app.actuatorBasePath(), app.exposedEndpoints(),
+						false, app.maxHold(), app.shutdownTimeout(), app.keepAliveTimeout())),
 				Arguments.of(ManifestRule.PROBES, "actuator under /manage",
 						new AppSettings(app.serverPort(), app.managementPort(), "/manage", app.exposedEndpoints(),
 								app.healthProbesEnabled(), app.maxHold(), app.shutdownTimeout(),
@@ -138,8 +140,8 @@ class ManifestBreakageTests {
 								Duration.ofSeconds(50), app.keepAliveTimeout())),
 				Arguments.of(ManifestRule.IDLE_TIMEOUT, "Tomcat's default keep-alive",
 						new AppSettings(app.serverPort(), app.managementPort(), app.actuatorBasePath(),
-								app.exposedEndpoints(), app.healthProbesEnabled(), app.maxHold(),
-								app.shutdownTimeout(), AppSettings.DEFAULT_TOMCAT_KEEP_ALIVE)));
+								app.exposedEndpoints(), app.healthProbesEnabled(), app.maxHold(), app.shutdownTimeout(),
+								AppSettings.DEFAULT_TOMCAT_KEEP_ALIVE)));
 	}
 
 	@ParameterizedTest(name = "{0}: {1} -> {3}")
@@ -161,8 +163,8 @@ class ManifestBreakageTests {
 	void breakingARenderedOverlayFailsTheRule(ManifestRule rule, String directory, String original, String broken)
 			throws Exception {
 		String rendered = KustomizeRenderTests.kustomize(Manifests.k8sDirectory().resolve(directory));
-		assertThat(occurrences(rendered, original)).as("'%s' must occur exactly once in k8s/%s rendered", original,
-				directory)
+		assertThat(occurrences(rendered, original))
+			.as("'%s' must occur exactly once in k8s/%s rendered", original, directory)
 			.isEqualTo(1);
 		assertThat(ManifestChecks.check(Manifests.parse(rendered), AppSettings.load())).as("k8s/%s as it is", directory)
 			.isEmpty();

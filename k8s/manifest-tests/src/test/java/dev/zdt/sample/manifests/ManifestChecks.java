@@ -83,8 +83,8 @@ final class ManifestChecks {
 		int port = resolvePort(Yamls.at(httpGet, "port"));
 		require(ManifestRule.PRESTOP_DRAIN_ENDPOINT,
 				this.app.drainPath().equals(path) && port == this.app.managementPort(),
-				"preStop httpGet must call %s on the management port %d, found path %s port %s",
-				this.app.drainPath(), this.app.managementPort(), path, Yamls.at(httpGet, "port"));
+				"preStop httpGet must call %s on the management port %d, found path %s port %s", this.app.drainPath(),
+				this.app.managementPort(), path, Yamls.at(httpGet, "port"));
 		String scheme = Yamls.string(httpGet, "scheme");
 		require(ManifestRule.PRESTOP_DRAIN_ENDPOINT, scheme == null || "HTTP".equals(scheme),
 				"preStop httpGet must use HTTP: the management port serves plain HTTP, found %s", scheme);
@@ -100,7 +100,8 @@ final class ManifestChecks {
 		require(ManifestRule.PRESTOP_TOKEN, !header.isEmpty(), "preStop httpGet must send the %s header, sends %s",
 				ZdtEndpoint.TOKEN_HEADER, Yamls.list(httpGet, "httpHeaders"));
 		String secretToken = secretValue(envSource("ZDT_DRAIN_TOKEN"));
-		require(ManifestRule.PRESTOP_TOKEN, header.isEmpty() || Objects.equals(Yamls.string(header, "value"), secretToken),
+		require(ManifestRule.PRESTOP_TOKEN,
+				header.isEmpty() || Objects.equals(Yamls.string(header, "value"), secretToken),
 				"the preStop %s header must carry the token the app gets from the Secret (ZDT_DRAIN_TOKEN)",
 				ZdtEndpoint.TOKEN_HEADER);
 	}
@@ -156,7 +157,8 @@ final class ManifestChecks {
 		require(ManifestRule.TARGET_TYPE_IP, "ip".equals(annotation("target-type")),
 				"the Ingress must use target-type ip, found %s", annotation("target-type"));
 		require(ManifestRule.TARGET_TYPE_IP, "alb".equals(Yamls.string(this.ingress, "spec", "ingressClassName")),
-				"the Ingress must use ingressClassName alb, found %s", Yamls.string(this.ingress, "spec", "ingressClassName"));
+				"the Ingress must use ingressClassName alb, found %s",
+				Yamls.string(this.ingress, "spec", "ingressClassName"));
 	}
 
 	private void gracePeriod() {
@@ -255,14 +257,14 @@ final class ManifestChecks {
 	}
 
 	/**
-	 * Returns the controller that serves the Ingress: EKS Auto Mode when the manifests hold its
-	 * IngressClass, else the self-managed AWS Load Balancer Controller.
+	 * Returns the controller that serves the Ingress: EKS Auto Mode when the manifests
+	 * hold its IngressClass, else the self-managed AWS Load Balancer Controller.
 	 */
 	private LoadBalancerController controller() {
 		Map<String, Object> ingressClass = this.manifests.find("IngressClass",
 				Yamls.string(this.ingress, "spec", "ingressClassName"));
-		return AUTO_MODE.ingressClassController().equals(Yamls.string(ingressClass, "spec", "controller"))
-				? AUTO_MODE : SELF_MANAGED;
+		return AUTO_MODE.ingressClassController().equals(Yamls.string(ingressClass, "spec", "controller")) ? AUTO_MODE
+				: SELF_MANAGED;
 	}
 
 	private void istioSidecar() {
@@ -273,13 +275,14 @@ final class ManifestChecks {
 		String excluded = Yamls.string(annotations, "traffic.sidecar.istio.io/excludeInboundPorts");
 		String management = String.valueOf(this.app.managementPort());
 		require(ManifestRule.ISTIO_SIDECAR,
-				excluded != null && List.of(excluded.split(",")).stream().map(String::trim).anyMatch(management::equals),
+				excluded != null
+						&& List.of(excluded.split(",")).stream().map(String::trim).anyMatch(management::equals),
 				"with an Istio sidecar, traffic.sidecar.istio.io/excludeInboundPorts must list the management port %s "
 						+ "(kubelet's preStop and probes and the ALB health check are not mTLS), found %s",
 				management, excluded);
 		require(ManifestRule.ISTIO_SIDECAR,
-				"true".equals(Yamls.string(annotations, "sidecar.istio.io/nativeSidecar")) || exitsOnZeroConnections(
-						Yamls.string(annotations, "proxy.istio.io/config")),
+				"true".equals(Yamls.string(annotations, "sidecar.istio.io/nativeSidecar"))
+						|| exitsOnZeroConnections(Yamls.string(annotations, "proxy.istio.io/config")),
 				"with an Istio sidecar, Envoy must outlive the app's drain: sidecar.istio.io/nativeSidecar: \"true\" or "
 						+ "proxy.istio.io/config proxyMetadata EXIT_ON_ZERO_ACTIVE_CONNECTIONS: \"true\"");
 		require(ManifestRule.ISTIO_SIDECAR, acceptsPlainHttpFromTheAlb(),
@@ -350,10 +353,12 @@ final class ManifestChecks {
 	}
 
 	private void serviceRouting() {
-		Map<String, Object> backend = Yamls.map(Yamls.list(Yamls.list(this.ingress, "spec", "rules")
-			.stream()
-			.findFirst()
-			.orElse(null), "http", "paths").stream().findFirst().orElse(null), "backend", "service");
+		Map<String, Object> backend = Yamls.map(
+				Yamls.list(Yamls.list(this.ingress, "spec", "rules").stream().findFirst().orElse(null), "http", "paths")
+					.stream()
+					.findFirst()
+					.orElse(null),
+				"backend", "service");
 		Map<String, Object> service = this.manifests.find("Service", Yamls.string(backend, "name"));
 		require(ManifestRule.SERVICE_ROUTING, service != null, "the Ingress must route to a Service in the manifests");
 		if (service == null) {
@@ -411,7 +416,8 @@ final class ManifestChecks {
 		Map<String, Object> labels = Yamls.map(this.deployment, "spec", "template", "metadata", "labels");
 		return !selector.isEmpty() && selector.entrySet()
 			.stream()
-			.allMatch((entry) -> Objects.equals(String.valueOf(entry.getValue()), Yamls.string(labels, entry.getKey())));
+			.allMatch(
+					(entry) -> Objects.equals(String.valueOf(entry.getValue()), Yamls.string(labels, entry.getKey())));
 	}
 
 	private boolean exposes(String endpoint) {
@@ -510,7 +516,8 @@ final class ManifestChecks {
 	 *
 	 * @param ingressClassController the IngressClass's {@code spec.controller}
 	 * @param apiGroup the API group of its TargetGroupBindings and IngressClassParams
-	 * @param readinessGateLabel the namespace label that turns readiness gate injection on
+	 * @param readinessGateLabel the namespace label that turns readiness gate injection
+	 * on
 	 */
 	private record LoadBalancerController(String ingressClassController, String apiGroup, String readinessGateLabel) {
 

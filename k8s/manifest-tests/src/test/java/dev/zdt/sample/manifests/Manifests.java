@@ -18,8 +18,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * The Kubernetes resources of a kustomization, read without kustomize: the files listed
  * under {@code resources} (recursively for directories) with the kustomization's
  * {@code namespace} applied. The zdt manifests keep to that subset on purpose so that the
- * checks need no kubectl; {@code KustomizeRenderTests} compares with kubectl where there is
- * one.
+ * checks need no kubectl; {@code KustomizeRenderTests} compares with kubectl where there
+ * is one.
  *
  * @param resources the resources, each a map as SnakeYAML reads it
  */
@@ -28,8 +28,8 @@ record Manifests(List<Map<String, Object>> resources) {
 	private static final Set<String> CLUSTER_SCOPED = Set.of("Namespace", "ClusterRole", "ClusterRoleBinding");
 
 	/**
-	 * Where the manifests live: the {@code zdt.k8s.dir} system property the build sets, else
-	 * {@code ..} from the module directory (k8s/manifest-tests).
+	 * Where the manifests live: the {@code zdt.k8s.dir} system property the build sets,
+	 * else {@code ..} from the module directory (k8s/manifest-tests).
 	 */
 	static Path k8sDirectory() {
 		return Path.of(System.getProperty("zdt.k8s.dir", "..")).toAbsolutePath().normalize();

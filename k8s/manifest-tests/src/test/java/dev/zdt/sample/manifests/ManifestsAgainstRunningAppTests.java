@@ -26,14 +26,14 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What kubelet and the ALB will do with {@code k8s/base}, done to the running app: the probe
- * and health check URLs answer on the management port, and the preStop call, with the token
- * from the Secret, drains the app, after which readiness (and so the ALB health check) fails
- * while liveness holds. The shipped token is a placeholder the app refuses, so the test puts a
- * generated one in both places first, as k8s/README.md ("The drain token") tells users to.
+ * What kubelet and the ALB will do with {@code k8s/base}, done to the running app: the
+ * probe and health check URLs answer on the management port, and the preStop call, with
+ * the token from the Secret, drains the app, after which readiness (and so the ALB health
+ * check) fails while liveness holds. The shipped token is a placeholder the app refuses,
+ * so the test puts a generated one in both places first, as k8s/README.md ("The drain
+ * token") tells users to.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "management.server.port=0" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "management.server.port=0" })
 @DirtiesContext
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ManifestsAgainstRunningAppTests {
@@ -52,7 +52,8 @@ class ManifestsAgainstRunningAppTests {
 
 	@DynamicPropertySource
 	static void tokenFromTheSecret(DynamicPropertyRegistry registry) {
-		registry.add("zdt.drain.token", () -> withOwnToken(Yamls.string(MANIFESTS.only("Secret"), "stringData", "token")));
+		registry.add("zdt.drain.token",
+				() -> withOwnToken(Yamls.string(MANIFESTS.only("Secret"), "stringData", "token")));
 	}
 
 	@Test
@@ -66,7 +67,8 @@ class ManifestsAgainstRunningAppTests {
 		}
 		Map<String, Object> annotations = Yamls.map(MANIFESTS.only("Ingress"), "metadata", "annotations");
 		String healthCheckPath = Yamls.string(annotations, "alb.ingress.kubernetes.io/healthcheck-path");
-		int healthCheckPort = port(Integer.valueOf(Yamls.string(annotations, "alb.ingress.kubernetes.io/healthcheck-port")));
+		int healthCheckPort = port(
+				Integer.valueOf(Yamls.string(annotations, "alb.ingress.kubernetes.io/healthcheck-port")));
 		assertThat(get(healthCheckPort, healthCheckPath, Map.of("User-Agent", "ELB-HealthChecker/2.0")).statusCode())
 			.isEqualTo(200);
 		assertThat(get(port("http"), "/", Map.of()).statusCode()).as("the game on the http port").isEqualTo(200);
@@ -79,7 +81,8 @@ class ManifestsAgainstRunningAppTests {
 		Map<String, String> headers = new LinkedHashMap<>();
 		headers.put("User-Agent", "kube-lifecycle/1.32");
 		Yamls.list(preStop, "httpHeaders")
-			.forEach((header) -> headers.put(Yamls.string(header, "name"), withOwnToken(Yamls.string(header, "value"))));
+			.forEach(
+					(header) -> headers.put(Yamls.string(header, "name"), withOwnToken(Yamls.string(header, "value"))));
 
 		HttpResponse<String> drain = get(port(Yamls.at(preStop, "port")), Yamls.string(preStop, "path"), headers);
 

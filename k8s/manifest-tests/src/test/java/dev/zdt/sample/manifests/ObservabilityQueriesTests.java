@@ -31,13 +31,12 @@ import org.springframework.test.annotation.DirtiesContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Grafana dashboard and the alert rules in {@code k8s/observability} query meters the app really publishes:
- * every {@code zdt_…} name in their expressions appears in the app's own {@code /actuator/prometheus} scrape (the
- * path the PodMonitor scrapes) after requests and a drain, so a renamed meter or a typo fails here, not in an
- * empty panel.
+ * The Grafana dashboard and the alert rules in {@code k8s/observability} query meters the
+ * app really publishes: every {@code zdt_…} name in their expressions appears in the
+ * app's own {@code /actuator/prometheus} scrape (the path the PodMonitor scrapes) after
+ * requests and a drain, so a renamed meter or a typo fails here, not in an empty panel.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "management.server.port=0" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "management.server.port=0" })
 @DirtiesContext
 class ObservabilityQueriesTests {
 

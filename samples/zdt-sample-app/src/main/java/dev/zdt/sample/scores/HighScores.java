@@ -37,7 +37,8 @@ public final class HighScores {
 	 * Records a score; the earlier of two equal scores ranks higher.
 	 * @param name the player's name
 	 * @param score the points scored
-	 * @return the 1-based rank of the new entry, or {@code 0} when it did not make the list
+	 * @return the 1-based rank of the new entry, or {@code 0} when it did not make the
+	 * list
 	 */
 	public synchronized int record(String name, long score) {
 		Entry entry = new Entry(name, score, this.sequence++);

@@ -20,7 +20,8 @@ public record ScoreSubmission(@Nullable String name, @Nullable Long score) {
 	public static final int MAX_NAME_LENGTH = 24;
 
 	/**
-	 * The highest score accepted: well above what a 4x4 board can reach (about 3.9 million).
+	 * The highest score accepted: well above what a 4x4 board can reach (about 3.9
+	 * million).
 	 */
 	public static final long MAX_SCORE = 10_000_000;
 

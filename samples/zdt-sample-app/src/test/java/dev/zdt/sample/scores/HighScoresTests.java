@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * The high score list keeps the best entries, best first, and never grows past its capacity.
+ * The high score list keeps the best entries, best first, and never grows past its
+ * capacity.
  */
 class HighScoresTests {
 

@@ -26,14 +26,15 @@ import com.sun.net.httpserver.HttpServer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A local stand-in for the Elastic Load Balancing v2 API that speaks its wire format, so that
- * the real AWS SDK client can be pointed at it with {@code endpointOverride}: awsQuery form
- * POSTs in ({@code Action=DescribeTargetHealth&TargetGroupArn=...&Targets.member.1.Id=...}),
- * XML out in the shapes of the AWS API reference, errors as {@code ErrorResponse} with the
+ * A local stand-in for the Elastic Load Balancing v2 API that speaks its wire format, so
+ * that the real AWS SDK client can be pointed at it with {@code endpointOverride}:
+ * awsQuery form POSTs in
+ * ({@code Action=DescribeTargetHealth&TargetGroupArn=...&Targets.member.1.Id=...}), XML
+ * out in the shapes of the AWS API reference, errors as {@code ErrorResponse} with the
  * status codes AWS uses. It answers {@code DescribeTargetHealth} and
- * {@code DescribeTargetGroupAttributes}; its target states are set by hand or computed on each
- * request by a {@link TargetHealthFunction} (to follow a real load balancer's state, such as
- * HAProxy's). Listens on 127.0.0.1 only.
+ * {@code DescribeTargetGroupAttributes}; its target states are set by hand or computed on
+ * each request by a {@link TargetHealthFunction} (to follow a real load balancer's state,
+ * such as HAProxy's). Listens on 127.0.0.1 only.
  */
 public final class FakeElbv2Server implements AutoCloseable {
 
@@ -88,7 +89,8 @@ public final class FakeElbv2Server implements AutoCloseable {
 	}
 
 	/**
-	 * Declares a target group; calls naming any other ARN get {@code TargetGroupNotFound}.
+	 * Declares a target group; calls naming any other ARN get
+	 * {@code TargetGroupNotFound}.
 	 * @param arn the target group ARN
 	 * @param deregistrationDelay its {@code deregistration_delay.timeout_seconds}
 	 * @return this server
@@ -113,7 +115,8 @@ public final class FakeElbv2Server implements AutoCloseable {
 	}
 
 	/**
-	 * Removes a target from a declared target group, as the end of its deregistration delay does.
+	 * Removes a target from a declared target group, as the end of its deregistration
+	 * delay does.
 	 * @param arn the target group ARN
 	 * @param ip the target's IP address
 	 * @param port the target's port
@@ -123,8 +126,8 @@ public final class FakeElbv2Server implements AutoCloseable {
 	}
 
 	/**
-	 * Computes every target's health on each request instead of the states set by hand, e.g.
-	 * from a real load balancer's view. Target groups must still be declared.
+	 * Computes every target's health on each request instead of the states set by hand,
+	 * e.g. from a real load balancer's view. Target groups must still be declared.
 	 * @param function the function, or {@code null} to go back to the states set by hand
 	 */
 	public void targetHealth(@Nullable TargetHealthFunction function) {
@@ -151,7 +154,8 @@ public final class FakeElbv2Server implements AutoCloseable {
 	}
 
 	/**
-	 * Answers requests normally again; requests held by {@link Fault#NO_ANSWER} stay held.
+	 * Answers requests normally again; requests held by {@link Fault#NO_ANSWER} stay
+	 * held.
 	 */
 	public void clearFault() {
 		this.fault = null;
@@ -196,7 +200,8 @@ public final class FakeElbv2Server implements AutoCloseable {
 
 	private void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
-			Map<String, String> form = parseForm(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+			Map<String, String> form = parseForm(
+					new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
 			String authorization = exchange.getRequestHeaders().getFirst("Authorization");
 			if (authorization != null) {
 				form.put("_signed", "true");
@@ -233,7 +238,8 @@ public final class FakeElbv2Server implements AutoCloseable {
 		String arn = form.get("TargetGroupArn");
 		TargetGroup group = (arn != null) ? this.targetGroups.get(arn) : null;
 		if (!action.equals("DescribeTargetHealth") && !action.equals("DescribeTargetGroupAttributes")) {
-			send(exchange, 400, error("Sender", "InvalidAction", "The action " + action + " is not valid for this endpoint."));
+			send(exchange, 400,
+					error("Sender", "InvalidAction", "The action " + action + " is not valid for this endpoint."));
 		}
 		else if (arn == null || group == null) {
 			send(exchange, 400, error("Sender", "TargetGroupNotFound", "One or more target groups not found"));
@@ -262,8 +268,8 @@ public final class FakeElbv2Server implements AutoCloseable {
 				.append(escape(health.state()))
 				.append("</State>")
 				.append((health.reason() != null) ? "<Reason>" + escape(health.reason()) + "</Reason>" : "")
-				.append((health.description() != null) ? "<Description>" + escape(health.description()) + "</Description>"
-						: "")
+				.append((health.description() != null)
+						? "<Description>" + escape(health.description()) + "</Description>" : "")
 				.append("</TargetHealth></member>");
 		}
 		return "<DescribeTargetHealthResponse xmlns=\"" + NAMESPACE + "\"><DescribeTargetHealthResult>"
@@ -289,15 +295,17 @@ public final class FakeElbv2Server implements AutoCloseable {
 	private static List<String[]> requestedTargets(Map<String, String> form) {
 		List<String[]> targets = new ArrayList<>();
 		for (int i = 1; form.containsKey("Targets.member." + i + ".Id"); i++) {
-			targets.add(new String[] { form.get("Targets.member." + i + ".Id"), form.get("Targets.member." + i + ".Port") });
+			targets.add(new String[] { form.get("Targets.member." + i + ".Id"),
+					form.get("Targets.member." + i + ".Port") });
 		}
 		return targets;
 	}
 
 	private static String describeTargetGroupAttributes(TargetGroup group) {
-		return "<DescribeTargetGroupAttributesResponse xmlns=\"" + NAMESPACE + "\"><DescribeTargetGroupAttributesResult>"
-				+ "<Attributes>" + attribute("stickiness.enabled", "false")
-				+ attribute("deregistration_delay.timeout_seconds", Long.toString(group.deregistrationDelay.toSeconds()))
+		return "<DescribeTargetGroupAttributesResponse xmlns=\"" + NAMESPACE
+				+ "\"><DescribeTargetGroupAttributesResult>" + "<Attributes>" + attribute("stickiness.enabled", "false")
+				+ attribute("deregistration_delay.timeout_seconds",
+						Long.toString(group.deregistrationDelay.toSeconds()))
 				+ attribute("stickiness.type", "lb_cookie") + attribute("load_balancing.algorithm.type", "round_robin")
 				+ "</Attributes></DescribeTargetGroupAttributesResult>" + responseMetadata()
 				+ "</DescribeTargetGroupAttributesResponse>";
@@ -334,7 +342,8 @@ public final class FakeElbv2Server implements AutoCloseable {
 				int equals = pair.indexOf('=');
 				String name = (equals >= 0) ? pair.substring(0, equals) : pair;
 				String value = (equals >= 0) ? pair.substring(equals + 1) : "";
-				form.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+				form.put(URLDecoder.decode(name, StandardCharsets.UTF_8),
+						URLDecoder.decode(value, StandardCharsets.UTF_8));
 			}
 		}
 		return form;
@@ -377,11 +386,12 @@ public final class FakeElbv2Server implements AutoCloseable {
 		public static TargetHealth of(String state) {
 			return switch (state) {
 				case "healthy" -> new TargetHealth(state, null, null);
-				case "initial" -> new TargetHealth(state, "Elb.RegistrationInProgress", "Target registration is in progress");
+				case "initial" ->
+					new TargetHealth(state, "Elb.RegistrationInProgress", "Target registration is in progress");
 				case "unhealthy" -> new TargetHealth(state, "Target.ResponseCodeMismatch",
 						"Health checks failed with these codes: [503]");
-				case "draining" -> new TargetHealth(state, "Target.DeregistrationInProgress",
-						"Target deregistration is in progress");
+				case "draining" ->
+					new TargetHealth(state, "Target.DeregistrationInProgress", "Target deregistration is in progress");
 				case "unused" -> NOT_REGISTERED;
 				default -> new TargetHealth(state, null, null);
 			};

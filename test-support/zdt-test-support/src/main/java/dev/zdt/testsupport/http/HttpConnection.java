@@ -22,14 +22,14 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A plain HTTP/1.1 client connection to a loopback port: requests are keep-alive (as a load
- * balancer sends them), so the server alone decides whether to close, and the raw response
- * headers stay visible. Never retries: a request that fails on a reused connection is a failure
- * a user would see, just as the ALB does not retry.
+ * A plain HTTP/1.1 client connection to a loopback port: requests are keep-alive (as a
+ * load balancer sends them), so the server alone decides whether to close, and the raw
+ * response headers stay visible. Never retries: a request that fails on a reused
+ * connection is a failure a user would see, just as the ALB does not retry.
  * <p>
- * Two ways to read a response: {@link #get(String, String...)} keeps every header and the body
- * (for assertions), {@link #send(byte[])} keeps only what a load generator counts and skips the
- * body without storing it.
+ * Two ways to read a response: {@link #get(String, String...)} keeps every header and the
+ * body (for assertions), {@link #send(byte[])} keeps only what a load generator counts
+ * and skips the body without storing it.
  */
 public final class HttpConnection implements Closeable {
 
@@ -141,12 +141,13 @@ public final class HttpConnection implements Closeable {
 	}
 
 	/**
-	 * Sends a request as it is and reads the response, skipping its body without keeping it: the
-	 * cheap path for a load generator that sends the same bytes many times.
+	 * Sends a request as it is and reads the response, skipping its body without keeping
+	 * it: the cheap path for a load generator that sends the same bytes many times.
 	 * @param request the whole request, head and body, as it goes on the wire
 	 * @return what a load generator counts of the response
 	 * @throws IOException when the connection fails or the response is incomplete; an
-	 * {@link EOFException} when the server closed the connection before or inside the response
+	 * {@link EOFException} when the server closed the connection before or inside the
+	 * response
 	 */
 	public Exchange send(byte[] request) throws IOException {
 		this.out.write(request);
@@ -161,7 +162,8 @@ public final class HttpConnection implements Closeable {
 		boolean chunked = false;
 		boolean close = version.equals("HTTP/1.0");
 		String servedBy = "-";
-		// Lenient where the load generator always was: the head may end with the connection, and odd lines are skipped.
+		// Lenient where the load generator always was: the head may end with the
+		// connection, and odd lines are skipped.
 		for (String line = readLine(); line != null && !line.isEmpty(); line = readLine()) {
 			int colon = line.indexOf(':');
 			if (colon <= 0) {
@@ -194,8 +196,8 @@ public final class HttpConnection implements Closeable {
 	}
 
 	/**
-	 * Returns whether the server has closed its side of the connection, waiting at most the
-	 * given time for it to do so.
+	 * Returns whether the server has closed its side of the connection, waiting at most
+	 * the given time for it to do so.
 	 * @param wait how long to wait for the end of the stream
 	 * @return whether the stream ended
 	 * @throws IOException when reading fails otherwise
@@ -329,7 +331,8 @@ public final class HttpConnection implements Closeable {
 	}
 
 	/**
-	 * Closes the socket; a failure to close is ignored, as the connection is gone either way.
+	 * Closes the socket; a failure to close is ignored, as the connection is gone either
+	 * way.
 	 */
 	@Override
 	public void close() {
@@ -345,9 +348,10 @@ public final class HttpConnection implements Closeable {
 	 * What {@link #send(byte[])} keeps of a response.
 	 *
 	 * @param status the status code
-	 * @param servedBy the {@code X-Served-By} header (which backend answered), or {@code "-"}
-	 * @param close whether the connection cannot be used again: {@code Connection: close},
-	 * HTTP/1.0, or a body that ended with the connection
+	 * @param servedBy the {@code X-Served-By} header (which backend answered), or
+	 * {@code "-"}
+	 * @param close whether the connection cannot be used again:
+	 * {@code Connection: close}, HTTP/1.0, or a body that ended with the connection
 	 */
 	public record Exchange(int status, String servedBy, boolean close) {
 	}

@@ -7,8 +7,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One HTTP response as it came over the wire, with every header (including {@code Connection},
- * which {@code java.net.http.HttpClient} hides).
+ * One HTTP response as it came over the wire, with every header (including
+ * {@code Connection}, which {@code java.net.http.HttpClient} hides).
  *
  * @param status the status code
  * @param headers the headers, names in lower case
@@ -27,7 +27,8 @@ public record HttpResult(int status, Map<String, List<String>> headers, String b
 	}
 
 	/**
-	 * Returns whether the server announced that it closes the connection after this response.
+	 * Returns whether the server announced that it closes the connection after this
+	 * response.
 	 * @return whether the response carries {@code Connection: close}
 	 */
 	public boolean connectionClose() {

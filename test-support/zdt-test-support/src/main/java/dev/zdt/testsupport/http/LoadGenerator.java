@@ -10,8 +10,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Steady background traffic to the application port, as a load balancer sends it: each worker
- * sends one request at a time, a new connection per request, and records every outcome.
+ * Steady background traffic to the application port, as a load balancer sends it: each
+ * worker sends one request at a time, a new connection per request, and records every
+ * outcome.
  */
 public final class LoadGenerator implements AutoCloseable {
 
@@ -114,7 +115,8 @@ public final class LoadGenerator implements AutoCloseable {
 	/**
 	 * The outcome of one request.
 	 *
-	 * @param startedAt when the request started, on the wall clock (to compare with log time stamps)
+	 * @param startedAt when the request started, on the wall clock (to compare with log
+	 * time stamps)
 	 * @param startNanos when the request started, in {@link System#nanoTime()}
 	 * @param endNanos when the response or the error came
 	 * @param status the status, -1 on a connection error

@@ -26,7 +26,8 @@ public final class CapturingLogger implements Logger {
 	}
 
 	@Override
-	public void log(Level level, @Nullable ResourceBundle bundle, @Nullable String message, @Nullable Throwable thrown) {
+	public void log(Level level, @Nullable ResourceBundle bundle, @Nullable String message,
+			@Nullable Throwable thrown) {
 		this.entries.add(new Entry(level, String.valueOf(message)));
 	}
 

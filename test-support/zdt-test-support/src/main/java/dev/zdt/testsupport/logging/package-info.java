@@ -1,5 +1,6 @@
 /**
- * Log capture for assertions on what plain-Java code reports through {@link java.lang.System.Logger}.
+ * Log capture for assertions on what plain-Java code reports through
+ * {@link java.lang.System.Logger}.
  */
 @NullMarked
 package dev.zdt.testsupport.logging;

@@ -25,8 +25,8 @@ public final class FreePorts {
 	}
 
 	/**
-	 * Returns distinct ports that nothing listens on. The sockets are held open until all are
-	 * found, so the ports differ from each other.
+	 * Returns distinct ports that nothing listens on. The sockets are held open until all
+	 * are found, so the ports differ from each other.
 	 * @param count how many ports
 	 * @return the ports
 	 */

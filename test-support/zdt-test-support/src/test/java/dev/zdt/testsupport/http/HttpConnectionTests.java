@@ -32,7 +32,8 @@ class HttpConnectionTests {
 		this.server.createContext("/fixed", (exchange) -> respond(exchange, 200, "ok", false, false));
 		this.server.createContext("/chunked", (exchange) -> respond(exchange, 200, "a chunked body", true, false));
 		this.server.createContext("/closing", (exchange) -> respond(exchange, 200, "bye", false, true));
-		this.server.createContext("/missing", (exchange) -> respond(exchange, 503, "{\"status\":\"OUT\"}", false, false));
+		this.server.createContext("/missing",
+				(exchange) -> respond(exchange, 503, "{\"status\":\"OUT\"}", false, false));
 		this.server.start();
 	}
 
@@ -87,8 +88,7 @@ class HttpConnectionTests {
 	@Test
 	void getShouldFailWhenNothingListens() {
 		int port = FreePorts.find(1).get(0);
-		assertThatIOException()
-			.isThrownBy(() -> HttpConnection.get(port, "/", TIMEOUT));
+		assertThatIOException().isThrownBy(() -> HttpConnection.get(port, "/", TIMEOUT));
 	}
 
 	private int port() {

@@ -14,9 +14,9 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.Environment;
 
 /**
- * Warns when the drain operation is exposed and needs no token: on the application port anyone
- * who reaches the application could take the instance out of service; on a separate management
- * port, any pod in the cluster could.
+ * Warns when the drain operation is exposed and needs no token: on the application port
+ * anyone who reaches the application could take the instance out of service; on a
+ * separate management port, any pod in the cluster could.
  */
 final class EndpointExposureCheck implements ApplicationListener<ApplicationReadyEvent> {
 
@@ -28,7 +28,8 @@ final class EndpointExposureCheck implements ApplicationListener<ApplicationRead
 
 	private final ObjectProvider<PathMappedEndpoints> endpoints;
 
-	EndpointExposureCheck(ZdtProperties properties, Environment environment, ObjectProvider<PathMappedEndpoints> endpoints) {
+	EndpointExposureCheck(ZdtProperties properties, Environment environment,
+			ObjectProvider<PathMappedEndpoints> endpoints) {
 		this.properties = properties;
 		this.environment = environment;
 		this.endpoints = endpoints;

@@ -12,8 +12,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class ZdtEndpointProperties {
 
 	/**
-	 * To whom the status shows what the load balancer strategy knows (target group ARNs, the
-	 * pod IP, AWS error messages). 'when-authorized' means callers that send the
+	 * To whom the status shows what the load balancer strategy knows (target group ARNs,
+	 * the pod IP, AWS error messages). 'when-authorized' means callers that send the
 	 * X-Zdt-Token header with the value of zdt.drain.token.
 	 */
 	private Show showDetails = Show.WHEN_AUTHORIZED;

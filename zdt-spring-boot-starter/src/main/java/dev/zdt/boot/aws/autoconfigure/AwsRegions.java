@@ -12,8 +12,8 @@ import org.springframework.util.StringUtils;
 
 /**
  * Where the AWS region comes from: {@code zdt.aws.region}, then the SDK's own settings
- * ({@code aws.region}, {@code AWS_REGION}), then the profile file, then (only when a region
- * is required) the rest of the SDK's chain, which may ask the instance metadata.
+ * ({@code aws.region}, {@code AWS_REGION}), then the profile file, then (only when a
+ * region is required) the rest of the SDK's chain, which may ask the instance metadata.
  */
 final class AwsRegions {
 

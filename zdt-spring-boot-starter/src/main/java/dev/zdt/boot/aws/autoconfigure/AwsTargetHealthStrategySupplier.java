@@ -12,9 +12,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 
 /**
- * Supplies the {@link TargetHealthStrategy} to the zdt starter, which follows it and lets the
- * traffic strategy decide only while the ELBv2 API fails, shows its details in {@code /actuator/zdt} and checks the deregistration
- * delay against the shutdown budget.
+ * Supplies the {@link TargetHealthStrategy} to the zdt starter, which follows it and lets
+ * the traffic strategy decide only while the ELBv2 API fails, shows its details in
+ * {@code /actuator/zdt} and checks the deregistration delay against the shutdown budget.
  *
  * @since 0.1.0
  */
@@ -26,7 +26,8 @@ public final class AwsTargetHealthStrategySupplier implements LoadBalancerHoldSt
 
 	/**
 	 * Creates a supplier.
-	 * @param strategy the strategy, already asked to {@link TargetHealthStrategy#prepare()}
+	 * @param strategy the strategy, already asked to
+	 * {@link TargetHealthStrategy#prepare()}
 	 * @param startupWait how long {@link #deregistrationDelay()} waits at most for the
 	 * preparation to read the delay
 	 */
@@ -41,9 +42,9 @@ public final class AwsTargetHealthStrategySupplier implements LoadBalancerHoldSt
 	}
 
 	/**
-	 * Returns {@code false} once the strategy has given up on the ELBv2 API (a permanent fault)
-	 * or while its last call failed; {@code true} before the first answer, so that the traffic
-	 * never decides before the load balancer has had a chance to.
+	 * Returns {@code false} once the strategy has given up on the ELBv2 API (a permanent
+	 * fault) or while its last call failed; {@code true} before the first answer, so that
+	 * the traffic never decides before the load balancer has had a chance to.
 	 */
 	@Override
 	public boolean isAnswering() {
@@ -54,7 +55,8 @@ public final class AwsTargetHealthStrategySupplier implements LoadBalancerHoldSt
 			return !this.strategy.details().containsKey("fault");
 		}
 		catch (RuntimeException ex) {
-			// The details need the target's port: unknown means the strategy cannot ask either.
+			// The details need the target's port: unknown means the strategy cannot ask
+			// either.
 			return false;
 		}
 	}

@@ -19,15 +19,15 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
 /**
- * Matches when the AWS target health should be asked: {@code zdt.aws.enabled=true}; or, when
- * unset, target group ARNs or an endpoint are configured, or the application runs in
+ * Matches when the AWS target health should be asked: {@code zdt.aws.enabled=true}; or,
+ * when unset, target group ARNs or an endpoint are configured, or the application runs in
  * Kubernetes ({@link CloudPlatform#KUBERNETES}, which {@code spring.main.cloud-platform}
- * overrides) with an AWS region known without a network call. So an application with zdt-aws
- * on the classpath starts as usual on a laptop.
+ * overrides) with an AWS region known without a network call. So an application with
+ * zdt-aws on the classpath starts as usual on a laptop.
  * <p>
  * Fails startup when a boolean {@code zdt.aws.*} property is not {@code true} or
- * {@code false}. Ordered before {@link ConditionalOnZdtEnabled} so that this holds with zdt
- * off too, as it does for the starter's own booleans.
+ * {@code false}. Ordered before {@link ConditionalOnZdtEnabled} so that this holds with
+ * zdt off too, as it does for the starter's own booleans.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE + 30)
 final class OnAwsTargetHealthCondition extends SpringBootCondition {

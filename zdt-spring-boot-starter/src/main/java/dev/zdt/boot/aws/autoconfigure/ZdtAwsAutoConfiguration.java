@@ -27,7 +27,8 @@ import org.springframework.util.StringUtils;
 /**
  * Auto-configuration of the AWS target health hold strategy: an
  * {@link ElasticLoadBalancingV2Client} (unless the application has one) and a
- * {@link LoadBalancerHoldStrategySupplier} that {@code zdt.drain.strategy=auto} asks first.
+ * {@link LoadBalancerHoldStrategySupplier} that {@code zdt.drain.strategy=auto} asks
+ * first.
  *
  * @since 0.1.0
  */
@@ -87,15 +88,17 @@ public final class ZdtAwsAutoConfiguration {
 			.callTimeouts(properties.getApiCallTimeout(), properties.getApiCallAttemptTimeout())
 			.build();
 		strategy.prepare();
-		// The startup budget check waits for the deregistration delay: at most one discovery
+		// The startup budget check waits for the deregistration delay: at most one
+		// discovery
 		// and one ELBv2 call, each bounded by the call time-out.
 		Duration startupWait = properties.getApiCallTimeout().multipliedBy(2).plusSeconds(1);
 		return new AwsTargetHealthStrategySupplier(strategy, startupWait);
 	}
 
 	/**
-	 * The port the ALB routes to: {@code zdt.aws.target-port}, else the port the web server
-	 * listens on once started, else {@code server.port}, else 8080. Asked at each check.
+	 * The port the ALB routes to: {@code zdt.aws.target-port}, else the port the web
+	 * server listens on once started, else {@code server.port}, else 8080. Asked at each
+	 * check.
 	 */
 	private static IntSupplier targetPort(ZdtAwsProperties properties, Environment environment) {
 		Integer configured = properties.getTargetPort();

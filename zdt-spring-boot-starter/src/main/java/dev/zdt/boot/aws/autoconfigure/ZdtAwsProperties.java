@@ -11,8 +11,8 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Configuration of the AWS target health hold strategy. Validated once bound: a value that
- * cannot work fails startup with a message naming the property and the fix.
+ * Configuration of the AWS target health hold strategy. Validated once bound: a value
+ * that cannot work fails startup with a message naming the property and the fix.
  *
  * @since 0.1.0
  */
@@ -20,28 +20,28 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class ZdtAwsProperties implements InitializingBean {
 
 	/**
-	 * Whether to ask the ALB for this pod's target health during the hold. By default, when
-	 * running in Kubernetes (as Spring Boot detects it, see spring.main.cloud-platform) with
-	 * an AWS region known (zdt.aws.region, AWS_REGION, profile file), or when
-	 * zdt.aws.target-group-arns or zdt.aws.endpoint is set.
+	 * Whether to ask the ALB for this pod's target health during the hold. By default,
+	 * when running in Kubernetes (as Spring Boot detects it, see
+	 * spring.main.cloud-platform) with an AWS region known (zdt.aws.region, AWS_REGION,
+	 * profile file), or when zdt.aws.target-group-arns or zdt.aws.endpoint is set.
 	 */
 	private @Nullable Boolean enabled;
 
 	/**
-	 * IP address of this pod's target. Defaults to the POD_IP environment variable, then to the
-	 * pod's IP read from the Kubernetes API.
+	 * IP address of this pod's target. Defaults to the POD_IP environment variable, then
+	 * to the pod's IP read from the Kubernetes API.
 	 */
 	private @Nullable String targetIp;
 
 	/**
-	 * Port of this pod's target. Defaults to the application's port (server.port). A target
-	 * group that has the pod only under one other port is asked about that port.
+	 * Port of this pod's target. Defaults to the application's port (server.port). A
+	 * target group that has the pod only under one other port is asked about that port.
 	 */
 	private @Nullable Integer targetPort;
 
 	/**
-	 * Comma-separated list of ARNs of the target groups the pod is registered in. When empty,
-	 * they are found through the Kubernetes API from the pod's readiness gates.
+	 * Comma-separated list of ARNs of the target groups the pod is registered in. When
+	 * empty, they are found through the Kubernetes API from the pod's readiness gates.
 	 */
 	private List<String> targetGroupArns = new ArrayList<>();
 
@@ -68,7 +68,8 @@ public class ZdtAwsProperties implements InitializingBean {
 	private Duration propagationMargin = Duration.ofSeconds(5);
 
 	/**
-	 * Time-out of one ELBv2 API call, retries included, and of one Kubernetes API request.
+	 * Time-out of one ELBv2 API call, retries included, and of one Kubernetes API
+	 * request.
 	 */
 	private Duration apiCallTimeout = Duration.ofSeconds(2);
 
@@ -78,8 +79,8 @@ public class ZdtAwsProperties implements InitializingBean {
 	private Duration apiCallAttemptTimeout = Duration.ofSeconds(1);
 
 	/**
-	 * AWS region of the load balancer. Defaults to the AWS SDK's region chain (AWS_REGION,
-	 * profile file, instance metadata).
+	 * AWS region of the load balancer. Defaults to the AWS SDK's region chain
+	 * (AWS_REGION, profile file, instance metadata).
 	 */
 	private @Nullable String region;
 

@@ -9,8 +9,8 @@ import dev.zdt.aws.IpAddress;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 /**
- * Fails startup on {@code zdt.aws.*} values that cannot work, naming the property and the fix.
- * Runs once, when {@link ZdtAwsProperties} has been bound.
+ * Fails startup on {@code zdt.aws.*} values that cannot work, naming the property and the
+ * fix. Runs once, when {@link ZdtAwsProperties} has been bound.
  */
 final class ZdtAwsPropertiesValidator {
 
@@ -31,7 +31,8 @@ final class ZdtAwsPropertiesValidator {
 					"must not be longer than zdt.aws.api-call-timeout (" + properties.getApiCallTimeout() + ")");
 		}
 		if (properties.getPropagationMargin().isNegative()) {
-			throw invalid("zdt.aws.propagation-margin", properties.getPropagationMargin(), "must not be negative, e.g. 5s");
+			throw invalid("zdt.aws.propagation-margin", properties.getPropagationMargin(),
+					"must not be negative, e.g. 5s");
 		}
 		Integer port = properties.getTargetPort();
 		if (port != null && (port < 1 || port > 65535)) {

@@ -3,7 +3,6 @@ package dev.zdt.boot.metrics.autoconfigure;
 import dev.zdt.boot.autoconfigure.ZdtAutoConfiguration;
 import dev.zdt.boot.metrics.DrainMetrics;
 import dev.zdt.core.DrainCoordinator;
-import dev.zdt.core.traffic.TrafficMonitor;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;

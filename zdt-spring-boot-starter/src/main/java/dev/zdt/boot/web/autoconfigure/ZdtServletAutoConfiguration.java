@@ -61,7 +61,8 @@ public final class ZdtServletAutoConfiguration {
 		List<String> paths = new ArrayList<>(properties.getTraffic().getExcludedPaths());
 		Binder binder = Binder.get(environment);
 		String basePath = trimSlashes(binder.bind(MANAGEMENT_BASE_PATH, String.class).orElse("/actuator"));
-		// On the application port actuator lives under the DispatcherServlet's path (/app/actuator).
+		// On the application port actuator lives under the DispatcherServlet's path
+		// (/app/actuator).
 		String actuator = trimSlashes(binder.bind(MVC_SERVLET_PATH, String.class).orElse("")) + basePath;
 		if (!actuator.isEmpty()) {
 			paths.add(actuator);
@@ -70,7 +71,10 @@ public final class ZdtServletAutoConfiguration {
 		return paths;
 	}
 
-	/** Returns {@code /a/b} for {@code a/b/}, {@code /a/b} or {@code /a/b/*}, and "" for {@code /}. */
+	/**
+	 * Returns {@code /a/b} for {@code a/b/}, {@code /a/b} or {@code /a/b/*}, and "" for
+	 * {@code /}.
+	 */
 	private static String trimSlashes(String path) {
 		String trimmed = path.trim();
 		if (trimmed.endsWith("/*")) {
@@ -83,7 +87,8 @@ public final class ZdtServletAutoConfiguration {
 	}
 
 	/**
-	 * Ends the web server's connections as each protocol allows, on the servers zdt knows.
+	 * Ends the web server's connections as each protocol allows, on the servers zdt
+	 * knows.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "org.springframework.boot.web.server.context.WebServerInitializedEvent")

@@ -27,7 +27,8 @@ class EndpointExposureWebTests {
 
 	@Test
 	void drainWithTokenIsNotWarnedAbout() {
-		try (RunningApp app = RunningApp.start(QUICK, "zdt.drain.min-hold=0s", "zdt.drain.token=7f3c9a1e5b2d48c6a0e9f1b3d5c7e9a2")) {
+		try (RunningApp app = RunningApp.start(QUICK, "zdt.drain.min-hold=0s",
+				"zdt.drain.token=7f3c9a1e5b2d48c6a0e9f1b3d5c7e9a2")) {
 			assertThat(app.context().getBean(EndpointExposureCheck.class).warning()).isNull();
 		}
 	}

@@ -17,15 +17,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Whether the application runs in Kubernetes is Spring Boot's answer
- * ({@code CloudPlatform.KUBERNETES}): detected from the service variables kubelet puts in every
- * container's environment, and overridden by {@code spring.main.cloud-platform}.
+ * ({@code CloudPlatform.KUBERNETES}): detected from the service variables kubelet puts in
+ * every container's environment, and overridden by {@code spring.main.cloud-platform}.
  */
 class KubernetesDetectionTests {
 
 	private static final Map<String, Object> IN_A_POD = Map.of("KUBERNETES_SERVICE_HOST", "10.100.0.1",
 			"KUBERNETES_SERVICE_PORT", "443");
 
-	// A region known without a network call, no target groups: only Kubernetes turns the strategy on.
+	// A region known without a network call, no target groups: only Kubernetes turns the
+	// strategy on.
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ZdtAwsAutoConfiguration.class, ZdtAutoConfiguration.class))
 		.withSystemProperties("aws.disableEc2Metadata=true", "aws.configFile=/nonexistent/zdt/config",

@@ -177,7 +177,8 @@ class ZdtAwsAutoConfigurationTests {
 				assertThat(result.strategy()).isEqualTo("aws-target-health>adaptive");
 				assertThat(result.outcome().reason()).isEqualTo(TargetHealthStrategy.DRAINING);
 				assertThat(result.outcome().held()).isLessThan(Duration.ofSeconds(30));
-				// The in-flight wait counts the deregistration delay from here, not from the drain start.
+				// The in-flight wait counts the deregistration delay from here, not from
+				// the drain start.
 				assertThat(context.getBean(LoadBalancerHoldStrategySupplier.class).drainingSeenAt())
 					.isBetween(Duration.ofMillis(500), result.outcome().held());
 			});
@@ -192,7 +193,8 @@ class ZdtAwsAutoConfigurationTests {
 					"zdt.aws.target-group-arns=" + ARN, "zdt.aws.target-ip=" + IP, "zdt.aws.poll-interval=200ms",
 					"zdt.aws.propagation-margin=300ms", "zdt.drain.min-hold=0s", "zdt.drain.max-hold=60s")
 			.run((context) -> {
-				// 30 s of steady traffic at 600 req/s before the drain, none after: on the traffic
+				// 30 s of steady traffic at 600 req/s before the drain, none after: on
+				// the traffic
 				// alone the hold would end after the 1 s minimum quiet period.
 				steadyTraffic(context.getBean(TrafficMonitor.class), ticker);
 				CompletableFuture<DrainResult> drain = context.getBean(DrainCoordinator.class)
@@ -264,7 +266,8 @@ class ZdtAwsAutoConfigurationTests {
 					"zdt.aws.propagation-margin=0s")
 			.run((context) -> {
 				HoldStrategy strategy = context.getBean(LoadBalancerHoldStrategySupplier.class).strategy();
-				assertThat(evaluateUntilDecided(strategy)).isEqualTo(HoldDecision.release(TargetHealthStrategy.DRAINING));
+				assertThat(evaluateUntilDecided(strategy))
+					.isEqualTo(HoldDecision.release(TargetHealthStrategy.DRAINING));
 			});
 	}
 

@@ -17,12 +17,13 @@ import org.springframework.core.env.MapPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A boolean {@code zdt.aws.*} property is {@code true} or {@code false} (any case, surrounding
- * whitespace ignored); anything else fails startup naming it.
+ * A boolean {@code zdt.aws.*} property is {@code true} or {@code false} (any case,
+ * surrounding whitespace ignored); anything else fails startup naming it.
  */
 class ZdtAwsBooleanPropertiesTests {
 
-	// No instance metadata and no profile file: the region comes from the properties only.
+	// No instance metadata and no profile file: the region comes from the properties
+	// only.
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ZdtAwsAutoConfiguration.class, ZdtAutoConfiguration.class))
 		.withSystemProperties("aws.disableEc2Metadata=true", "aws.configFile=/nonexistent/zdt/config",
