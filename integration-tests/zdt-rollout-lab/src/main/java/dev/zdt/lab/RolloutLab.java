@@ -15,6 +15,7 @@ import dev.zdt.lab.lb.HealthCheck;
 import dev.zdt.lab.pod.JarPodTemplate;
 import dev.zdt.lab.pod.PodImage;
 import dev.zdt.lab.report.Benchmark;
+import dev.zdt.lab.report.HoldTimes;
 import dev.zdt.lab.report.TimelineSvg;
 import dev.zdt.lab.rollout.LabRun;
 import dev.zdt.lab.rollout.LagRange;
@@ -32,6 +33,7 @@ import dev.zdt.lab.rollout.Scenario;
  *       bursty, page-loads, pollers, lag 11-15, LB routing until deregistered, into results/shapes)
  * cost  [--forks 3] [--runs 4] [--duration 8] [--starts 5] [--out results]
  * table [--out results]   (benchmark.md's table again from benchmark-runs.csv)
+ * holds [--out results/shapes]   (the zdt pods' hold times, from the logs of the runs in benchmark-runs.csv)
  * </pre> The sample app jar comes from {@code -Dzdt.lab.app-jar} (the Maven build sets
  * it), logs go under {@code -Dzdt.lab.work} (default {@code target/lab}).
  *
@@ -56,6 +58,7 @@ public final class RolloutLab {
 			case "bench" -> bench(arguments);
 			case "cost" -> cost(arguments);
 			case "table" -> table(arguments);
+			case "holds" -> holds(arguments);
 			default -> help();
 		};
 		System.exit(status);
@@ -124,6 +127,11 @@ public final class RolloutLab {
 		return 0;
 	}
 
+	private static int holds(Arguments arguments) throws Exception {
+		System.out.print(HoldTimes.table(Path.of(arguments.get("out", "results/shapes"))));
+		return 0;
+	}
+
 	private static RunSpec spec(Arguments arguments, Scenario scenario) {
 		RunSpec spec = RunSpec.of(scenario)
 			.withRate(arguments.getDouble("rate", 600))
@@ -168,6 +176,7 @@ public final class RolloutLab {
 				        until-deregistered (only the controller's drain stops requests to a target, like a slow ALB)
 				  cost  [--forks 3] [--runs 4] [--duration 8] [--starts 5] [--out results]
 				  table [--out results]   benchmark.md's table again from benchmark-runs.csv
+				  holds [--out results/shapes]   the zdt pods' hold times, read from the runs' logs
 
 				scenarios: boot-defaults, prestop-sleep-N, zdt-fixed, zdt-adaptive, zdt-aws, zdt-sigterm
 				e.g. mvn -q -pl :zdt-rollout-lab compile exec:exec -Dlab="bench quick"
