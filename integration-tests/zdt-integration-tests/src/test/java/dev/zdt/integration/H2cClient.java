@@ -2,6 +2,7 @@ package dev.zdt.integration;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.channels.ClosedChannelException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -68,16 +69,29 @@ final class H2cClient implements AutoCloseable {
 		MetaData.Request request = new MetaData.Request("GET", HttpURI.from("http://127.0.0.1:" + this.port + path),
 				HttpVersion.HTTP_2, HttpFields.EMPTY);
 		ResponseListener response = new ResponseListener(connection.localPort);
-		Stream stream = connection.session.newStream(new HeadersFrame(request, null, true), response)
-			.get(SampleApp.REQUEST_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+		Stream stream;
+		try {
+			stream = connection.session.newStream(new HeadersFrame(request, null, true), response)
+				.get(SampleApp.REQUEST_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof ClosedChannelException) {
+				// The GOAWAY or the close arrived after the connection was picked, so the
+				// request never left the client: safe to send on a new connection, which
+				// is what a load balancer does.
+				connection.goneAway = true;
+				this.retries++;
+				return get(path);
+			}
+			throw ex;
+		}
 		try {
 			return response.result.get(SampleApp.REQUEST_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 		}
 		catch (ExecutionException ex) {
 			if (connection.goneAway && stream.getId() > connection.lastStreamId) {
 				// The GOAWAY says the server never processed this stream: safe to send
-				// again
-				// (RFC 9113 §6.8), which is what a load balancer does.
+				// again (RFC 9113 §6.8), which is what a load balancer does.
 				this.retries++;
 				return get(path);
 			}
