@@ -2,7 +2,8 @@ package dev.zdt.boot.autoconfigure;
 
 import java.util.function.BooleanSupplier;
 
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import dev.zdt.boot.web.BootWebServers;
+
 import org.springframework.context.ApplicationContext;
 import org.springframework.util.ClassUtils;
 
@@ -12,32 +13,22 @@ import org.springframework.util.ClassUtils;
  */
 final class WebServerDetector {
 
-	private static final String WEB_SERVER_CONTEXT = "org.springframework.boot.web.server.context.WebServerApplicationContext";
-
 	private WebServerDetector() {
 	}
 
 	static BooleanSupplier runningIn(ApplicationContext context) {
-		if (!ClassUtils.isPresent(WEB_SERVER_CONTEXT, context.getClassLoader())) {
+		if (!webServerModulePresent(context.getClassLoader())) {
 			return () -> false;
 		}
-		return () -> Servers.running(context);
+		return () -> BootWebServers.running(context);
 	}
 
 	static int gracefulShutdownPhase() {
-		return WebServerApplicationContext.GRACEFUL_SHUTDOWN_PHASE;
+		return BootWebServers.gracefulShutdownPhase();
 	}
 
 	static boolean webServerModulePresent(ClassLoader classLoader) {
-		return ClassUtils.isPresent(WEB_SERVER_CONTEXT, classLoader);
-	}
-
-	private static final class Servers {
-
-		static boolean running(ApplicationContext context) {
-			return context instanceof WebServerApplicationContext web && web.getWebServer() != null;
-		}
-
+		return ClassUtils.isPresent(BootWebServers.APPLICATION_CONTEXT, classLoader);
 	}
 
 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import dev.zdt.boot.lifecycle.DrainLifecycle;
 import dev.zdt.boot.lifecycle.DrainLogger;
 import dev.zdt.boot.lifecycle.ReadinessDrainListener;
+import dev.zdt.boot.web.BootWebServers;
 import dev.zdt.core.DrainCoordinator;
 import dev.zdt.core.DrainListener;
 import dev.zdt.core.ShutdownBudget;
@@ -96,7 +97,7 @@ public final class ZdtAutoConfiguration {
 
 	@Bean
 	@ConditionalOnBean(LoadBalancerHoldStrategySupplier.class)
-	@ConditionalOnClass(name = "org.springframework.boot.web.server.context.WebServerApplicationContext")
+	@ConditionalOnClass(name = BootWebServers.APPLICATION_CONTEXT)
 	InFlightWaitCap zdtInFlightWaitCap(ApplicationContext context, ObjectProvider<ShutdownBudget> budget,
 			ObjectProvider<LoadBalancerHoldStrategySupplier> loadBalancer) {
 		return new InFlightWaitCap(() -> LifecycleProcessors.find(context), WebServerDetector.gracefulShutdownPhase(),

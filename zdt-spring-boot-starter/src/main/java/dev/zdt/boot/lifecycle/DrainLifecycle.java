@@ -105,7 +105,8 @@ public final class DrainLifecycle implements SmartLifecycle, ApplicationListener
 		return this.running;
 	}
 
-	@Override
+	// Spring Framework 7's SmartLifecycle method; 6.2 (Spring Boot 3) has none to
+	// override.
 	public boolean isPauseable() {
 		return false;
 	}

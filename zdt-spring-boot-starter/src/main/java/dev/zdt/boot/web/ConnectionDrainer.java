@@ -10,7 +10,7 @@ import dev.zdt.core.time.Ticker;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.boot.web.server.WebServer;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.util.ClassUtils;
@@ -27,15 +27,11 @@ import org.springframework.util.ClassUtils;
  *
  * @since 0.1.0
  */
-public final class ConnectionDrainer implements DrainListener, ApplicationListener<WebServerInitializedEvent> {
+public final class ConnectionDrainer implements DrainListener {
 
 	static final Duration GOAWAY_INTERVAL = Duration.ofMillis(100);
 
 	private static final Log logger = LogFactory.getLog(ConnectionDrainer.class);
-
-	private static final String TOMCAT_WEB_SERVER = "org.springframework.boot.tomcat.TomcatWebServer";
-
-	private static final String JETTY_WEB_SERVER = "org.springframework.boot.jetty.JettyWebServer";
 
 	private final ApplicationContext context;
 
@@ -63,13 +59,13 @@ public final class ConnectionDrainer implements DrainListener, ApplicationListen
 
 	private static ServerConnections connectionsOf(Object webServer) {
 		ClassLoader classLoader = webServer.getClass().getClassLoader();
-		if (ClassUtils.isPresent(TOMCAT_WEB_SERVER, classLoader)) {
+		if (ClassUtils.isPresent(BootWebServers.TOMCAT, classLoader)) {
 			ServerConnections tomcat = TomcatConnections.of(webServer);
 			if (tomcat != ServerConnections.NONE) {
 				return tomcat;
 			}
 		}
-		if (ClassUtils.isPresent(JETTY_WEB_SERVER, classLoader)) {
+		if (ClassUtils.isPresent(BootWebServers.JETTY, classLoader)) {
 			return JettyConnections.of(webServer);
 		}
 		return ServerConnections.NONE;
@@ -83,14 +79,16 @@ public final class ConnectionDrainer implements DrainListener, ApplicationListen
 		this.nextGoAway = new AtomicLong(ticker.nanos());
 	}
 
-	@Override
-	public void onApplicationEvent(WebServerInitializedEvent event) {
-		// The management server of a separate port belongs to a child context: its
-		// connections
-		// carry probes, not the load balancer's traffic.
-		if (event.getApplicationContext() == this.context) {
-			this.connections = this.connectionsOfServer.apply(event.getWebServer());
-		}
+	/**
+	 * Returns the listener that tells this drainer which web server the context started.
+	 * @return the listener, to register as a bean
+	 */
+	public ApplicationListener<?> webServerStartedListener() {
+		return BootWebServers.startedListener(this.context, this::use);
+	}
+
+	void use(WebServer webServer) {
+		this.connections = this.connectionsOfServer.apply(webServer);
 	}
 
 	/**

@@ -1,7 +1,6 @@
 package dev.zdt.boot.web;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 
 import dev.zdt.core.DrainCoordinator;
 import dev.zdt.core.traffic.TrafficMonitor;
@@ -9,11 +8,9 @@ import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
@@ -73,14 +70,13 @@ public final class DrainFilter extends HttpFilter {
 		}
 		else {
 			// The drain may start while this request is served: decide when the response
-			// starts,
-			// the last moment a header can still be sent.
+			// starts, the last moment a header can still be sent.
 			ClosingIfDraining watched = new ClosingIfDraining(request, response);
 			try {
 				serve(request, watched, chain);
 			}
 			finally {
-				watched.decide();
+				watched.beforeCommit();
 			}
 		}
 	}
@@ -131,7 +127,7 @@ public final class DrainFilter extends HttpFilter {
 	 * is an error or a redirect) or, if nothing started it, when the request has been
 	 * served.
 	 */
-	private final class ClosingIfDraining extends HttpServletResponseWrapper {
+	private final class ClosingIfDraining extends BootLineResponseWrapper {
 
 		private final HttpServletRequest request;
 
@@ -142,65 +138,12 @@ public final class DrainFilter extends HttpFilter {
 			this.request = request;
 		}
 
-		void decide() {
+		@Override
+		void beforeCommit() {
 			if (!this.decided && DrainFilter.this.coordinator.isDraining() && !isCommitted()) {
 				this.decided = true;
 				askToClose(this.request, (HttpServletResponse) getResponse());
 			}
-		}
-
-		@Override
-		public ServletOutputStream getOutputStream() throws IOException {
-			decide();
-			return super.getOutputStream();
-		}
-
-		@Override
-		public PrintWriter getWriter() throws IOException {
-			decide();
-			return super.getWriter();
-		}
-
-		@Override
-		public void flushBuffer() throws IOException {
-			decide();
-			super.flushBuffer();
-		}
-
-		@Override
-		public void sendError(int sc, String msg) throws IOException {
-			decide();
-			super.sendError(sc, msg);
-		}
-
-		@Override
-		public void sendError(int sc) throws IOException {
-			decide();
-			super.sendError(sc);
-		}
-
-		@Override
-		public void sendRedirect(String location) throws IOException {
-			decide();
-			super.sendRedirect(location);
-		}
-
-		@Override
-		public void sendRedirect(String location, int sc) throws IOException {
-			decide();
-			super.sendRedirect(location, sc);
-		}
-
-		@Override
-		public void sendRedirect(String location, boolean clearBuffer) throws IOException {
-			decide();
-			super.sendRedirect(location, clearBuffer);
-		}
-
-		@Override
-		public void sendRedirect(String location, int sc, boolean clearBuffer) throws IOException {
-			decide();
-			super.sendRedirect(location, sc, clearBuffer);
 		}
 
 	}

@@ -7,7 +7,6 @@ import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.internal.HttpConnection;
 
-import org.springframework.boot.jetty.JettyWebServer;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -30,10 +29,10 @@ final class JettyConnections implements ServerConnections {
 	}
 
 	static ServerConnections of(Object webServer) {
-		if (!(webServer instanceof JettyWebServer jetty)) {
+		Server server = BootWebServers.jetty(webServer);
+		if (server == null) {
 			return NONE;
 		}
-		Server server = jetty.getServer();
 		return new JettyConnections(server, ClassUtils.isPresent(HTTP2_CONNECTION, server.getClass().getClassLoader()));
 	}
 

@@ -3,9 +3,10 @@ package dev.zdt.boot.web;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.Lock;
 
 import org.apache.catalina.connector.Connector;
+import org.apache.catalina.startup.Tomcat;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.coyote.AbstractProtocol;
@@ -15,7 +16,6 @@ import org.apache.tomcat.util.net.AbstractEndpoint;
 import org.apache.tomcat.util.net.SocketWrapperBase;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.util.ReflectionUtils;
 
 /**
@@ -41,11 +41,12 @@ final class TomcatConnections implements ServerConnections {
 	}
 
 	static ServerConnections of(Object webServer) {
-		if (!(webServer instanceof TomcatWebServer tomcat)) {
+		Tomcat tomcat = BootWebServers.tomcat(webServer);
+		if (tomcat == null) {
 			return NONE;
 		}
 		List<AbstractEndpoint<?, ?>> endpoints = new ArrayList<>();
-		for (Connector connector : tomcat.getTomcat().getService().findConnectors()) {
+		for (Connector connector : tomcat.getService().findConnectors()) {
 			if (connector.getProtocolHandler() instanceof AbstractProtocol<?> protocol) {
 				AbstractEndpoint<?, ?> endpoint = endpoint(protocol);
 				if (endpoint == null) {
@@ -91,7 +92,7 @@ final class TomcatConnections implements ServerConnections {
 		}
 		// "h2" after ALPN, "h2c" with prior knowledge or after "Upgrade: h2c".
 		UpgradeToken token = processor.getUpgradeToken();
-		return token != null && ("h2".equals(token.protocol()) || "h2c".equals(token.protocol()));
+		return token != null && ("h2".equals(token.getProtocol()) || "h2c".equals(token.getProtocol()));
 	}
 
 	@Override
@@ -111,7 +112,7 @@ final class TomcatConnections implements ServerConnections {
 		if (connection.getCurrentProcessor() != null) {
 			return false;
 		}
-		ReentrantLock lock = connection.getLock();
+		Lock lock = connection.getLock();
 		if (!lock.tryLock()) {
 			return false;
 		}

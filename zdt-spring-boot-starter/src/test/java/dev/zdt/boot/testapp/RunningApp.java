@@ -15,7 +15,6 @@ import dev.zdt.core.DrainCoordinator;
 import dev.zdt.testsupport.net.FreePorts;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -106,7 +105,7 @@ public final class RunningApp implements AutoCloseable {
 	 * @return the port
 	 */
 	public int port() {
-		return ((WebServerApplicationContext) this.context).getWebServer().getPort();
+		return this.context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
 	}
 
 	private static HttpResponse<String> send(int port, String method, String path, Map<String, String> headers) {

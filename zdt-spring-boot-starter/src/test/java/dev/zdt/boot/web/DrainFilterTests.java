@@ -15,8 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.web.server.WebServer;
-import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
-import org.springframework.boot.web.server.servlet.context.ServletWebServerInitializedEvent;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
@@ -34,7 +33,7 @@ class DrainFilterTests {
 
 	private final CountingConnections connections = new CountingConnections();
 
-	private final ServletWebServerApplicationContext context = new ServletWebServerApplicationContext();
+	private final GenericApplicationContext context = new GenericApplicationContext();
 
 	private final ConnectionDrainer drainer = new ConnectionDrainer(this.context, (webServer) -> this.connections,
 			this.ticker);
@@ -156,7 +155,7 @@ class DrainFilterTests {
 	}
 
 	private void useServer() {
-		this.drainer.onApplicationEvent(new ServletWebServerInitializedEvent(new StartedServer(), this.context));
+		this.drainer.use(new StartedServer());
 	}
 
 	private MockHttpServletResponse serve(String protocol, Work work) throws Exception {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.zdt.boot.autoconfigure.ZdtAutoConfiguration;
 import dev.zdt.boot.autoconfigure.ZdtProperties;
+import dev.zdt.boot.web.BootWebServers;
 import dev.zdt.boot.web.ConnectionDrainer;
 import dev.zdt.boot.web.DrainFilter;
 import dev.zdt.boot.web.TrafficClassifier;
@@ -21,6 +22,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -91,7 +93,7 @@ public final class ZdtServletAutoConfiguration {
 	 * knows.
 	 */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = "org.springframework.boot.web.server.context.WebServerInitializedEvent")
+	@ConditionalOnClass(name = BootWebServers.INITIALIZED_EVENT)
 	static class ConnectionsConfiguration {
 
 		@Bean
@@ -99,6 +101,11 @@ public final class ZdtServletAutoConfiguration {
 				ObjectProvider<Ticker> ticker) {
 			return ConnectionDrainer.forWebServers(context, properties.getDrain().isConnectionClose(),
 					ticker.getIfAvailable(Ticker::system));
+		}
+
+		@Bean
+		ApplicationListener<?> zdtWebServerStartedListener(ConnectionDrainer zdtConnectionDrainer) {
+			return zdtConnectionDrainer.webServerStartedListener();
 		}
 
 	}

@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@code spring.test.context.cache.pause}, {@code on_context_switch} by default), then
  * restarts it for the next class that shares it. A test suite with a real server and zdt
  * on the settings README recommends for tests must find the restarted context serving and
- * ready, as it would without zdt.
+ * ready, as it would without zdt. Spring Framework 6.2 (Spring Boot 3) does not pause
+ * cached contexts, so this is a Boot 4 test only.
  */
 @TestClassOrder(ClassOrderer.OrderAnnotation.class)
 class CachedTestContextTests {
