@@ -19,13 +19,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What a release would publish, read from the poms and from the target directories of the
- * modules the reactor has just packaged: only the four libraries, each pom flattened with
+ * modules the reactor has just packaged: only the five libraries, each pom flattened with
  * the metadata Maven Central requires, each jar with its sources and javadoc jars.
  */
 class PublishedArtifactsTests {
 
 	private static final Set<String> PUBLISHED = Set.of("zdt-dependencies", "zdt-core", "zdt-aws",
-			"zdt-spring-boot-starter");
+			"zdt-spring-boot-starter", "zdt-spring-boot3-starter");
 
 	private static final Path ROOT = Path.of(System.getProperty("zdt.root", "../..")).normalize();
 
@@ -61,7 +61,8 @@ class PublishedArtifactsTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "zdt-dependencies", "zdt-core", "zdt-aws", "zdt-spring-boot-starter" })
+	@ValueSource(strings = { "zdt-dependencies", "zdt-core", "zdt-aws", "zdt-spring-boot-starter",
+			"zdt-spring-boot3-starter" })
 	void publishedPomIsFlattenedAndCarriesTheMetadataCentralRequires(String module) {
 		Path file = ROOT.resolve(module).resolve("target/.flattened-pom.xml");
 		assertThat(file).as("the flattened pom of %s (flatten-maven-plugin)", module).isNotEmptyFile();
@@ -86,7 +87,7 @@ class PublishedArtifactsTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "zdt-core", "zdt-aws", "zdt-spring-boot-starter" })
+	@ValueSource(strings = { "zdt-core", "zdt-aws", "zdt-spring-boot-starter", "zdt-spring-boot3-starter" })
 	void publishedJarComesWithSourcesAndJavadoc(String module) throws IOException {
 		Path target = ROOT.resolve(module).resolve("target");
 		String base = module + "-" + VERSION;
