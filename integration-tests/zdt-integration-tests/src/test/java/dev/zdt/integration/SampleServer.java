@@ -1,7 +1,10 @@
 package dev.zdt.integration;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.ZipFile;
 
 /**
  * The embedded web servers the sample app is tested on, each with its executable jar
@@ -37,7 +40,28 @@ enum SampleServer {
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException("No executable jar at " + jar + " (" + this.jarProperty + ")");
 		}
+		assertBuiltWithTheExpectedSpringBoot(jar);
 		return jar;
+	}
+
+	/**
+	 * Fails unless the jar carries the Spring Boot version the build says these tests run
+	 * on, so that a run meant for one Boot line never passes on another.
+	 */
+	private static void assertBuiltWithTheExpectedSpringBoot(Path jar) {
+		String version = System.getProperty("zdt.it.spring-boot-version", "");
+		if (version.isBlank() || version.startsWith("${")) {
+			return;
+		}
+		String expected = "BOOT-INF/lib/spring-boot-" + version + ".jar";
+		try (ZipFile zip = new ZipFile(jar.toFile())) {
+			if (zip.getEntry(expected) == null) {
+				throw new IllegalStateException(jar + " does not hold " + expected + " (zdt.it.spring-boot-version)");
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Reading " + jar + " failed", ex);
+		}
 	}
 
 	/**
