@@ -1,6 +1,7 @@
 package dev.zdt.lab;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -14,6 +15,7 @@ import dev.zdt.lab.cost.RequestPathCost;
 import dev.zdt.lab.lb.HealthCheck;
 import dev.zdt.lab.pod.JarPodTemplate;
 import dev.zdt.lab.pod.PodImage;
+import dev.zdt.lab.pod.PodTemplate;
 import dev.zdt.lab.report.Benchmark;
 import dev.zdt.lab.report.HoldTimes;
 import dev.zdt.lab.report.TimelineSvg;
@@ -34,8 +36,9 @@ import dev.zdt.lab.rollout.Scenario;
  * cost  [--forks 3] [--runs 4] [--duration 8] [--starts 5] [--out results]
  * table [--out results]   (benchmark.md's table again from benchmark-runs.csv)
  * holds [--out results/shapes]   (the zdt pods' hold times, from the logs of the runs in benchmark-runs.csv)
- * </pre> The sample app jar comes from {@code -Dzdt.lab.app-jar} (the Maven build sets
- * it), logs go under {@code -Dzdt.lab.work} (default {@code target/lab}).
+ * </pre> The sample app jar comes from {@code -Dzdt.lab.app-jar}, the Spring Boot 3.5 one
+ * ({@code zdt-boot3}) from {@code -Dzdt.lab.app-jar.zdt-sample-app-boot3} (the Maven
+ * build sets both), logs go under {@code -Dzdt.lab.work} (default {@code target/lab}).
  *
  * @author zdt
  */
@@ -111,8 +114,8 @@ public final class RolloutLab {
 	}
 
 	private static int cost(Arguments arguments) throws Exception {
-		RequestPathCost cost = new RequestPathCost(snapshot(appJar()), workDirectory().resolve("cost-" + timestamp()),
-				System.out::println);
+		RequestPathCost cost = new RequestPathCost(snapshot(Scenario.SAMPLE_APP),
+				workDirectory().resolve("cost-" + timestamp()), System.out::println);
 		String table = cost.run(arguments.getInt("forks", 3), arguments.getInt("runs", 4),
 				Duration.ofSeconds(arguments.getInt("duration", 8)), arguments.getInt("starts", 5));
 		Path out = Path.of(arguments.get("out", "results"));
@@ -178,48 +181,72 @@ public final class RolloutLab {
 				  table [--out results]   benchmark.md's table again from benchmark-runs.csv
 				  holds [--out results/shapes]   the zdt pods' hold times, read from the runs' logs
 
-				scenarios: boot-defaults, prestop-sleep-N, zdt-fixed, zdt-adaptive, zdt-aws, zdt-sigterm
+				scenarios: boot-defaults, prestop-sleep-N, zdt-fixed, zdt-adaptive, zdt-aws, zdt-sigterm, zdt-boot3
 				e.g. mvn -q -pl :zdt-rollout-lab compile exec:exec -Dlab="bench quick"
 				""");
 		return 0;
 	}
 
-	static PodImage image() throws IOException {
-		Path jar = snapshot(appJar());
-		return (jvmOptions, appArguments) -> {
-			List<String> options = new ArrayList<>(JarPodTemplate.LEAN_JVM);
-			options.addAll(jvmOptions);
-			return new JarPodTemplate(jar, List.copyOf(options), appArguments);
+	static PodImage image() {
+		return image(Scenario.SAMPLE_APP);
+	}
+
+	private static PodImage image(String name) {
+		return new PodImage() {
+
+			@Override
+			public PodTemplate template(List<String> jvmOptions, List<String> appArguments) {
+				List<String> options = new ArrayList<>(JarPodTemplate.LEAN_JVM);
+				options.addAll(jvmOptions);
+				return new JarPodTemplate(snapshot(name), List.copyOf(options), appArguments);
+			}
+
+			@Override
+			public PodImage named(String other) {
+				return other.equals(name) ? this : image(other);
+			}
+
 		};
 	}
 
 	/**
-	 * Copy the jar for the pods of this process: a {@code mvn install} of the sample app
-	 * while pods run rewrites the jar under them and breaks their class loading.
+	 * Copy the image's jar for the pods of this process: a {@code mvn install} of the
+	 * sample app while pods run rewrites the jar under them and breaks their class
+	 * loading.
 	 */
-	static synchronized Path snapshot(Path jar) throws IOException {
-		Path copy = workDirectory().resolve("jars").resolve("app-" + ProcessHandle.current().pid() + ".jar");
-		if (!Files.exists(copy)) {
-			Files.createDirectories(copy.getParent());
-			Path partial = copy.resolveSibling(copy.getFileName() + ".part");
-			Files.copy(jar, partial, StandardCopyOption.REPLACE_EXISTING);
-			Files.move(partial, copy, StandardCopyOption.ATOMIC_MOVE);
+	static synchronized Path snapshot(String image) {
+		try {
+			Path copy = workDirectory().resolve("jars").resolve(image + "-" + ProcessHandle.current().pid() + ".jar");
+			if (!Files.exists(copy)) {
+				Files.createDirectories(copy.getParent());
+				Path partial = copy.resolveSibling(copy.getFileName() + ".part");
+				Files.copy(appJar(image), partial, StandardCopyOption.REPLACE_EXISTING);
+				Files.move(partial, copy, StandardCopyOption.ATOMIC_MOVE);
+			}
+			return copy;
 		}
-		return copy;
+		catch (IOException ex) {
+			throw new UncheckedIOException("Copying the jar of " + image + " failed", ex);
+		}
 	}
 
-	static Path appJar() {
-		String configured = System.getProperty("zdt.lab.app-jar", "");
+	/**
+	 * The executable jar of an image: {@code -Dzdt.lab.app-jar} for the sample app,
+	 * {@code -Dzdt.lab.app-jar.<image>} for the others (the Maven build sets both), else
+	 * the one {@code mvn install} put into the local repository.
+	 */
+	static Path appJar(String image) {
+		String property = image.equals(Scenario.SAMPLE_APP) ? "zdt.lab.app-jar" : "zdt.lab.app-jar." + image;
+		String configured = System.getProperty(property, "");
 		if (!configured.isEmpty() && !configured.startsWith("${") && Files.isRegularFile(Path.of(configured))) {
 			return Path.of(configured);
 		}
-		Path local = Path.of(System.getProperty("user.home"), ".m2", "repository", "dev", "zdt", "zdt-sample-app",
-				"0.1.0-SNAPSHOT", "zdt-sample-app-0.1.0-SNAPSHOT-exec.jar");
+		Path local = Path.of(System.getProperty("user.home"), ".m2", "repository", "dev", "zdt", image,
+				"0.1.0-SNAPSHOT", image + "-0.1.0-SNAPSHOT-exec.jar");
 		if (Files.isRegularFile(local)) {
 			return local;
 		}
-		throw new IllegalStateException(
-				"Sample app jar not found: build zdt-sample-app (mvn install) or set -Dzdt.lab.app-jar");
+		throw new IllegalStateException("Jar of " + image + " not found: build it (mvn install) or set -D" + property);
 	}
 
 	static Path workDirectory() throws IOException {

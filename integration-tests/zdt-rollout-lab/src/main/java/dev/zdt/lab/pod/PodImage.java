@@ -29,4 +29,14 @@ public interface PodImage {
 	 */
 	PodTemplate template(List<String> jvmOptions, List<String> appArguments);
 
+	/**
+	 * Return the image of the given name from the same registry, as a Deployment naming
+	 * another image would pull it. An image that has no others returns itself.
+	 * @param name the image's name, e.g. {@code zdt-sample-app-boot3}
+	 * @return the image
+	 */
+	default PodImage named(String name) {
+		return this;
+	}
+
 }

@@ -77,8 +77,9 @@ public final class LabRun {
 			}
 			LoadBalancerController loadBalancer = new LoadBalancerController(haproxy.api(), spec.healthCheck(),
 					spec.lag(), spec.deregistrationDelay(), new Random(spec.seed()), events, listener);
-			try (Deployment deployment = new Deployment(this.image.template(jvmOptions, appArguments),
-					scenario.preStop(), scenario.gracePeriod(), loadBalancer, events, this.directory)) {
+			try (Deployment deployment = new Deployment(
+					this.image.named(scenario.image()).template(jvmOptions, appArguments), scenario.preStop(),
+					scenario.gracePeriod(), loadBalancer, events, this.directory)) {
 				deployment.scaleTo(spec.pods());
 				Load load = load(spec, haproxy.port(), clock);
 				load.start();

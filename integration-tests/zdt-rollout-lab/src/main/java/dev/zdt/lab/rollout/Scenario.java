@@ -21,10 +21,22 @@ import dev.zdt.lab.pod.PreStop;
  * @param gracePeriod {@code terminationGracePeriodSeconds}
  * @param fakeElbv2 whether the pods poll a fake ELBv2 endpoint backed by the lab's target
  * group (the AWS target-health strategy)
+ * @param image the sample app the pods run: {@link #SAMPLE_APP} (Spring Boot 4) or
+ * {@link #SAMPLE_APP_BOOT3} (Spring Boot 3.5)
  * @author zdt
  */
 public record Scenario(String id, String label, List<String> appArguments, PreStop preStop, Duration gracePeriod,
-		boolean fakeElbv2) {
+		boolean fakeElbv2, String image) {
+
+	/**
+	 * The image of the sample app on Spring Boot 4 with zdt-spring-boot-starter.
+	 */
+	public static final String SAMPLE_APP = "zdt-sample-app";
+
+	/**
+	 * The image of the same sample app on Spring Boot 3.5 with zdt-spring-boot3-starter.
+	 */
+	public static final String SAMPLE_APP_BOOT3 = "zdt-sample-app-boot3";
 
 	/**
 	 * The drain endpoint that the zdt {@code preStop} hook calls.
@@ -75,6 +87,13 @@ public record Scenario(String id, String label, List<String> appArguments, PreSt
 			List.of(), PreStop.none());
 
 	/**
+	 * {@link #ZDT_ADAPTIVE} on the Spring Boot 3.5 sample app.
+	 */
+	public static final Scenario ZDT_BOOT3 = zdt("zdt-boot3", "zdt adaptive (defaults), Spring Boot 3.5", List.of(),
+			PreStop.httpGet(DRAIN_PATH, Map.of()))
+		.onImage(SAMPLE_APP_BOOT3);
+
+	/**
 	 * The walkthrough's {@code preStop: sleep N}, the starter switched off, grace
 	 * {@code N + 30} s.
 	 * @param seconds the sleep
@@ -86,7 +105,8 @@ public record Scenario(String id, String label, List<String> appArguments, PreSt
 	}
 
 	/**
-	 * Create a scenario whose pods do not talk to a fake ELBv2 endpoint.
+	 * Create a scenario whose pods run {@link #SAMPLE_APP} and do not talk to a fake
+	 * ELBv2 endpoint.
 	 * @param id a short name for command lines and file names
 	 * @param label the name in tables
 	 * @param appArguments arguments of the application
@@ -94,7 +114,7 @@ public record Scenario(String id, String label, List<String> appArguments, PreSt
 	 * @param gracePeriod {@code terminationGracePeriodSeconds}
 	 */
 	public Scenario(String id, String label, List<String> appArguments, PreStop preStop, Duration gracePeriod) {
-		this(id, label, appArguments, preStop, gracePeriod, false);
+		this(id, label, appArguments, preStop, gracePeriod, false, SAMPLE_APP);
 	}
 
 	private static Scenario zdt(String id, String label, List<String> arguments, PreStop preStop) {
@@ -113,7 +133,8 @@ public record Scenario(String id, String label, List<String> appArguments, PreSt
 
 	/**
 	 * Find a scenario by id: {@code boot-defaults}, {@code prestop-sleep-N},
-	 * {@code zdt-fixed}, {@code zdt-adaptive}, {@code zdt-aws}, {@code zdt-sigterm}.
+	 * {@code zdt-fixed}, {@code zdt-adaptive}, {@code zdt-aws}, {@code zdt-sigterm},
+	 * {@code zdt-boot3}.
 	 * @param id the id
 	 * @return the scenario
 	 */
@@ -121,13 +142,14 @@ public record Scenario(String id, String label, List<String> appArguments, PreSt
 		if (id.startsWith("prestop-sleep-")) {
 			return preStopSleep(Integer.parseInt(id.substring("prestop-sleep-".length())));
 		}
-		for (Scenario scenario : List.of(BOOT_DEFAULTS, ZDT_FIXED, ZDT_ADAPTIVE, ZDT_AWS, ZDT_SIGTERM_ONLY)) {
+		for (Scenario scenario : List.of(BOOT_DEFAULTS, ZDT_FIXED, ZDT_ADAPTIVE, ZDT_AWS, ZDT_SIGTERM_ONLY,
+				ZDT_BOOT3)) {
 			if (scenario.id.equals(id)) {
 				return scenario;
 			}
 		}
 		throw new IllegalArgumentException("Unknown scenario '" + id
-				+ "' (boot-defaults, prestop-sleep-N, zdt-fixed, zdt-adaptive, zdt-aws, zdt-sigterm)");
+				+ "' (boot-defaults, prestop-sleep-N, zdt-fixed, zdt-adaptive, zdt-aws, zdt-sigterm, zdt-boot3)");
 	}
 
 	/**
@@ -139,7 +161,8 @@ public record Scenario(String id, String label, List<String> appArguments, PreSt
 	public Scenario withExtraArguments(List<String> arguments) {
 		List<String> all = new ArrayList<>(this.appArguments);
 		all.addAll(arguments);
-		return new Scenario(this.id, this.label, List.copyOf(all), this.preStop, this.gracePeriod, this.fakeElbv2);
+		return new Scenario(this.id, this.label, List.copyOf(all), this.preStop, this.gracePeriod, this.fakeElbv2,
+				this.image);
 	}
 
 	/**
@@ -148,7 +171,17 @@ public record Scenario(String id, String label, List<String> appArguments, PreSt
 	 * @return a new scenario
 	 */
 	public Scenario withFakeElbv2() {
-		return new Scenario(this.id, this.label, this.appArguments, this.preStop, this.gracePeriod, true);
+		return new Scenario(this.id, this.label, this.appArguments, this.preStop, this.gracePeriod, true, this.image);
+	}
+
+	/**
+	 * Return this scenario with its pods running another image.
+	 * @param image {@link #SAMPLE_APP} or {@link #SAMPLE_APP_BOOT3}
+	 * @return a new scenario
+	 */
+	public Scenario onImage(String image) {
+		return new Scenario(this.id, this.label, this.appArguments, this.preStop, this.gracePeriod, this.fakeElbv2,
+				image);
 	}
 
 }

@@ -3,7 +3,10 @@ package dev.zdt.lab.rollout;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
+import dev.zdt.lab.pod.PodImage;
+import dev.zdt.lab.pod.PodTemplate;
 import dev.zdt.lab.pod.StandInImage;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +48,30 @@ class LabRunTests {
 			.contains(Event.Kind.READY, Event.Kind.DELETED, Event.Kind.DEREGISTERED, Event.Kind.PRESTOP_DONE,
 					Event.Kind.SIGTERM, Event.Kind.EXITED, Event.Kind.REMOVED);
 		assertThat(result.load().timeline().okByServer()).containsKeys("pod-1", "pod-2", "pod-3", "pod-4");
+	}
+
+	@Test
+	void podsRunTheImageTheirScenarioNames() throws Exception {
+		List<String> pulled = new CopyOnWriteArrayList<>();
+		PodImage standIn = StandInImage.get();
+		PodImage registry = new PodImage() {
+
+			@Override
+			public PodTemplate template(List<String> jvmOptions, List<String> appArguments) {
+				throw new AssertionError("the pods ran the default image");
+			}
+
+			@Override
+			public PodImage named(String name) {
+				pulled.add(name);
+				return standIn;
+			}
+
+		};
+		RunResult result = new LabRun(registry, WORK.resolve("stand-in-boot3"), System.out::println)
+			.execute(this.base.withScenario(Scenario.ZDT_BOOT3.withExtraArguments(List.of("--standin.hold-ms=3000"))));
+		assertThat(pulled).isNotEmpty().containsOnly(Scenario.SAMPLE_APP_BOOT3);
+		assertThat(result.load().serverErrors()).as(result.summary()).isZero();
 	}
 
 	@Test

@@ -55,6 +55,20 @@ class ScenarioTests {
 	}
 
 	@Test
+	void zdtBoot3ScenarioIsTheAdaptiveOneOnTheSpringBoot3SampleApp() {
+		Scenario boot3 = Scenario.of("zdt-boot3");
+		assertThat(boot3).isSameAs(Scenario.ZDT_BOOT3);
+		assertThat(boot3.image()).isEqualTo("zdt-sample-app-boot3");
+		assertThat(boot3.appArguments()).isEqualTo(Scenario.ZDT_ADAPTIVE.appArguments());
+		assertThat(boot3.preStop()).isEqualTo(Scenario.ZDT_ADAPTIVE.preStop());
+		assertThat(boot3.gracePeriod()).isEqualTo(Scenario.ZDT_ADAPTIVE.gracePeriod());
+		assertThat(boot3.withExtraArguments(List.of("--zdt.drain.max-hold=10s")).image())
+			.isEqualTo("zdt-sample-app-boot3");
+		assertThat(Scenario.ZDT_ADAPTIVE.image()).isEqualTo("zdt-sample-app");
+		assertThat(Scenario.preStopSleep(10).image()).isEqualTo("zdt-sample-app");
+	}
+
+	@Test
 	void unknownScenarioNamesTheKnownOnes() {
 		assertThatIllegalArgumentException().isThrownBy(() -> Scenario.of("nope"))
 			.withMessageContaining("zdt-adaptive");
