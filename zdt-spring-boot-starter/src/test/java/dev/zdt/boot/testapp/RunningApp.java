@@ -11,14 +11,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.zdt.boot.reactiveapp.ReactiveTestApplication;
 import dev.zdt.core.DrainCoordinator;
 import dev.zdt.testsupport.net.FreePorts;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.ClassUtils;
 
 /**
- * The {@link TestApplication} on a real server and random ports, with an HTTP client.
+ * The {@link TestApplication} (or the {@link ReactiveTestApplication}) on a real server
+ * and random ports, with an HTTP client.
  */
 public final class RunningApp implements AutoCloseable {
 
@@ -26,6 +29,8 @@ public final class RunningApp implements AutoCloseable {
 		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(5))
 		.build();
+
+	private static final String TOMCAT_REACTIVE_MANAGEMENT = "org.springframework.boot.tomcat.autoconfigure.actuate.web.server.TomcatReactiveManagementContextAutoConfiguration";
 
 	private final ConfigurableApplicationContext context;
 
@@ -56,6 +61,24 @@ public final class RunningApp implements AutoCloseable {
 	}
 
 	/**
+	 * Starts the WebFlux {@link ReactiveTestApplication} on Reactor Netty (the test
+	 * classpath holds Tomcat too, which a servlet application would take).
+	 * @param separateManagementPort whether actuator gets its own port
+	 * @param properties extra properties
+	 * @return the running application
+	 */
+	public static RunningApp startReactive(boolean separateManagementPort, String... properties) {
+		List<String> all = new ArrayList<>(List.of(properties));
+		all.add("spring.main.web-application-type=reactive");
+		if (ClassUtils.isPresent(TOMCAT_REACTIVE_MANAGEMENT, null)) {
+			// Boot 4 would configure a reactive management server on Tomcat as well as on
+			// Netty, both under one bean name.
+			all.add("spring.autoconfigure.exclude=" + TOMCAT_REACTIVE_MANAGEMENT);
+		}
+		return start(ReactiveTestApplication.class, separateManagementPort, Map.of(), all.toArray(String[]::new));
+	}
+
+	/**
 	 * Starts the application with properties whose values a {@code key=value} string
 	 * cannot carry (e.g. a trailing newline).
 	 * @param separateManagementPort whether actuator gets its own port
@@ -64,6 +87,11 @@ public final class RunningApp implements AutoCloseable {
 	 * @return the running application
 	 */
 	public static RunningApp start(boolean separateManagementPort, Map<String, Object> values, String... properties) {
+		return start(TestApplication.class, separateManagementPort, values, properties);
+	}
+
+	private static RunningApp start(Class<?> application, boolean separateManagementPort, Map<String, Object> values,
+			String... properties) {
 		List<String> all = new ArrayList<>(
 				List.of("server.port=0", "management.endpoints.web.exposure.include=health,zdt",
 						"management.endpoint.health.probes.enabled=true", "spring.main.banner-mode=off"));
@@ -73,7 +101,7 @@ public final class RunningApp implements AutoCloseable {
 			all.add("management.server.port=" + managementPort);
 		}
 		all.addAll(List.of(properties));
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(TestApplication.class)
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
 			.properties(all.toArray(String[]::new))
 			.properties(values)
 			.run();
