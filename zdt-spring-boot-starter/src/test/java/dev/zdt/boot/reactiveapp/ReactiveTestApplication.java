@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  * so that neither application scans the other's controllers.
  */
 @SpringBootApplication
-@Import(TestApplication.LoadBalancerDetails.class)
+@Import({ ReactorNettyServer.class, TestApplication.LoadBalancerDetails.class })
 public class ReactiveTestApplication {
 
 	@RestController

@@ -7,17 +7,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import dev.zdt.boot.reactiveapp.ReactiveTestApplication;
+import dev.zdt.boot.reactiveapp.ReactorNettyServer;
 import dev.zdt.core.DrainCoordinator;
 import dev.zdt.testsupport.net.FreePorts;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.util.ClassUtils;
 
 /**
  * The {@link TestApplication} (or the {@link ReactiveTestApplication}) on a real server
@@ -29,8 +30,6 @@ public final class RunningApp implements AutoCloseable {
 		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(5))
 		.build();
-
-	private static final String TOMCAT_REACTIVE_MANAGEMENT = "org.springframework.boot.tomcat.autoconfigure.actuate.web.server.TomcatReactiveManagementContextAutoConfiguration";
 
 	private final ConfigurableApplicationContext context;
 
@@ -70,12 +69,17 @@ public final class RunningApp implements AutoCloseable {
 	public static RunningApp startReactive(boolean separateManagementPort, String... properties) {
 		List<String> all = new ArrayList<>(List.of(properties));
 		all.add("spring.main.web-application-type=reactive");
-		if (ClassUtils.isPresent(TOMCAT_REACTIVE_MANAGEMENT, null)) {
-			// Boot 4 would configure a reactive management server on Tomcat as well as on
-			// Netty, both under one bean name.
-			all.add("spring.autoconfigure.exclude=" + TOMCAT_REACTIVE_MANAGEMENT);
+		all.addAll(ReactorNettyServer.PROPERTIES);
+		RunningApp app = start(ReactiveTestApplication.class, separateManagementPort, Map.of(),
+				all.toArray(String[]::new));
+		boolean onNetty = Arrays.stream(app.context.getBeanDefinitionNames())
+			.map(app.context::getType)
+			.anyMatch((type) -> type != null && type.getSimpleName().equals("NettyReactiveWebServerFactory"));
+		if (!onNetty) {
+			app.close();
+			throw new IllegalStateException("The reactive test application does not run on Reactor Netty");
 		}
-		return start(ReactiveTestApplication.class, separateManagementPort, Map.of(), all.toArray(String[]::new));
+		return app;
 	}
 
 	/**
