@@ -17,11 +17,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntPredicate;
 
+import dev.zdt.boot.reactiveapp.ReactiveTestApplication;
 import dev.zdt.boot.testapp.RunningApp;
 import dev.zdt.core.DrainCoordinator;
 import dev.zdt.core.DrainState;
 import dev.zdt.core.DrainTrigger;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import reactor.netty.http.HttpProtocol;
+import reactor.netty.http.client.HttpClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,6 +76,30 @@ class DrainWebFilterWebTests {
 			catch (SocketTimeoutException ex) {
 				throw new AssertionError("The connection is still open after Connection: close", ex);
 			}
+		}
+	}
+
+	@Test
+	void anHttp2ResponseDuringTheDrainCarriesNoConnectionHeader() {
+		try (RunningApp app = start(false, "server.http2.enabled=true")) {
+			app.coordinator().startDrain(DrainTrigger.API);
+			H2cResponse response = HttpClient.newConnection()
+				.protocol(HttpProtocol.H2C)
+				.get()
+				.uri("http://127.0.0.1:" + app.port() + "/hello")
+				.responseSingle((head, body) -> body.asString()
+					.map((text) -> new H2cResponse(head.status().code(), head.version().text(),
+							head.responseHeaders().get(ReactiveTestApplication.CONNECTION_AS_SET), text)))
+				.block(Duration.ofSeconds(10));
+			assertThat(response).isNotNull();
+			assertThat(response.version()).isEqualTo("HTTP/2.0");
+			assertThat(response.status()).isEqualTo(200);
+			assertThat(response.body()).isEqualTo("hello");
+			assertThat(response.connectionAsSet()).as("Connection header set for an HTTP/2 response").isNull();
+			assertThat(app.coordinator().traffic().arrivals()).isEqualTo(1);
+			HttpResponse<String> http1 = app.get("/hello");
+			assertThat(http1.headers().firstValue("Connection")).as("HTTP/1.1 on the same server").hasValue("close");
+			assertThat(http1.headers().firstValue(ReactiveTestApplication.CONNECTION_AS_SET)).hasValue("close");
 		}
 	}
 
@@ -127,9 +155,11 @@ class DrainWebFilterWebTests {
 
 	@Test
 	void callsToASeparateManagementPortAreNotApplicationTraffic() {
-		try (RunningApp app = start(true, "management.server.base-path=/manage")) {
-			assertThat(app.management("/manage/actuator/health/readiness").statusCode()).isEqualTo(200);
-			assertThat(app.management("/manage/actuator/zdt").statusCode()).isEqualTo(200);
+		// Base path / on the management port: no path tells these calls from the
+		// application's, only the server that received them does.
+		try (RunningApp app = start(true, "management.endpoints.web.base-path=/")) {
+			assertThat(app.management("/health/readiness").statusCode()).isEqualTo(200);
+			assertThat(app.management("/zdt").statusCode()).isEqualTo(200);
 			assertThat(app.coordinator().traffic().arrivals()).isZero();
 			assertThat(app.get("/hello").statusCode()).isEqualTo(200);
 			assertThat(app.coordinator().traffic().arrivals()).isEqualTo(1);
@@ -158,6 +188,9 @@ class DrainWebFilterWebTests {
 			assertThat(during.headers().firstValue("Connection")).isEmpty();
 			assertThat(app.coordinator().traffic().arrivals()).isEqualTo(1);
 		}
+	}
+
+	private record H2cResponse(int status, String version, @Nullable String connectionAsSet, String body) {
 	}
 
 	private static RunningApp start(boolean separateManagementPort, String... properties) {
