@@ -30,6 +30,21 @@ import org.springframework.http.HttpHeaders;
  */
 public final class DrainFilter extends HttpFilter {
 
+	/** How the classifier reads a servlet request. */
+	static final TrafficClassifier.RequestView<HttpServletRequest> SERVLET_REQUESTS = new TrafficClassifier.RequestView<>() {
+
+		@Override
+		public @Nullable String userAgent(HttpServletRequest request) {
+			return request.getHeader(HttpHeaders.USER_AGENT);
+		}
+
+		@Override
+		public String pathWithinApplication(HttpServletRequest request) {
+			return request.getRequestURI().substring(request.getContextPath().length());
+		}
+
+	};
+
 	private final DrainCoordinator coordinator;
 
 	private final TrafficMonitor traffic;
@@ -83,7 +98,7 @@ public final class DrainFilter extends HttpFilter {
 
 	private void serve(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (this.classifier.isApplicationRequest(request)) {
+		if (this.classifier.isApplicationRequest(request, SERVLET_REQUESTS)) {
 			countAndContinue(request, response, chain);
 		}
 		else {

@@ -3,16 +3,17 @@ package dev.zdt.boot.web;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.util.AntPathMatcher;
 
 /**
  * Tells application requests, which are evidence that the load balancer routes to us,
  * from probes, health checks and management calls, which are not. Runs on every request,
  * so the common pattern shapes ({@code /path} and {@code /path/**}) are matched as plain
- * strings.
+ * strings. Used by the servlet {@link DrainFilter} and by the WebFlux
+ * {@code DrainWebFilter} alike: each reads a request of its own stack through a
+ * {@link RequestView}, so the rules live here only.
  *
  * @since 0.1.0
  */
@@ -50,8 +51,17 @@ public final class TrafficClassifier {
 		this.excludedUserAgents = excludedUserAgents.toArray(String[]::new);
 	}
 
-	boolean isApplicationRequest(HttpServletRequest request) {
-		String userAgent = request.getHeader(HttpHeaders.USER_AGENT);
+	/**
+	 * Tells whether a request is application traffic: neither from an excluded user agent
+	 * nor to an excluded path.
+	 * @param <R> the request type of the web stack
+	 * @param request the request
+	 * @param view reads the user agent and the path of the request; the path is read only
+	 * when a path is excluded
+	 * @return whether the request is evidence that the load balancer routes to us
+	 */
+	public <R> boolean isApplicationRequest(R request, RequestView<R> view) {
+		String userAgent = view.userAgent(request);
 		if (userAgent != null) {
 			for (String prefix : this.excludedUserAgents) {
 				if (userAgent.startsWith(prefix)) {
@@ -59,14 +69,14 @@ public final class TrafficClassifier {
 				}
 			}
 		}
-		return !isExcludedPath(request);
+		return !(excludesPaths() && isExcludedPath(view.pathWithinApplication(request)));
 	}
 
-	private boolean isExcludedPath(HttpServletRequest request) {
-		if (this.exactPaths.isEmpty() && this.otherPatterns.isEmpty()) {
-			return false;
-		}
-		String path = request.getRequestURI().substring(request.getContextPath().length());
+	private boolean excludesPaths() {
+		return !this.exactPaths.isEmpty() || !this.otherPatterns.isEmpty();
+	}
+
+	private boolean isExcludedPath(String path) {
 		for (String prefix : this.pathPrefixes) {
 			if (path.startsWith(prefix)) {
 				return true;
@@ -81,6 +91,31 @@ public final class TrafficClassifier {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * What the classifier reads from a request of one web stack. Implementations are
+	 * stateless constants, so classifying allocates nothing.
+	 *
+	 * @param <R> the request type
+	 * @since 0.1.0
+	 */
+	public interface RequestView<R> {
+
+		/**
+		 * Returns the {@code User-Agent} header.
+		 * @param request the request
+		 * @return the user agent, or {@code null} when the request has none
+		 */
+		@Nullable String userAgent(R request);
+
+		/**
+		 * Returns the request's path without the context path (as sent, not decoded).
+		 * @param request the request
+		 * @return the path within the application
+		 */
+		String pathWithinApplication(R request);
+
 	}
 
 }

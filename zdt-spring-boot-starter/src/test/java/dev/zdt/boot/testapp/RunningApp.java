@@ -7,10 +7,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.zdt.boot.reactiveapp.ReactiveTestApplication;
+import dev.zdt.boot.reactiveapp.ReactorNettyServer;
 import dev.zdt.core.DrainCoordinator;
 import dev.zdt.testsupport.net.FreePorts;
 
@@ -18,7 +21,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The {@link TestApplication} on a real server and random ports, with an HTTP client.
+ * The {@link TestApplication} (or the {@link ReactiveTestApplication}) on a real server
+ * and random ports, with an HTTP client.
  */
 public final class RunningApp implements AutoCloseable {
 
@@ -56,6 +60,29 @@ public final class RunningApp implements AutoCloseable {
 	}
 
 	/**
+	 * Starts the WebFlux {@link ReactiveTestApplication} on Reactor Netty (the test
+	 * classpath holds Tomcat too, which a servlet application would take).
+	 * @param separateManagementPort whether actuator gets its own port
+	 * @param properties extra properties
+	 * @return the running application
+	 */
+	public static RunningApp startReactive(boolean separateManagementPort, String... properties) {
+		List<String> all = new ArrayList<>(List.of(properties));
+		all.add("spring.main.web-application-type=reactive");
+		all.addAll(ReactorNettyServer.PROPERTIES);
+		RunningApp app = start(ReactiveTestApplication.class, separateManagementPort, Map.of(),
+				all.toArray(String[]::new));
+		boolean onNetty = Arrays.stream(app.context.getBeanDefinitionNames())
+			.map(app.context::getType)
+			.anyMatch((type) -> type != null && type.getSimpleName().equals("NettyReactiveWebServerFactory"));
+		if (!onNetty) {
+			app.close();
+			throw new IllegalStateException("The reactive test application does not run on Reactor Netty");
+		}
+		return app;
+	}
+
+	/**
 	 * Starts the application with properties whose values a {@code key=value} string
 	 * cannot carry (e.g. a trailing newline).
 	 * @param separateManagementPort whether actuator gets its own port
@@ -64,6 +91,11 @@ public final class RunningApp implements AutoCloseable {
 	 * @return the running application
 	 */
 	public static RunningApp start(boolean separateManagementPort, Map<String, Object> values, String... properties) {
+		return start(TestApplication.class, separateManagementPort, values, properties);
+	}
+
+	private static RunningApp start(Class<?> application, boolean separateManagementPort, Map<String, Object> values,
+			String... properties) {
 		List<String> all = new ArrayList<>(
 				List.of("server.port=0", "management.endpoints.web.exposure.include=health,zdt",
 						"management.endpoint.health.probes.enabled=true", "spring.main.banner-mode=off"));
@@ -73,7 +105,7 @@ public final class RunningApp implements AutoCloseable {
 			all.add("management.server.port=" + managementPort);
 		}
 		all.addAll(List.of(properties));
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(TestApplication.class)
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
 			.properties(all.toArray(String[]::new))
 			.properties(values)
 			.run();

@@ -14,6 +14,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -59,24 +60,29 @@ public class TestApplication {
 
 	/**
 	 * Stands for zdt-aws: details of the load balancer that the status must not show to
-	 * everyone.
+	 * everyone. Shared with the reactive test application.
 	 */
-	@Bean
-	@ConditionalOnBooleanProperty("test.load-balancer-details")
-	LoadBalancerHoldStrategySupplier testLoadBalancer() {
-		return new LoadBalancerHoldStrategySupplier() {
+	@Configuration(proxyBeanMethods = false)
+	public static class LoadBalancerDetails {
 
-			@Override
-			public HoldStrategy strategy() {
-				return new FixedDelayStrategy(Duration.ZERO);
-			}
+		@Bean
+		@ConditionalOnBooleanProperty("test.load-balancer-details")
+		LoadBalancerHoldStrategySupplier testLoadBalancer() {
+			return new LoadBalancerHoldStrategySupplier() {
 
-			@Override
-			public Map<String, Object> details() {
-				return Map.of("targetGroups", List.of(TARGET_GROUP_ARN), "targetIp", "10.1.2.3");
-			}
+				@Override
+				public HoldStrategy strategy() {
+					return new FixedDelayStrategy(Duration.ZERO);
+				}
 
-		};
+				@Override
+				public Map<String, Object> details() {
+					return Map.of("targetGroups", List.of(TARGET_GROUP_ARN), "targetIp", "10.1.2.3");
+				}
+
+			};
+		}
+
 	}
 
 	@RestController

@@ -16,31 +16,35 @@ class TrafficClassifierTests {
 
 	@Test
 	void applicationRequestsCount() {
-		assertThat(this.classifier.isApplicationRequest(request("/api/scores", "Mozilla/5.0"))).isTrue();
-		assertThat(this.classifier.isApplicationRequest(request("/", null))).isTrue();
+		assertThat(isApplicationRequest(request("/api/scores", "Mozilla/5.0"))).isTrue();
+		assertThat(isApplicationRequest(request("/", null))).isTrue();
 	}
 
 	@Test
 	void probesAndHealthChecksDoNotCount() {
-		assertThat(this.classifier.isApplicationRequest(request("/", "kube-probe/1.32"))).isFalse();
-		assertThat(this.classifier.isApplicationRequest(request("/health", "ELB-HealthChecker/2.0"))).isFalse();
+		assertThat(isApplicationRequest(request("/", "kube-probe/1.32"))).isFalse();
+		assertThat(isApplicationRequest(request("/health", "ELB-HealthChecker/2.0"))).isFalse();
 	}
 
 	@Test
 	void excludedPathsDoNotCountAndTheContextPathIsIgnored() {
-		assertThat(this.classifier.isApplicationRequest(request("/actuator/health/readiness", null))).isFalse();
-		assertThat(this.classifier.isApplicationRequest(request("/actuator", null))).isFalse();
+		assertThat(isApplicationRequest(request("/actuator/health/readiness", null))).isFalse();
+		assertThat(isApplicationRequest(request("/actuator", null))).isFalse();
 		MockHttpServletRequest withContextPath = request("/shop/internal/metrics", null);
 		withContextPath.setContextPath("/shop");
-		assertThat(this.classifier.isApplicationRequest(withContextPath)).isFalse();
+		assertThat(isApplicationRequest(withContextPath)).isFalse();
 	}
 
 	@Test
 	void anyAntPatternIsHonoured() {
-		assertThat(this.classifier.isApplicationRequest(request("/static/site.css", null))).isFalse();
-		assertThat(this.classifier.isApplicationRequest(request("/static/site.js", null))).isTrue();
-		assertThat(this.classifier.isApplicationRequest(request("/actuatorx", null))).isTrue();
-		assertThat(this.classifier.isApplicationRequest(request("/internal", null))).isFalse();
+		assertThat(isApplicationRequest(request("/static/site.css", null))).isFalse();
+		assertThat(isApplicationRequest(request("/static/site.js", null))).isTrue();
+		assertThat(isApplicationRequest(request("/actuatorx", null))).isTrue();
+		assertThat(isApplicationRequest(request("/internal", null))).isFalse();
+	}
+
+	private boolean isApplicationRequest(MockHttpServletRequest request) {
+		return this.classifier.isApplicationRequest(request, DrainFilter.SERVLET_REQUESTS);
 	}
 
 	private static MockHttpServletRequest request(String uri, String userAgent) {

@@ -1,6 +1,5 @@
 package dev.zdt.boot.web.autoconfigure;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import dev.zdt.boot.autoconfigure.ZdtAutoConfiguration;
@@ -40,8 +39,6 @@ import org.springframework.core.env.Environment;
 @ConditionalOnBean(DrainCoordinator.class)
 public final class ZdtServletAutoConfiguration {
 
-	private static final String MANAGEMENT_BASE_PATH = "management.endpoints.web.base-path";
-
 	private static final String MVC_SERVLET_PATH = "spring.mvc.servlet.path";
 
 	@Bean
@@ -60,32 +57,10 @@ public final class ZdtServletAutoConfiguration {
 	}
 
 	private static List<String> excludedPaths(ZdtProperties properties, Environment environment) {
-		List<String> paths = new ArrayList<>(properties.getTraffic().getExcludedPaths());
-		Binder binder = Binder.get(environment);
-		String basePath = trimSlashes(binder.bind(MANAGEMENT_BASE_PATH, String.class).orElse("/actuator"));
 		// On the application port actuator lives under the DispatcherServlet's path
 		// (/app/actuator).
-		String actuator = trimSlashes(binder.bind(MVC_SERVLET_PATH, String.class).orElse("")) + basePath;
-		if (!actuator.isEmpty()) {
-			paths.add(actuator);
-			paths.add(actuator + "/**");
-		}
-		return paths;
-	}
-
-	/**
-	 * Returns {@code /a/b} for {@code a/b/}, {@code /a/b} or {@code /a/b/*}, and "" for
-	 * {@code /}.
-	 */
-	private static String trimSlashes(String path) {
-		String trimmed = path.trim();
-		if (trimmed.endsWith("/*")) {
-			trimmed = trimmed.substring(0, trimmed.length() - 2);
-		}
-		while (trimmed.endsWith("/")) {
-			trimmed = trimmed.substring(0, trimmed.length() - 1);
-		}
-		return (trimmed.isEmpty() || trimmed.startsWith("/")) ? trimmed : "/" + trimmed;
+		return ExcludedPaths.of(properties, environment,
+				Binder.get(environment).bind(MVC_SERVLET_PATH, String.class).orElse(""));
 	}
 
 	/**

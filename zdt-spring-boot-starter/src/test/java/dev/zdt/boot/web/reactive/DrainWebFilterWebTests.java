@@ -1,0 +1,234 @@
+package dev.zdt.boot.web.reactive;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntPredicate;
+
+import dev.zdt.boot.reactiveapp.ReactiveTestApplication;
+import dev.zdt.boot.testapp.RunningApp;
+import dev.zdt.core.DrainCoordinator;
+import dev.zdt.core.DrainState;
+import dev.zdt.core.DrainTrigger;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import reactor.netty.http.HttpProtocol;
+import reactor.netty.http.client.HttpClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A WebFlux application on a real Reactor Netty server through a drain.
+ */
+class DrainWebFilterWebTests {
+
+	/**
+	 * A hold that ends quickly: what the tests assert holds after the hold too (the drain
+	 * stays until shutdown), and closing an application drains first.
+	 */
+	private static final List<String> SHORT_HOLD = List.of("zdt.drain.strategy=fixed", "zdt.drain.delay=1s",
+			"zdt.drain.min-hold=0s", "zdt.drain.max-hold=1s");
+
+	@Test
+	void readinessGoesDownWhileTheAppKeepsServingAndResponsesAskToClose() throws Exception {
+		try (RunningApp app = start(true)) {
+			HttpResponse<String> before = app.get("/hello");
+			assertThat(before.statusCode()).isEqualTo(200);
+			assertThat(before.headers().firstValue("Connection")).isEmpty();
+			assertThat(app.management("/actuator/health/readiness").statusCode()).isEqualTo(200);
+			app.coordinator().startDrain(DrainTrigger.API);
+			assertThat(app.management("/actuator/health/readiness").statusCode()).isEqualTo(503);
+			assertThat(app.management("/actuator/health/liveness").statusCode()).isEqualTo(200);
+			for (int i = 0; i < 3; i++) {
+				HttpResponse<String> during = app.get("/hello");
+				assertThat(during.statusCode()).isEqualTo(200);
+				assertThat(during.body()).isEqualTo("hello");
+				assertThat(during.headers().firstValue("Connection")).hasValue("close");
+			}
+		}
+	}
+
+	@Test
+	void aKeepAliveConnectionIsClosedByTheServerAfterTheResponseThatAskedToClose() throws Exception {
+		try (RunningApp app = start(false); Socket socket = new Socket(InetAddress.getLoopbackAddress(), app.port())) {
+			socket.setSoTimeout(5000);
+			assertThat(get(socket, "/hello")).startsWith("HTTP/1.1 200")
+				.doesNotContainIgnoringCase("connection: close");
+			app.coordinator().startDrain(DrainTrigger.API);
+			assertThat(get(socket, "/hello")).as("the same connection still serves")
+				.startsWith("HTTP/1.1 200")
+				.containsIgnoringCase("connection: close");
+			try {
+				assertThat(socket.getInputStream().read()).as("end of stream (FIN) after that response").isEqualTo(-1);
+			}
+			catch (SocketTimeoutException ex) {
+				throw new AssertionError("The connection is still open after Connection: close", ex);
+			}
+		}
+	}
+
+	@Test
+	void anHttp2ResponseDuringTheDrainCarriesNoConnectionHeader() {
+		try (RunningApp app = start(false, "server.http2.enabled=true")) {
+			app.coordinator().startDrain(DrainTrigger.API);
+			H2cResponse response = HttpClient.newConnection()
+				.protocol(HttpProtocol.H2C)
+				.get()
+				.uri("http://127.0.0.1:" + app.port() + "/hello")
+				.responseSingle((head, body) -> body.asString()
+					.map((text) -> new H2cResponse(head.status().code(), head.version().text(),
+							head.responseHeaders().get(ReactiveTestApplication.CONNECTION_AS_SET), text)))
+				.block(Duration.ofSeconds(10));
+			assertThat(response).isNotNull();
+			assertThat(response.version()).isEqualTo("HTTP/2.0");
+			assertThat(response.status()).isEqualTo(200);
+			assertThat(response.body()).isEqualTo("hello");
+			assertThat(response.connectionAsSet()).as("Connection header set for an HTTP/2 response").isNull();
+			assertThat(app.coordinator().traffic().arrivals()).isEqualTo(1);
+			HttpResponse<String> http1 = app.get("/hello");
+			assertThat(http1.headers().firstValue("Connection")).as("HTTP/1.1 on the same server").hasValue("close");
+			assertThat(http1.headers().firstValue(ReactiveTestApplication.CONNECTION_AS_SET)).hasValue("close");
+		}
+	}
+
+	@Test
+	void aSlowRequestInFlightWhenTheDrainStartsCompletesAndAsksToClose() throws Exception {
+		try (RunningApp app = start(false)) {
+			CompletableFuture<HttpResponse<String>> slow = CompletableFuture
+				.supplyAsync(() -> app.get("/slow?ms=1000"));
+			awaitInFlight(app.coordinator(), (inFlight) -> inFlight == 1);
+			app.coordinator().startDrain(DrainTrigger.API);
+			HttpResponse<String> response = slow.get(10, TimeUnit.SECONDS);
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertThat(response.body()).isEqualTo("slow");
+			assertThat(response.headers().firstValue("Connection")).hasValue("close");
+			assertThat(app.coordinator().traffic().inFlight()).isZero();
+		}
+	}
+
+	@Test
+	void closingTheContextHoldsWhileServingThenStops() throws Exception {
+		RunningApp app = start(false, "zdt.drain.delay=3s", "zdt.drain.max-hold=4s");
+		DrainCoordinator coordinator = app.coordinator();
+		CompletableFuture<Void> closed = CompletableFuture.runAsync(app::close);
+		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+		while (coordinator.state() != DrainState.DRAINING && System.nanoTime() < deadline) {
+			Thread.sleep(10);
+		}
+		assertThat(coordinator.state()).as("a reactive web server holds the shutdown").isEqualTo(DrainState.DRAINING);
+		HttpResponse<String> during = app.get("/hello");
+		assertThat(during.statusCode()).isEqualTo(200);
+		assertThat(during.headers().firstValue("Connection")).hasValue("close");
+		closed.get(20, TimeUnit.SECONDS);
+		assertThat(coordinator.state()).isEqualTo(DrainState.STOPPING);
+		assertThat(coordinator.status().trigger()).isEqualTo(DrainTrigger.SHUTDOWN);
+		assertThat(coordinator.status().holdEndReason()).isEqualTo("delay");
+		assertThat(coordinator.status().holdElapsed()).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+	}
+
+	@Test
+	void theTrafficMonitorCountsApplicationRequestsOnly() {
+		try (RunningApp app = start(false, "zdt.traffic.excluded-paths=/internal/**")) {
+			assertThat(app.get("/hello").statusCode()).isEqualTo(200);
+			assertThat(app.get("/missing").statusCode()).isEqualTo(404);
+			assertThat(app.get("/internal/metrics").statusCode()).isEqualTo(404);
+			assertThat(app.management("/actuator/health/readiness").statusCode()).isEqualTo(200);
+			assertThat(app.management("/actuator/zdt").statusCode()).isEqualTo(200);
+			assertThat(app.management("GET", "/hello", Map.of("User-Agent", "kube-probe/1.32")).statusCode())
+				.isEqualTo(200);
+			assertThat(app.coordinator().traffic().arrivals()).as("/hello and /missing").isEqualTo(2);
+			assertThat(app.coordinator().traffic().inFlight()).isZero();
+		}
+	}
+
+	@Test
+	void callsToASeparateManagementPortAreNotApplicationTraffic() {
+		// Base path / on the management port: no path tells these calls from the
+		// application's, only the server that received them does.
+		try (RunningApp app = start(true, "management.endpoints.web.base-path=/")) {
+			assertThat(app.management("/health/readiness").statusCode()).isEqualTo(200);
+			assertThat(app.management("/zdt").statusCode()).isEqualTo(200);
+			assertThat(app.coordinator().traffic().arrivals()).isZero();
+			assertThat(app.get("/hello").statusCode()).isEqualTo(200);
+			assertThat(app.coordinator().traffic().arrivals()).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void aRequestWhoseClientWentAwayIsNoLongerInFlight() throws Exception {
+		try (RunningApp app = start(false)) {
+			try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), app.port())) {
+				socket.getOutputStream()
+					.write("GET /slow?ms=20000 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+						.getBytes(StandardCharsets.US_ASCII));
+				awaitInFlight(app.coordinator(), (inFlight) -> inFlight == 1);
+			}
+			awaitInFlight(app.coordinator(), (inFlight) -> inFlight == 0);
+		}
+	}
+
+	@Test
+	void withConnectionCloseOffResponsesDuringTheDrainKeepTheConnection() {
+		try (RunningApp app = start(false, "zdt.drain.connection-close=false")) {
+			app.coordinator().startDrain(DrainTrigger.API);
+			HttpResponse<String> during = app.get("/hello");
+			assertThat(during.statusCode()).isEqualTo(200);
+			assertThat(during.headers().firstValue("Connection")).isEmpty();
+			assertThat(app.coordinator().traffic().arrivals()).isEqualTo(1);
+		}
+	}
+
+	private record H2cResponse(int status, String version, @Nullable String connectionAsSet, String body) {
+	}
+
+	private static RunningApp start(boolean separateManagementPort, String... properties) {
+		List<String> all = new ArrayList<>(SHORT_HOLD);
+		all.addAll(List.of(properties));
+		return RunningApp.startReactive(separateManagementPort, all.toArray(String[]::new));
+	}
+
+	private static void awaitInFlight(DrainCoordinator coordinator, IntPredicate expected) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (!expected.test(coordinator.traffic().inFlight()) && System.nanoTime() < deadline) {
+			Thread.sleep(10);
+		}
+		assertThat(expected.test(coordinator.traffic().inFlight())).as("in flight: " + coordinator.traffic().inFlight())
+			.isTrue();
+	}
+
+	private static String get(Socket socket, String path) throws IOException {
+		socket.getOutputStream()
+			.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+		InputStream in = socket.getInputStream();
+		ByteArrayOutputStream head = new ByteArrayOutputStream();
+		while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+			int next = in.read();
+			if (next == -1) {
+				throw new IOException("Closed mid-response: " + head);
+			}
+			head.write(next);
+		}
+		String headers = head.toString(StandardCharsets.ISO_8859_1);
+		int length = 0;
+		for (String line : headers.split("\r\n")) {
+			if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+				length = Integer.parseInt(line.substring(line.indexOf(':') + 1).trim());
+			}
+		}
+		byte[] body = in.readNBytes(length);
+		return headers + new String(body, StandardCharsets.UTF_8);
+	}
+
+}

@@ -1,0 +1,88 @@
+package dev.zdt.boot.web.reactive;
+
+import dev.zdt.boot.actuate.ZdtEndpoint;
+import dev.zdt.boot.actuate.ZdtReactiveWebExtension;
+import dev.zdt.boot.actuate.autoconfigure.ZdtEndpointAutoConfiguration;
+import dev.zdt.boot.autoconfigure.ZdtAutoConfiguration;
+import dev.zdt.boot.web.DrainFilter;
+import dev.zdt.boot.web.autoconfigure.ZdtReactiveAutoConfiguration;
+import dev.zdt.boot.web.autoconfigure.ZdtServletAutoConfiguration;
+import dev.zdt.core.DrainCoordinator;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.web.filter.reactive.ServerWebExchangeContextFilter;
+import org.springframework.web.server.WebFilter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Which web stack gets which filter, and the endpoint's reactive extension.
+ */
+class ZdtReactiveAutoConfigurationTests {
+
+	private static final AutoConfigurations ZDT = AutoConfigurations.of(ZdtAutoConfiguration.class,
+			ZdtServletAutoConfiguration.class, ZdtReactiveAutoConfiguration.class, ZdtEndpointAutoConfiguration.class,
+			EndpointAutoConfiguration.class);
+
+	private final ReactiveWebApplicationContextRunner reactive = new ReactiveWebApplicationContextRunner()
+		.withConfiguration(ZDT);
+
+	private final WebApplicationContextRunner servlet = new WebApplicationContextRunner().withConfiguration(ZDT);
+
+	@Test
+	void aReactiveApplicationGetsTheWebFilterAndNotTheServletFilter() {
+		this.reactive.run((context) -> {
+			assertThat(context).hasSingleBean(DrainWebFilter.class);
+			assertThat(context.getBeansOfType(WebFilter.class)).containsOnlyKeys("zdtDrainWebFilter");
+			assertThat(context.getBeanNamesForType(DrainFilter.class)).isEmpty();
+			assertThat(context).doesNotHaveBean("zdtDrainFilter");
+		});
+	}
+
+	@Test
+	void aServletApplicationGetsTheServletFilterAndNotTheWebFilter() {
+		this.servlet.withPropertyValues("management.endpoints.web.exposure.include=zdt").run((context) -> {
+			assertThat(context).hasBean("zdtDrainFilter").doesNotHaveBean(DrainWebFilter.class);
+			assertThat(context).doesNotHaveBean(ZdtReactiveWebExtension.class)
+				.doesNotHaveBean(ServerWebExchangeContextFilter.class);
+		});
+	}
+
+	@Test
+	void disabledGivesNeitherFilter() {
+		this.reactive.withPropertyValues("zdt.enabled=false", "management.endpoints.web.exposure.include=zdt")
+			.run((context) -> assertThat(context).doesNotHaveBean(DrainCoordinator.class)
+				.doesNotHaveBean(DrainWebFilter.class)
+				.doesNotHaveBean(ZdtReactiveWebExtension.class)
+				.doesNotHaveBean(ServerWebExchangeContextFilter.class));
+		this.servlet.withPropertyValues("zdt.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean("zdtDrainFilter"));
+	}
+
+	@Test
+	void anExposedEndpointGetsTheReactiveExtensionAndTheExchangeInTheReactorContext() {
+		this.reactive.withPropertyValues("management.endpoints.web.exposure.include=zdt")
+			.run((context) -> assertThat(context).hasSingleBean(ZdtEndpoint.class)
+				.hasSingleBean(ZdtReactiveWebExtension.class)
+				.hasSingleBean(ServerWebExchangeContextFilter.class));
+	}
+
+	@Test
+	void anEndpointNotExposedNeedsNoExchangeInTheReactorContext() {
+		this.reactive.run((context) -> assertThat(context).doesNotHaveBean(ZdtReactiveWebExtension.class)
+			.doesNotHaveBean(ServerWebExchangeContextFilter.class));
+	}
+
+	@Test
+	void withoutReactorTheReactiveFilterBacksOff() {
+		this.reactive.withClassLoader(new FilteredClassLoader("reactor.core"))
+			.run((context) -> assertThat(context).hasSingleBean(DrainCoordinator.class)
+				.doesNotHaveBean(DrainWebFilter.class));
+	}
+
+}
