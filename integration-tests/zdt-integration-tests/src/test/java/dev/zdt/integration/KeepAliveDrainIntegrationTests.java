@@ -29,7 +29,8 @@ class KeepAliveDrainIntegrationTests {
 	private static final Duration SPANNING_WORK = Duration.ofMillis(2500);
 
 	@ParameterizedTest(name = "{0}")
-	@EnumSource(SampleServer.class)
+	@EnumSource(names = { "TOMCAT", "JETTY" }) // closing idle Reactor Netty connections:
+												// not yet (README)
 	void aConnectionIdleThroughTheHoldIsClosedCleanlyWhenTheHoldEnds(SampleServer server) throws Exception {
 		try (SampleApp app = start(server, "idle-keepalive");
 				HttpConnection idle = HttpConnection.open(app.appPort(), SampleApp.REQUEST_TIMEOUT)) {

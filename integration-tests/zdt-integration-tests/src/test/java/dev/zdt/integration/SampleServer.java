@@ -8,13 +8,19 @@ import java.util.zip.ZipFile;
 
 /**
  * The embedded web servers the sample app is tested on, each with its executable jar
- * (located by the build, see the failsafe configuration in this module's pom).
+ * (located by the build, see the failsafe configuration in this module's pom): the
+ * servlet sample app on Tomcat and on Jetty, the WebFlux one on Reactor Netty.
  */
 enum SampleServer {
 
 	TOMCAT("zdt.it.tomcat-jar", "Tomcat started on port"),
 
-	JETTY("zdt.it.jetty-jar", "Jetty started on port");
+	JETTY("zdt.it.jetty-jar", "Jetty started on port"),
+
+	/**
+	 * The WebFlux sample app on Reactor Netty.
+	 */
+	NETTY("zdt.it.netty-jar", "Netty started on port");
 
 	private final String jarProperty;
 
