@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import dev.zdt.boot.web.DrainFilterBenchmark;
+import dev.zdt.boot.web.reactive.DrainWebFilterBenchmark;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.RunResult;
@@ -32,31 +33,40 @@ public final class FilterCost {
 
 	/**
 	 * Run the benchmark.
-	 * @param args optional: the CPU time of one request of the app, in microseconds
-	 * (default 45: one pinned core served at most 22,224 requests/s in the lab's
-	 * {@code cost} runs; the faster the request, the larger the filter's share)
+	 * @param args optional, in any order: {@code servlet} (the default:
+	 * {@code DrainFilter}) or {@code webflux} ({@code DrainWebFilter}); the CPU time of
+	 * one request of the app, in microseconds (default 45: one pinned core served at most
+	 * 22,224 requests/s in the lab's {@code cost} runs; the faster the request, the
+	 * larger the filter's share)
 	 * @throws RunnerException if JMH fails
 	 */
 	public static void main(String[] args) throws RunnerException {
-		double requestCpuNanos = ((args.length > 0) ? Double.parseDouble(args[0]) : 45) * 1000;
+		double requestCpuNanos = 45_000;
+		Class<?> benchmark = DrainFilterBenchmark.class;
+		for (String arg : args) {
+			switch (arg) {
+				case "servlet" -> benchmark = DrainFilterBenchmark.class;
+				case "webflux" -> benchmark = DrainWebFilterBenchmark.class;
+				default -> requestCpuNanos = Double.parseDouble(arg) * 1000;
+			}
+		}
+		System.out.println("Filter: " + benchmark.getSimpleName());
 		StringBuilder table = new StringBuilder();
 		table.append(
 				"| threads | without filter | with filter | filter adds (median of %d forks) | each fork | throughput ratio bound |%n"
 					.formatted(FORKS));
 		table.append("|---:|---:|---:|---:|---|---:|\n");
 		for (int threads : new int[] { 1, 2 }) {
-			Collection<RunResult> results = new Runner(
-					new OptionsBuilder().include(DrainFilterBenchmark.class.getName())
-						.mode(Mode.AverageTime)
-						.timeUnit(TimeUnit.NANOSECONDS)
-						.forks(FORKS)
-						.warmupIterations(5)
-						.warmupTime(TimeValue.seconds(1))
-						.measurementIterations(5)
-						.measurementTime(TimeValue.seconds(1))
-						.threads(threads)
-						.build())
-				.run();
+			Collection<RunResult> results = new Runner(new OptionsBuilder().include(benchmark.getName())
+				.mode(Mode.AverageTime)
+				.timeUnit(TimeUnit.NANOSECONDS)
+				.forks(FORKS)
+				.warmupIterations(5)
+				.warmupTime(TimeValue.seconds(1))
+				.measurementIterations(5)
+				.measurementTime(TimeValue.seconds(1))
+				.threads(threads)
+				.build()).run();
 			double[] without = forkScores(results, "withoutFilter");
 			double[] with = forkScores(results, "withFilter");
 			double[] added = new double[FORKS];

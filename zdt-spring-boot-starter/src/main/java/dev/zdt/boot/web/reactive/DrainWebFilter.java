@@ -2,6 +2,7 @@ package dev.zdt.boot.web.reactive;
 
 import java.net.InetSocketAddress;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import dev.zdt.boot.web.TrafficClassifier;
 import dev.zdt.core.DrainCoordinator;
@@ -77,6 +78,8 @@ public final class DrainWebFilter implements WebFilter, Ordered {
 
 	private final Consumer<SignalType> finished;
 
+	private final Predicate<ServerHttpRequest> http1;
+
 	/**
 	 * Creates the filter.
 	 * @param coordinator the drain whose traffic monitor counts application requests
@@ -88,7 +91,13 @@ public final class DrainWebFilter implements WebFilter, Ordered {
 	 */
 	public DrainWebFilter(DrainCoordinator coordinator, TrafficClassifier classifier, boolean connectionClose,
 			@Nullable ApplicationContext applicationContext) {
+		this(coordinator, classifier, connectionClose, applicationContext, DrainWebFilter::isHttp1);
+	}
+
+	DrainWebFilter(DrainCoordinator coordinator, TrafficClassifier classifier, boolean connectionClose,
+			@Nullable ApplicationContext applicationContext, Predicate<ServerHttpRequest> http1) {
 		this.coordinator = coordinator;
+		this.http1 = http1;
 		this.traffic = coordinator.traffic();
 		this.classifier = classifier;
 		this.connectionClose = connectionClose;
@@ -103,7 +112,7 @@ public final class DrainWebFilter implements WebFilter, Ordered {
 			return chain.filter(exchange);
 		}
 		ServerHttpRequest request = exchange.getRequest();
-		if (this.connectionClose && isHttp1(request)) {
+		if (this.connectionClose && this.http1.test(request)) {
 			closeIfDrainingWhenCommitted(exchange.getResponse());
 		}
 		if (!this.classifier.isApplicationRequest(request, REACTIVE_REQUESTS)) {
