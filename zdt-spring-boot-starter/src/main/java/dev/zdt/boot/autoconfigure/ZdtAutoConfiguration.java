@@ -41,6 +41,10 @@ import org.springframework.core.env.Environment;
 @EnableConfigurationProperties({ ZdtProperties.class, LifecycleProperties.class })
 public final class ZdtAutoConfiguration {
 
+	ZdtAutoConfiguration(ApplicationContext context) {
+		OneStarterCheck.check(context.getClassLoader());
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
 	TrafficMonitor zdtTrafficMonitor(ObjectProvider<Ticker> ticker) {
