@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.zdt.core.DrainStatus;
+import dev.zdt.core.connection.LongLivedConnections;
+import dev.zdt.core.connection.LongLivedConnections.Kind;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
@@ -31,12 +33,14 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param evidence what the hold strategy weighs: e.g. the required silence, the rule that
  * sets it, the longest silence before the drain; once the hold has ended, the rule that
  * ended it. Without details, sources still sending are counted rather than named.
+ * @param longLivedConnections the server-sent event streams and WebSockets open now and
+ * those the drain has ended, by kind ({@code sse}, {@code websocket})
  * @since 0.1.0
  */
 public record ZdtDescriptor(String state, @Nullable String trigger, @Nullable String drainStartedAt, long holdElapsedMs,
 		@Nullable String holdEndReason, @Nullable String holdFailure, String strategy, long minHoldMs, long maxHoldMs,
 		int inFlight, long requestsAfterDrainStart, double rateBeforeDrain, @Nullable Map<String, Object> loadBalancer,
-		Map<String, Object> evidence) implements OperationResponseBody {
+		Map<String, Object> evidence, Map<String, Object> longLivedConnections) implements OperationResponseBody {
 
 	/**
 	 * What callers without details see instead of the failure's text, which can carry AWS
@@ -47,7 +51,7 @@ public record ZdtDescriptor(String state, @Nullable String trigger, @Nullable St
 	private static final String SOURCES_STILL_SENDING = "sourcesStillSending";
 
 	static ZdtDescriptor of(DrainStatus status, boolean details, @Nullable Map<String, Object> loadBalancer,
-			Map<String, Object> evidence) {
+			Map<String, Object> evidence, LongLivedConnections longLived) {
 		String holdFailure = (details || status.holdFailure() == null) ? status.holdFailure() : HIDDEN_FAILURE;
 		return new ZdtDescriptor(status.state().name(),
 				(status.trigger() != null) ? status.trigger().displayName() : null,
@@ -55,7 +59,15 @@ public record ZdtDescriptor(String state, @Nullable String trigger, @Nullable St
 				status.holdElapsed().toMillis(), status.holdEndReason(), holdFailure, status.strategy(),
 				status.minHold().toMillis(), status.maxHold().toMillis(), status.inFlight(),
 				status.requestsAfterDrainStart(), Math.round(status.rateBeforeDrain() * 100) / 100.0, loadBalancer,
-				details ? evidence : withoutAddresses(evidence));
+				details ? evidence : withoutAddresses(evidence), countsOf(longLived));
+	}
+
+	private static Map<String, Object> countsOf(LongLivedConnections longLived) {
+		Map<String, Object> counts = new LinkedHashMap<>();
+		for (Kind kind : Kind.values()) {
+			counts.put(kind.tag(), Map.of("open", longLived.open(kind), "ended", longLived.ended(kind)));
+		}
+		return counts;
 	}
 
 	private static Map<String, Object> withoutAddresses(Map<String, Object> evidence) {

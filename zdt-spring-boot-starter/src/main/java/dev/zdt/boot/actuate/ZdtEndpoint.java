@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import dev.zdt.core.DrainCoordinator;
 import dev.zdt.core.DrainState;
 import dev.zdt.core.DrainTrigger;
+import dev.zdt.core.connection.LongLivedConnections;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
@@ -49,6 +50,8 @@ public class ZdtEndpoint {
 
 	private final DrainCoordinator coordinator;
 
+	private final LongLivedConnections longLived;
+
 	private final Supplier<Map<String, Object>> loadBalancerDetails;
 
 	private final DrainToken token;
@@ -58,15 +61,17 @@ public class ZdtEndpoint {
 	/**
 	 * Creates the endpoint.
 	 * @param coordinator the drain
+	 * @param longLived the server-sent event streams and WebSockets the drain ends
 	 * @param loadBalancerDetails what the load balancer strategy knows, shown as is per
 	 * {@code showDetails}
 	 * @param token the token that drain and cancel need, or {@code null} for none
 	 * @param showDetails to whom the status shows the load balancer details; "authorized"
 	 * means the caller sends the token
 	 */
-	public ZdtEndpoint(DrainCoordinator coordinator, Supplier<Map<String, Object>> loadBalancerDetails,
-			@Nullable String token, Show showDetails) {
+	public ZdtEndpoint(DrainCoordinator coordinator, LongLivedConnections longLived,
+			Supplier<Map<String, Object>> loadBalancerDetails, @Nullable String token, Show showDetails) {
 		this.coordinator = coordinator;
+		this.longLived = longLived;
 		this.loadBalancerDetails = loadBalancerDetails;
 		this.token = new DrainToken(token);
 		this.showDetails = showDetails;
@@ -80,7 +85,7 @@ public class ZdtEndpoint {
 	public ZdtDescriptor status() {
 		boolean details = this.showDetails.isShown(this.token.isPresentedByCaller());
 		return ZdtDescriptor.of(this.coordinator.status(), details, details ? this.loadBalancerDetails.get() : null,
-				this.coordinator.evidence());
+				this.coordinator.evidence(), this.longLived);
 	}
 
 	/**

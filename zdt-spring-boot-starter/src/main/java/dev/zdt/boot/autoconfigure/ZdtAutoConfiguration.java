@@ -10,6 +10,7 @@ import dev.zdt.boot.web.BootWebServers;
 import dev.zdt.core.DrainCoordinator;
 import dev.zdt.core.DrainListener;
 import dev.zdt.core.ShutdownBudget;
+import dev.zdt.core.connection.LongLivedConnections;
 import dev.zdt.core.hold.HoldStrategy;
 import dev.zdt.core.hold.LoadBalancerHoldStrategySupplier;
 import dev.zdt.core.time.Ticker;
@@ -72,6 +73,12 @@ public final class ZdtAutoConfiguration {
 			.cancelAfter(properties.getDrain().getCancelAfter());
 		listeners.orderedStream().forEach(builder::listener);
 		return builder.build();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	LongLivedConnections zdtLongLivedConnections() {
+		return new LongLivedConnections();
 	}
 
 	@Bean

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import dev.zdt.core.DrainCoordinator;
 import dev.zdt.core.DrainTrigger;
+import dev.zdt.core.connection.LongLivedConnections;
 import dev.zdt.core.hold.HoldBounds;
 import dev.zdt.core.hold.HoldContext;
 import dev.zdt.core.hold.HoldDecision;
@@ -22,7 +23,7 @@ class ZdtEndpointTests {
 	@Test
 	void statusShowsWhyAFailingStrategyMadeTheHoldRunToItsMaximum() throws Exception {
 		DrainCoordinator coordinator = coordinatorWithFailingStrategy();
-		ZdtEndpoint endpoint = new ZdtEndpoint(coordinator, Map::of, null, Show.ALWAYS);
+		ZdtEndpoint endpoint = new ZdtEndpoint(coordinator, new LongLivedConnections(), Map::of, null, Show.ALWAYS);
 		assertThat(endpoint.status().holdFailure()).isNull();
 		assertThat(coordinator.drain(DrainTrigger.API).outcome().reason()).isEqualTo("max-hold");
 		assertThat(endpoint.status().holdEndReason()).isEqualTo("max-hold");
@@ -32,7 +33,7 @@ class ZdtEndpointTests {
 	@Test
 	void failureTextWhichCanCarryAwsErrorsIsHiddenFromCallersWithoutDetails() throws Exception {
 		DrainCoordinator coordinator = coordinatorWithFailingStrategy();
-		ZdtEndpoint endpoint = new ZdtEndpoint(coordinator, Map::of, null, Show.NEVER);
+		ZdtEndpoint endpoint = new ZdtEndpoint(coordinator, new LongLivedConnections(), Map::of, null, Show.NEVER);
 		coordinator.drain(DrainTrigger.API);
 		assertThat(endpoint.status().holdFailure()).isEqualTo(ZdtDescriptor.HIDDEN_FAILURE)
 			.doesNotContain("no credentials");

@@ -7,6 +7,7 @@ import dev.zdt.boot.actuate.ZdtReactiveWebExtension;
 import dev.zdt.boot.autoconfigure.ZdtAutoConfiguration;
 import dev.zdt.boot.autoconfigure.ZdtProperties;
 import dev.zdt.core.DrainCoordinator;
+import dev.zdt.core.connection.LongLivedConnections;
 import dev.zdt.core.hold.LoadBalancerHoldStrategySupplier;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -39,9 +40,10 @@ public final class ZdtEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnAvailableEndpoint(ZdtEndpoint.class)
-	ZdtEndpoint zdtEndpoint(DrainCoordinator coordinator, ObjectProvider<LoadBalancerHoldStrategySupplier> loadBalancer,
-			ZdtProperties properties, ZdtEndpointProperties endpointProperties) {
-		return new ZdtEndpoint(coordinator, () -> {
+	ZdtEndpoint zdtEndpoint(DrainCoordinator coordinator, LongLivedConnections longLived,
+			ObjectProvider<LoadBalancerHoldStrategySupplier> loadBalancer, ZdtProperties properties,
+			ZdtEndpointProperties endpointProperties) {
+		return new ZdtEndpoint(coordinator, longLived, () -> {
 			LoadBalancerHoldStrategySupplier supplier = loadBalancer.getIfUnique();
 			return (supplier != null) ? supplier.details() : Map.of();
 		}, properties.getDrain().getToken(), endpointProperties.getShowDetails());

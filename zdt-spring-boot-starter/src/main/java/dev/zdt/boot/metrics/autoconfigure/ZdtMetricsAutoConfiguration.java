@@ -2,7 +2,9 @@ package dev.zdt.boot.metrics.autoconfigure;
 
 import dev.zdt.boot.autoconfigure.ZdtAutoConfiguration;
 import dev.zdt.boot.metrics.DrainMetrics;
+import dev.zdt.boot.metrics.LongLivedConnectionMetrics;
 import dev.zdt.core.DrainCoordinator;
+import dev.zdt.core.connection.LongLivedConnections;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,6 +28,13 @@ public final class ZdtMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	DrainMetrics zdtDrainMetrics(ObjectProvider<DrainCoordinator> coordinator) {
 		return new DrainMetrics(coordinator::getObject);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(LongLivedConnections.class)
+	LongLivedConnectionMetrics zdtLongLivedConnectionMetrics(LongLivedConnections connections) {
+		return new LongLivedConnectionMetrics(connections);
 	}
 
 }

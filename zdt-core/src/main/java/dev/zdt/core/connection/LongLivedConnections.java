@@ -1,0 +1,185 @@
+package dev.zdt.core.connection;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.zdt.core.DrainCancellation;
+import dev.zdt.core.DrainListener;
+import dev.zdt.core.DrainResult;
+
+/**
+ * The long-lived responses open on this instance: server-sent event streams and
+ * WebSockets. A graceful shutdown waits for responses to complete, and these never do:
+ * left alone they are cut when the shutdown timeout expires, and their clients see an
+ * error. So each one registers how to end it cleanly (a last event and the end of the
+ * stream, a close frame 1001 "going away"), and when the hold ends, once the load
+ * balancer has stopped routing here, every one still open is ended that way: its client
+ * reconnects and lands on another instance. A response registered after the hold has
+ * ended is ended at once.
+ *
+ * @since 0.1.0
+ */
+public final class LongLivedConnections implements DrainListener {
+
+	private final Map<Kind, Set<Connection>> open = new EnumMap<>(Kind.class);
+
+	private final Map<Kind, AtomicLong> ended = new EnumMap<>(Kind.class);
+
+	private final AtomicLong endFailures = new AtomicLong();
+
+	private volatile boolean holdOver;
+
+	/**
+	 * Creates an empty registry.
+	 */
+	public LongLivedConnections() {
+		for (Kind kind : Kind.values()) {
+			this.open.put(kind, ConcurrentHashMap.newKeySet());
+			this.ended.put(kind, new AtomicLong());
+		}
+	}
+
+	/**
+	 * Registers a long-lived response that has started.
+	 * @param kind what it is
+	 * @param end ends it cleanly; called at most once, on the thread that ends the hold
+	 * (or on this one, if the hold is already over), and must not block
+	 * @return the registration, to close when the response ends by itself
+	 */
+	public Registration register(Kind kind, Runnable end) {
+		Connection connection = new Connection(kind, end);
+		this.open.get(kind).add(connection);
+		if (this.holdOver) {
+			connection.end();
+		}
+		return connection;
+	}
+
+	/**
+	 * Returns how many responses of a kind are open now.
+	 * @param kind the kind
+	 * @return the number open
+	 */
+	public int open(Kind kind) {
+		return this.open.get(kind).size();
+	}
+
+	/**
+	 * Returns how many responses of a kind the drain has ended.
+	 * @param kind the kind
+	 * @return the number ended by the drain
+	 */
+	public long ended(Kind kind) {
+		return this.ended.get(kind).get();
+	}
+
+	/**
+	 * Returns how many ends failed (the response was then left to the shutdown).
+	 * @return the number of failed ends
+	 */
+	public long endFailures() {
+		return this.endFailures.get();
+	}
+
+	@Override
+	public void holdEnded(DrainResult result) {
+		this.holdOver = true;
+		for (Set<Connection> connections : this.open.values()) {
+			for (Connection connection : connections) {
+				connection.end();
+			}
+		}
+	}
+
+	@Override
+	public void drainCancelled(DrainCancellation cancellation) {
+		this.holdOver = false;
+	}
+
+	/**
+	 * What a long-lived response is.
+	 */
+	public enum Kind {
+
+		/**
+		 * A {@code text/event-stream} response.
+		 */
+		SERVER_SENT_EVENTS("sse"),
+
+		/**
+		 * A WebSocket session.
+		 */
+		WEBSOCKET("websocket");
+
+		private final String tag;
+
+		Kind(String tag) {
+			this.tag = tag;
+		}
+
+		/**
+		 * Returns the short name used in meters and the status.
+		 * @return {@code sse} or {@code websocket}
+		 */
+		public String tag() {
+			return this.tag;
+		}
+
+	}
+
+	/**
+	 * A registered response.
+	 */
+	public interface Registration extends AutoCloseable {
+
+		/**
+		 * Removes the response: it has ended by itself. Closing twice does nothing.
+		 */
+		@Override
+		void close();
+
+	}
+
+	private final class Connection implements Registration {
+
+		private final Kind kind;
+
+		private final Runnable end;
+
+		private final AtomicBoolean ending = new AtomicBoolean();
+
+		Connection(Kind kind, Runnable end) {
+			this.kind = kind;
+			this.end = end;
+		}
+
+		void end() {
+			if (!this.ending.compareAndSet(false, true)) {
+				return;
+			}
+			try {
+				this.end.run();
+				LongLivedConnections.this.ended.get(this.kind).incrementAndGet();
+			}
+			catch (Throwable ex) {
+				// The response is left to the web server's shutdown; a failed end is
+				// counted.
+				LongLivedConnections.this.endFailures.incrementAndGet();
+			}
+			finally {
+				close();
+			}
+		}
+
+		@Override
+		public void close() {
+			LongLivedConnections.this.open.get(this.kind).remove(this);
+		}
+
+	}
+
+}
