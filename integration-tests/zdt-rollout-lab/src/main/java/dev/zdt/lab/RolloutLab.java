@@ -37,8 +37,10 @@ import dev.zdt.lab.rollout.Scenario;
  * table [--out results]   (benchmark.md's table again from benchmark-runs.csv)
  * holds [--out results/shapes]   (the zdt pods' hold times, from the logs of the runs in benchmark-runs.csv)
  * </pre> The sample app jar comes from {@code -Dzdt.lab.app-jar}, the Spring Boot 3.5 one
- * ({@code zdt-boot3}) from {@code -Dzdt.lab.app-jar.zdt-sample-app-boot3} (the Maven
- * build sets both), logs go under {@code -Dzdt.lab.work} (default {@code target/lab}).
+ * ({@code zdt-boot3}) from {@code -Dzdt.lab.app-jar.zdt-sample-app-boot3}, the WebFlux
+ * one ({@code zdt-webflux}) from {@code -Dzdt.lab.app-jar.zdt-sample-app-webflux} (the
+ * Maven build sets them), logs go under {@code -Dzdt.lab.work} (default
+ * {@code target/lab}).
  *
  * @author zdt
  */
@@ -181,7 +183,8 @@ public final class RolloutLab {
 				  table [--out results]   benchmark.md's table again from benchmark-runs.csv
 				  holds [--out results/shapes]   the zdt pods' hold times, read from the runs' logs
 
-				scenarios: boot-defaults, prestop-sleep-N, zdt-fixed, zdt-adaptive, zdt-aws, zdt-sigterm, zdt-boot3
+				scenarios: boot-defaults, prestop-sleep-N, zdt-fixed, zdt-adaptive, zdt-aws, zdt-sigterm, zdt-boot3,
+				           zdt-webflux
 				e.g. mvn -q -pl :zdt-rollout-lab compile exec:exec -Dlab="bench quick"
 				""");
 		return 0;

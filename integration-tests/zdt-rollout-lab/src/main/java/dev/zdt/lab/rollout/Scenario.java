@@ -21,8 +21,9 @@ import dev.zdt.lab.pod.PreStop;
  * @param gracePeriod {@code terminationGracePeriodSeconds}
  * @param fakeElbv2 whether the pods poll a fake ELBv2 endpoint backed by the lab's target
  * group (the AWS target-health strategy)
- * @param image the sample app the pods run: {@link #SAMPLE_APP} (Spring Boot 4) or
- * {@link #SAMPLE_APP_BOOT3} (Spring Boot 3.5)
+ * @param image the sample app the pods run: {@link #SAMPLE_APP} (Spring Boot 4),
+ * {@link #SAMPLE_APP_BOOT3} (Spring Boot 3.5) or {@link #SAMPLE_APP_WEBFLUX} (WebFlux on
+ * Reactor Netty)
  * @author zdt
  */
 public record Scenario(String id, String label, List<String> appArguments, PreStop preStop, Duration gracePeriod,
@@ -37,6 +38,12 @@ public record Scenario(String id, String label, List<String> appArguments, PreSt
 	 * The image of the same sample app on Spring Boot 3.5 with zdt-spring-boot3-starter.
 	 */
 	public static final String SAMPLE_APP_BOOT3 = "zdt-sample-app-boot3";
+
+	/**
+	 * The image of the WebFlux sample app on Reactor Netty (Spring Boot 4) with the same
+	 * zdt-spring-boot-starter.
+	 */
+	public static final String SAMPLE_APP_WEBFLUX = "zdt-sample-app-webflux";
 
 	/**
 	 * The drain endpoint that the zdt {@code preStop} hook calls.
@@ -94,6 +101,13 @@ public record Scenario(String id, String label, List<String> appArguments, PreSt
 		.onImage(SAMPLE_APP_BOOT3);
 
 	/**
+	 * {@link #ZDT_ADAPTIVE} on the WebFlux sample app (Reactor Netty).
+	 */
+	public static final Scenario ZDT_WEBFLUX = zdt("zdt-webflux", "zdt adaptive (defaults), WebFlux on Reactor Netty",
+			List.of(), PreStop.httpGet(DRAIN_PATH, Map.of()))
+		.onImage(SAMPLE_APP_WEBFLUX);
+
+	/**
 	 * The walkthrough's {@code preStop: sleep N}, the starter switched off, grace
 	 * {@code N + 30} s.
 	 * @param seconds the sleep
@@ -134,7 +148,7 @@ public record Scenario(String id, String label, List<String> appArguments, PreSt
 	/**
 	 * Find a scenario by id: {@code boot-defaults}, {@code prestop-sleep-N},
 	 * {@code zdt-fixed}, {@code zdt-adaptive}, {@code zdt-aws}, {@code zdt-sigterm},
-	 * {@code zdt-boot3}.
+	 * {@code zdt-boot3}, {@code zdt-webflux}.
 	 * @param id the id
 	 * @return the scenario
 	 */
@@ -142,14 +156,14 @@ public record Scenario(String id, String label, List<String> appArguments, PreSt
 		if (id.startsWith("prestop-sleep-")) {
 			return preStopSleep(Integer.parseInt(id.substring("prestop-sleep-".length())));
 		}
-		for (Scenario scenario : List.of(BOOT_DEFAULTS, ZDT_FIXED, ZDT_ADAPTIVE, ZDT_AWS, ZDT_SIGTERM_ONLY,
-				ZDT_BOOT3)) {
+		for (Scenario scenario : List.of(BOOT_DEFAULTS, ZDT_FIXED, ZDT_ADAPTIVE, ZDT_AWS, ZDT_SIGTERM_ONLY, ZDT_BOOT3,
+				ZDT_WEBFLUX)) {
 			if (scenario.id.equals(id)) {
 				return scenario;
 			}
 		}
 		throw new IllegalArgumentException("Unknown scenario '" + id
-				+ "' (boot-defaults, prestop-sleep-N, zdt-fixed, zdt-adaptive, zdt-aws, zdt-sigterm, zdt-boot3)");
+				+ "' (boot-defaults, prestop-sleep-N, zdt-fixed, zdt-adaptive, zdt-aws, zdt-sigterm, zdt-boot3, zdt-webflux)");
 	}
 
 	/**
@@ -176,7 +190,8 @@ public record Scenario(String id, String label, List<String> appArguments, PreSt
 
 	/**
 	 * Return this scenario with its pods running another image.
-	 * @param image {@link #SAMPLE_APP} or {@link #SAMPLE_APP_BOOT3}
+	 * @param image {@link #SAMPLE_APP}, {@link #SAMPLE_APP_BOOT3} or
+	 * {@link #SAMPLE_APP_WEBFLUX}
 	 * @return a new scenario
 	 */
 	public Scenario onImage(String image) {

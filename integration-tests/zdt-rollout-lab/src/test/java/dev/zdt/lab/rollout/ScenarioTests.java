@@ -69,6 +69,16 @@ class ScenarioTests {
 	}
 
 	@Test
+	void zdtWebfluxScenarioIsTheAdaptiveOneOnTheReactiveSampleApp() {
+		Scenario webflux = Scenario.of("zdt-webflux");
+		assertThat(webflux).isSameAs(Scenario.ZDT_WEBFLUX);
+		assertThat(webflux.image()).isEqualTo("zdt-sample-app-webflux");
+		assertThat(webflux.appArguments()).isEqualTo(Scenario.ZDT_ADAPTIVE.appArguments());
+		assertThat(webflux.preStop()).isEqualTo(Scenario.ZDT_ADAPTIVE.preStop());
+		assertThat(webflux.gracePeriod()).isEqualTo(Scenario.ZDT_ADAPTIVE.gracePeriod());
+	}
+
+	@Test
 	void unknownScenarioNamesTheKnownOnes() {
 		assertThatIllegalArgumentException().isThrownBy(() -> Scenario.of("nope"))
 			.withMessageContaining("zdt-adaptive");
