@@ -16,11 +16,13 @@ import org.jspecify.annotations.Nullable;
  * <li>the web server's graceful shutdown: at most {@link #phaseTimeout()}
  * ({@code spring.lifecycle.timeout-per-shutdown-phase}), shortened to what is left of the
  * load balancer's deregistration delay when that is known ({@link #inFlightWait});</li>
+ * <li>the release of the web server's resources: {@link #resourceRelease()}, e.g. Reactor
+ * Netty's event loops wait a quiet period (2 s by default) before they stop;</li>
  * <li>the exit of the JVM: {@link #EXIT_MARGIN}.</li>
  * </ol>
  * Hence the rule: the grace period before SIGKILL must be at least max hold + phase
- * timeout + {@link #EXIT_MARGIN} ({@link #requiredGracePeriod()}), and the load
- * balancer's deregistration delay at least max hold + phase timeout
+ * timeout + resource release + {@link #EXIT_MARGIN} ({@link #requiredGracePeriod()}), and
+ * the load balancer's deregistration delay at least max hold + phase timeout
  * ({@link #requiredDeregistrationDelay()}), since it cuts the connections still open when
  * it runs out. The shutdown phase that waits for the hold is given
  * {@link #holdPhaseTimeout()}, so that it is never abandoned before the coordinator
@@ -29,9 +31,11 @@ import org.jspecify.annotations.Nullable;
  * @param maxHold the longest hold
  * @param phaseTimeout the longest wait of a shutdown phase, such as the web server's
  * graceful shutdown waiting for requests in flight
+ * @param resourceRelease how long the web server's resources take to release after its
+ * graceful shutdown, before the JVM can exit
  * @since 0.1.0
  */
-public record ShutdownBudget(Duration maxHold, Duration phaseTimeout) {
+public record ShutdownBudget(Duration maxHold, Duration phaseTimeout, Duration resourceRelease) {
 
 	/**
 	 * How long past the maximum hold a caller of
@@ -54,10 +58,21 @@ public record ShutdownBudget(Duration maxHold, Duration phaseTimeout) {
 	 * Checks the durations.
 	 * @param maxHold the longest hold
 	 * @param phaseTimeout the longest wait of a shutdown phase
+	 * @param resourceRelease how long the web server's resources take to release
 	 */
 	public ShutdownBudget {
 		requireNotNegative(maxHold, "maxHold");
 		requireNotNegative(phaseTimeout, "phaseTimeout");
+		requireNotNegative(resourceRelease, "resourceRelease");
+	}
+
+	/**
+	 * Creates the budget of a web server whose resources release at once.
+	 * @param maxHold the longest hold
+	 * @param phaseTimeout the longest wait of a shutdown phase
+	 */
+	public ShutdownBudget(Duration maxHold, Duration phaseTimeout) {
+		this(maxHold, phaseTimeout, Duration.ZERO);
 	}
 
 	/**
@@ -69,6 +84,15 @@ public record ShutdownBudget(Duration maxHold, Duration phaseTimeout) {
 	 */
 	public static ShutdownBudget of(HoldBounds bounds, Duration phaseTimeout) {
 		return new ShutdownBudget(bounds.maxHold(), phaseTimeout);
+	}
+
+	/**
+	 * Returns this budget with the time the web server's resources take to release.
+	 * @param resourceRelease how long the release takes
+	 * @return a new budget
+	 */
+	public ShutdownBudget withResourceRelease(Duration resourceRelease) {
+		return new ShutdownBudget(this.maxHold, this.phaseTimeout, resourceRelease);
 	}
 
 	/**
@@ -94,10 +118,10 @@ public record ShutdownBudget(Duration maxHold, Duration phaseTimeout) {
 	 * Returns the shortest grace period (Kubernetes'
 	 * {@code terminationGracePeriodSeconds}, counted from the start of the preStop hook)
 	 * in which the shutdown ends before SIGKILL.
-	 * @return max hold + phase timeout + {@link #EXIT_MARGIN}
+	 * @return max hold + phase timeout + resource release + {@link #EXIT_MARGIN}
 	 */
 	public Duration requiredGracePeriod() {
-		return this.maxHold.plus(this.phaseTimeout).plus(EXIT_MARGIN);
+		return this.maxHold.plus(this.phaseTimeout).plus(this.resourceRelease).plus(EXIT_MARGIN);
 	}
 
 	/**

@@ -25,6 +25,15 @@ class ShutdownBudgetTests {
 	}
 
 	@Test
+	void gracePeriodAlsoCoversTheReleaseOfTheServersResourcesButTheDeregistrationDelayDoesNot() {
+		ShutdownBudget reactive = this.budget.withResourceRelease(Duration.ofSeconds(2));
+		assertThat(reactive.requiredGracePeriod()).isEqualTo(Duration.ofSeconds(64));
+		assertThat(reactive.fitsGracePeriod(Duration.ofSeconds(62))).isFalse();
+		assertThat(reactive.requiredDeregistrationDelay()).isEqualTo(Duration.ofSeconds(60));
+		assertThat(reactive.holdPhaseTimeout()).isEqualTo(this.budget.holdPhaseTimeout());
+	}
+
+	@Test
 	void deregistrationDelayMustCoverTheHoldAndTheGracefulShutdown() {
 		assertThat(this.budget.requiredDeregistrationDelay()).isEqualTo(Duration.ofSeconds(60));
 		assertThat(this.budget.fitsDeregistrationDelay(Duration.ofSeconds(60))).isTrue();
@@ -89,6 +98,8 @@ class ShutdownBudgetTests {
 			.withMessageContaining("maxHold");
 		assertThatIllegalArgumentException().isThrownBy(() -> new ShutdownBudget(THIRTY, Duration.ofSeconds(-1)))
 			.withMessageContaining("phaseTimeout");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.budget.withResourceRelease(Duration.ofSeconds(-1)))
+			.withMessageContaining("resourceRelease");
 	}
 
 }

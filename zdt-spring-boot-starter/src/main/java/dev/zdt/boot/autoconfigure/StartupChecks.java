@@ -64,11 +64,11 @@ final class StartupChecks implements ApplicationListener<ApplicationReadyEvent> 
 		if (grace != null && !this.budget.fitsGracePeriod(grace)) {
 			Duration needed = this.budget.requiredGracePeriod();
 			warnings.add(String.format("zdt: the shutdown may not fit the termination grace period: max hold %s "
-					+ "+ spring.lifecycle.timeout-per-shutdown-phase %s + %s to exit = %s > zdt.termination-grace-period %s; "
+					+ "+ spring.lifecycle.timeout-per-shutdown-phase %s%s + %s to exit = %s > zdt.termination-grace-period %s; "
 					+ "kubelet would SIGKILL requests in flight. Raise terminationGracePeriodSeconds to at least %d, "
 					+ "or lower zdt.drain.max-hold or the shutdown timeout.", seconds(maxHold),
-					seconds(shutdownTimeout), seconds(ShutdownBudget.EXIT_MARGIN), seconds(needed), seconds(grace),
-					(long) Math.ceil(needed.toMillis() / 1000.0)));
+					seconds(shutdownTimeout), resourceRelease(), seconds(ShutdownBudget.EXIT_MARGIN), seconds(needed),
+					seconds(grace), (long) Math.ceil(needed.toMillis() / 1000.0)));
 		}
 		if (this.immediateServerShutdown) {
 			warnings.add("zdt: server.shutdown=immediate: requests in flight when the hold ends will be cut. "
@@ -84,6 +84,12 @@ final class StartupChecks implements ApplicationListener<ApplicationReadyEvent> 
 					this.budget.requiredDeregistrationDelay().toSeconds()));
 		}
 		return warnings;
+	}
+
+	private String resourceRelease() {
+		Duration release = this.budget.resourceRelease();
+		return release.isZero() ? "" : " + Reactor Netty's shutdown quiet period " + seconds(release)
+				+ " (spring.reactor.netty.shutdown-quiet-period)";
 	}
 
 	private static String seconds(Duration duration) {

@@ -97,8 +97,10 @@ public final class ZdtAutoConfiguration {
 	}
 
 	@Bean
-	ShutdownBudget zdtShutdownBudget(DrainCoordinator coordinator, LifecycleProperties lifecycle) {
-		return ShutdownBudget.of(coordinator.bounds(), lifecycle.getTimeoutPerShutdownPhase());
+	ShutdownBudget zdtShutdownBudget(DrainCoordinator coordinator, LifecycleProperties lifecycle,
+			ApplicationContext context) {
+		return ShutdownBudget.of(coordinator.bounds(), lifecycle.getTimeoutPerShutdownPhase())
+			.withResourceRelease(ReactorNettyQuietPeriod.of(context, context.getEnvironment()));
 	}
 
 	@Bean

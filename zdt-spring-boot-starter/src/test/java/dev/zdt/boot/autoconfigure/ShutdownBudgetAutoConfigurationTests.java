@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.context.LifecycleAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.LifecycleProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.http.client.ReactorResourceFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,6 +43,39 @@ class ShutdownBudgetAutoConfigurationTests {
 			assertThat(context.getBean(ShutdownBudget.class).phaseTimeout()).isEqualTo(Duration.ofSeconds(30));
 			assertThat(context.getBean(ShutdownPhaseTimeout.class).timeout()).isEqualTo(Duration.ofSeconds(65));
 		});
+	}
+
+	@Test
+	void reactorNettyResourcesAddTheirShutdownQuietPeriodToTheGracePeriod() {
+		this.contextRunner.withBean(ReactorResourceFactory.class).run((context) -> {
+			ShutdownBudget budget = context.getBean(ShutdownBudget.class);
+			assertThat(budget.resourceRelease()).isEqualTo(Duration.ofSeconds(2));
+			assertThat(budget.requiredGracePeriod()).isEqualTo(Duration.ofSeconds(64));
+		});
+	}
+
+	@Test
+	void reactorNettyQuietPeriodIsBootsPropertyWhenSet() {
+		this.contextRunner.withBean(ReactorResourceFactory.class)
+			.withPropertyValues("spring.reactor.netty.shutdown-quiet-period=5s")
+			.run((context) -> assertThat(context.getBean(ShutdownBudget.class).requiredGracePeriod())
+				.isEqualTo(Duration.ofSeconds(67)));
+	}
+
+	@Test
+	void withoutReactorNettyResourcesNothingIsAdded() {
+		this.contextRunner.withPropertyValues("spring.reactor.netty.shutdown-quiet-period=5s")
+			.run((context) -> assertThat(context.getBean(ShutdownBudget.class).requiredGracePeriod())
+				.isEqualTo(Duration.ofSeconds(62)));
+	}
+
+	@Test
+	void gracePeriodThatLeavesNoRoomForTheQuietPeriodIsWarnedAbout() {
+		this.contextRunner.withBean(ReactorResourceFactory.class)
+			.withPropertyValues("zdt.termination-grace-period=62s")
+			.run((context) -> assertThat(context.getBean(StartupChecks.class).warnings()).singleElement()
+				.asString()
+				.contains("at least 64", "Reactor Netty"));
 	}
 
 	@Test
