@@ -85,6 +85,8 @@ class LongLivedResponsesWebTests {
 			.isGreaterThanOrEqualTo(HOLD);
 		assertThat(duringHold.stream().filter((text) -> text.startsWith("data:tick"))).as("events during the hold")
 			.hasSizeGreaterThanOrEqualTo(5);
+		assertThat(duringHold).as("whole events, although the application kept sending as the hold ended")
+			.allMatch((text) -> text.matches("id:\\d+|data:tick \\d+|"));
 		assertThat(lines.next().text()).isEmpty();
 		assertThat(lines.next().end()).as("the end of the stream").isTrue();
 		awaitCount(() -> open(Kind.SERVER_SENT_EVENTS), 0);
@@ -110,6 +112,20 @@ class LongLivedResponsesWebTests {
 		awaitCount(() -> open(Kind.WEBSOCKET), 0);
 		assertThat(longLived("websocket")).contains("\"open\":0", "\"ended\":1");
 		assertThat(meter("zdt.connections.long.lived.ended", "websocket")).isEqualTo(1);
+	}
+
+	@Test
+	void aStreamStartedAfterTheHoldIsEndedAtOnce() throws Exception {
+		start();
+		coordinator().startDrain(DrainTrigger.API).get(10, TimeUnit.SECONDS);
+		Lines lines = openStream("/events");
+		List<String> texts = new ArrayList<>();
+		for (Line line = lines.next(); !line.end(); line = lines.next()) {
+			texts.add(line.text());
+		}
+		assertThat(texts).endsWith(":" + LongLivedResponses.FINAL_COMMENT, "");
+		awaitCount(() -> open(Kind.SERVER_SENT_EVENTS), 0);
+		assertThat(longLived("sse")).contains("\"ended\":1");
 	}
 
 	@Test
