@@ -64,7 +64,10 @@ public final class LongLivedResponses {
 	 * {@code onError} callbacks keep running, whether added before or after (Spring
 	 * Framework 6.2 and 7 keep every callback added, in order). After the hold,
 	 * {@link SseEmitter#send} throws {@link IllegalStateException}, as it does for any
-	 * completed emitter.
+	 * completed emitter. When {@code send} throws an {@link IOException} (the client has
+	 * gone), complete the emitter with {@code completeWithError}: Jetty 12.1 does not
+	 * report the failed write, and the stream would stay open, and registered, until its
+	 * timeout.
 	 * @param <T> the emitter's type
 	 * @param emitter the emitter, before the handler returns it
 	 * @return the same emitter

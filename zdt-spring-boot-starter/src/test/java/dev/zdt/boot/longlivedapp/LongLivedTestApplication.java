@@ -109,8 +109,8 @@ public class LongLivedTestApplication implements WebSocketConfigurer {
 				}
 				catch (IOException ex) {
 					this.streams.remove(stream);
-					// Tomcat reports the failed write to the request by itself, Jetty 12
-					// does not (the stream stayed open): completing it works on both.
+					// Tomcat reports the failed write to the request, Jetty 12.1 does
+					// not: the stream stayed open until its timeout (60 s).
 					stream.emitter.completeWithError(ex);
 				}
 				catch (IllegalStateException ex) {
