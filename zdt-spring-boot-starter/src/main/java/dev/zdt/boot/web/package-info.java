@@ -1,6 +1,6 @@
 /**
- * Servlet integration: counts application traffic and closes keep-alive connections while
- * draining.
+ * Servlet integration: counts application traffic, closes keep-alive connections while
+ * draining, and ends Spring MVC's long-lived responses when the hold ends.
  */
 @NullMarked
 package dev.zdt.boot.web;
