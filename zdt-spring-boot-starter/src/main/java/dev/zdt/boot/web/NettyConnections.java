@@ -31,8 +31,9 @@ import reactor.netty.http.server.HttpServer;
  * opens no new stream and every stream it has sent, even one still in transit, is served;
  * {@link #FINAL_GOAWAY_DELAY} later, far more than a round trip to a load balancer, the
  * final GOAWAY with the last stream the client opened, and the connection is closed the
- * way Netty closes an HTTP/2 connection: once its streams are done (within Reactor
- * Netty's graceful shutdown timeout).
+ * way Netty closes an HTTP/2 connection: once its streams are done (with no time limit
+ * when Boot's graceful shutdown is on, as Reactor Netty then configures the codec, else
+ * within Netty's default of 30 s). The delay is scheduled on the connection's event loop.
  * <p>
  * An HTTP/1.x connection is idle when Reactor Netty has no request on it (no
  * {@link ChannelOperations} bound), decided and closed on the connection's event loop,
