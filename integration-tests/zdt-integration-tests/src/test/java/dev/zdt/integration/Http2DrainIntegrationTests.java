@@ -28,8 +28,7 @@ class Http2DrainIntegrationTests {
 	private static final String DRAIN = "/actuator/zdt/drain";
 
 	@ParameterizedTest(name = "{0}")
-	@EnumSource(names = { "TOMCAT", "JETTY" }) // GOAWAY on Reactor Netty: not yet
-												// (README)
+	@EnumSource(SampleServer.class)
 	void h2cRequestsDuringTheHoldSucceedAndTheConnectionIsAskedToGoAway(SampleServer server) throws Exception {
 		try (SampleApp app = SampleApp.start(server, "h2c", "--server.http2.enabled=true",
 				"--zdt.drain.min-hold=" + MIN_HOLD.toSeconds() + "s",

@@ -29,8 +29,7 @@ class KeepAliveDrainIntegrationTests {
 	private static final Duration SPANNING_WORK = Duration.ofMillis(2500);
 
 	@ParameterizedTest(name = "{0}")
-	@EnumSource(names = { "TOMCAT", "JETTY" }) // closing idle Reactor Netty connections:
-												// not yet (README)
+	@EnumSource(SampleServer.class)
 	void aConnectionIdleThroughTheHoldIsClosedCleanlyWhenTheHoldEnds(SampleServer server) throws Exception {
 		try (SampleApp app = start(server, "idle-keepalive");
 				HttpConnection idle = HttpConnection.open(app.appPort(), SampleApp.REQUEST_TIMEOUT)) {

@@ -9,10 +9,13 @@ import dev.zdt.core.DrainResult;
 import dev.zdt.core.time.Ticker;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.web.server.WebServer;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationListener;
+import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -22,8 +25,8 @@ import org.springframework.util.ClassUtils;
  * responses carry {@code Connection: close} instead (see {@link DrainFilter}). When the
  * hold ends, before the web server's graceful shutdown, idle HTTP/1.x keep-alive
  * connections are closed and every HTTP/2 connection gets GOAWAY, so no client reuses a
- * connection that shutdown is about to end. Knows Tomcat's and Jetty's servers; on other
- * servers it does nothing.
+ * connection that shutdown is about to end. Knows Tomcat's, Jetty's and Reactor Netty's
+ * servers; on other servers it does nothing.
  *
  * @since 0.1.0
  */
@@ -41,6 +44,8 @@ public final class ConnectionDrainer implements DrainListener {
 
 	private final AtomicLong nextGoAway;
 
+	private final @Nullable NettyConnections reactorNetty;
+
 	private volatile ServerConnections connections = ServerConnections.NONE;
 
 	/**
@@ -54,7 +59,26 @@ public final class ConnectionDrainer implements DrainListener {
 	public static ConnectionDrainer forWebServers(ApplicationContext context, boolean endConnections, Ticker ticker) {
 		Function<Object, ServerConnections> connections = endConnections ? ConnectionDrainer::connectionsOf
 				: (webServer) -> ServerConnections.NONE;
-		return new ConnectionDrainer(context, connections, ticker);
+		return new ConnectionDrainer(context, connections, ticker, null);
+	}
+
+	/**
+	 * Creates a drainer for the web servers of the given reactive context, which sees
+	 * Reactor Netty's connections through its {@link #reactorNettyCustomizer()}. Call
+	 * only where Boot's Reactor Netty web server is present.
+	 * @param context the context whose web server is drained
+	 * @param endConnections whether to end connections at all
+	 * ({@code zdt.drain.connection-close})
+	 * @param ticker the clock that spaces GOAWAY frames
+	 * @return the drainer
+	 */
+	public static ConnectionDrainer forReactiveWebServers(ApplicationContext context, boolean endConnections,
+			Ticker ticker) {
+		NettyConnections reactorNetty = new NettyConnections();
+		Function<Object, ServerConnections> connections = endConnections
+				? (webServer) -> BootWebServers.reactorNetty(webServer) ? reactorNetty : connectionsOf(webServer)
+				: (webServer) -> ServerConnections.NONE;
+		return new ConnectionDrainer(context, connections, ticker, reactorNetty);
 	}
 
 	private static ServerConnections connectionsOf(Object webServer) {
@@ -73,10 +97,16 @@ public final class ConnectionDrainer implements DrainListener {
 
 	ConnectionDrainer(ApplicationContext context, Function<Object, ServerConnections> connectionsOfServer,
 			Ticker ticker) {
+		this(context, connectionsOfServer, ticker, null);
+	}
+
+	private ConnectionDrainer(ApplicationContext context, Function<Object, ServerConnections> connectionsOfServer,
+			Ticker ticker, @Nullable NettyConnections reactorNetty) {
 		this.context = context;
 		this.connectionsOfServer = connectionsOfServer;
 		this.ticker = ticker;
 		this.nextGoAway = new AtomicLong(ticker.nanos());
+		this.reactorNetty = reactorNetty;
 	}
 
 	/**
@@ -87,14 +117,28 @@ public final class ConnectionDrainer implements DrainListener {
 		return BootWebServers.startedListener(this.context, this::use);
 	}
 
+	/**
+	 * Returns the customizer that lets this drainer see the connections of the context's
+	 * Reactor Netty server, to register as a bean.
+	 * @return the customizer of Boot's Reactor Netty web server factory
+	 * @throws IllegalStateException unless the drainer was created by
+	 * {@link #forReactiveWebServers}
+	 */
+	public WebServerFactoryCustomizer<?> reactorNettyCustomizer() {
+		NettyConnections reactorNetty = this.reactorNetty;
+		Assert.state(reactorNetty != null, "Not a drainer for reactive web servers");
+		return BootWebServers.reactorNettyCustomizer(reactorNetty::track);
+	}
+
 	void use(WebServer webServer) {
 		this.connections = this.connectionsOfServer.apply(webServer);
 	}
 
 	/**
-	 * Called for a request that came over HTTP/2 while draining.
+	 * Called for a request that came over HTTP/2 while draining; cheap enough for every
+	 * such request.
 	 */
-	void http2RequestWhileDraining() {
+	public void http2RequestWhileDraining() {
 		long now = this.ticker.nanos();
 		long next = this.nextGoAway.get();
 		if (now - next >= 0 && this.nextGoAway.compareAndSet(next, now + GOAWAY_INTERVAL.toNanos())) {

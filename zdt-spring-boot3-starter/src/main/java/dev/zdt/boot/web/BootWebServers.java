@@ -1,14 +1,19 @@
 package dev.zdt.boot.web;
 
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 import org.apache.catalina.startup.Tomcat;
 import org.eclipse.jetty.server.Server;
 import org.jspecify.annotations.Nullable;
+import reactor.netty.http.server.HttpServer;
 
 import org.springframework.boot.web.embedded.jetty.JettyWebServer;
+import org.springframework.boot.web.embedded.netty.NettyReactiveWebServerFactory;
+import org.springframework.boot.web.embedded.netty.NettyWebServer;
 import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.WebServer;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.boot.web.context.WebServerGracefulShutdownLifecycle;
 import org.springframework.boot.web.context.WebServerInitializedEvent;
@@ -39,6 +44,11 @@ public final class BootWebServers {
 	static final String TOMCAT = "org.springframework.boot.web.embedded.tomcat.TomcatWebServer";
 
 	static final String JETTY = "org.springframework.boot.web.embedded.jetty.JettyWebServer";
+
+	/**
+	 * Reactor Netty's web server factory; present with Boot's Reactor Netty support.
+	 */
+	public static final String REACTOR_NETTY_FACTORY = "org.springframework.boot.web.embedded.netty.NettyReactiveWebServerFactory";
 
 	private BootWebServers() {
 	}
@@ -72,6 +82,30 @@ public final class BootWebServers {
 
 	static @Nullable Server jetty(Object webServer) {
 		return (webServer instanceof JettyWebServer jetty) ? jetty.getServer() : null;
+	}
+
+	static boolean reactorNetty(Object webServer) {
+		return webServer instanceof NettyWebServer;
+	}
+
+	static WebServerFactoryCustomizer<?> reactorNettyCustomizer(UnaryOperator<HttpServer> customizer) {
+		return new ReactorNettyCustomizer(customizer);
+	}
+
+	/**
+	 * Adds a server customizer to the factory it is given, a factory of this context
+	 * only. A {@code NettyServerCustomizer} bean would be applied by Boot's own factory
+	 * bean only, missing a factory that the application declares itself, and a separate
+	 * management server's factory may take it from this (parent) context too.
+	 */
+	private record ReactorNettyCustomizer(
+			UnaryOperator<HttpServer> customizer) implements WebServerFactoryCustomizer<NettyReactiveWebServerFactory> {
+
+		@Override
+		public void customize(NettyReactiveWebServerFactory factory) {
+			factory.addServerCustomizers(this.customizer::apply);
+		}
+
 	}
 
 	private record StartedListener(ApplicationContext context,

@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
+import dev.zdt.boot.web.ConnectionDrainer;
 import dev.zdt.boot.web.TrafficClassifier;
 import dev.zdt.core.DrainCoordinator;
 import dev.zdt.core.traffic.TrafficMonitor;
@@ -35,9 +36,10 @@ import org.springframework.web.server.WebFilterChain;
  * the last moment a header can still be sent, so a request that came before the drain and
  * answers after it asks to close too; a response already streaming when the drain starts
  * cannot. HTTP/2 responses get no {@code Connection} header, which would make them
- * malformed (RFC 9113 §8.2.2); on Reactor Netty their connections are not yet asked to go
- * away. The request's protocol is known on Reactor Netty only: on other reactive servers
- * no response asks to close.
+ * malformed (RFC 9113 §8.2.2): instead an HTTP/2 request that comes while draining makes
+ * the {@link ConnectionDrainer} ask the server's HTTP/2 connections to go away (GOAWAY).
+ * The request's protocol is known on Reactor Netty only: on other reactive servers no
+ * response asks to close.
  * <p>
  * Requests served by another application context pass untouched: with
  * {@code management.server.port} actuator runs in a child context whose handler applies
@@ -80,6 +82,8 @@ public final class DrainWebFilter implements WebFilter, Ordered {
 
 	private final Predicate<ServerHttpRequest> http1;
 
+	private final @Nullable ConnectionDrainer connections;
+
 	/**
 	 * Creates the filter.
 	 * @param coordinator the drain whose traffic monitor counts application requests
@@ -91,13 +95,36 @@ public final class DrainWebFilter implements WebFilter, Ordered {
 	 */
 	public DrainWebFilter(DrainCoordinator coordinator, TrafficClassifier classifier, boolean connectionClose,
 			@Nullable ApplicationContext applicationContext) {
-		this(coordinator, classifier, connectionClose, applicationContext, DrainWebFilter::isHttp1);
+		this(coordinator, classifier, connectionClose, applicationContext, (ConnectionDrainer) null);
+	}
+
+	/**
+	 * Creates the filter.
+	 * @param coordinator the drain whose traffic monitor counts application requests
+	 * @param classifier tells application requests from probes and management calls
+	 * @param connectionClose whether responses while draining ask clients to close the
+	 * connection
+	 * @param applicationContext the context whose server carries the application's
+	 * traffic, or {@code null} to treat every request that passes as the application's
+	 * @param connections ends HTTP/2 connections while draining, or {@code null} when the
+	 * server is unknown
+	 */
+	public DrainWebFilter(DrainCoordinator coordinator, TrafficClassifier classifier, boolean connectionClose,
+			@Nullable ApplicationContext applicationContext, @Nullable ConnectionDrainer connections) {
+		this(coordinator, classifier, connectionClose, applicationContext, DrainWebFilter::isHttp1, connections);
 	}
 
 	DrainWebFilter(DrainCoordinator coordinator, TrafficClassifier classifier, boolean connectionClose,
 			@Nullable ApplicationContext applicationContext, Predicate<ServerHttpRequest> http1) {
+		this(coordinator, classifier, connectionClose, applicationContext, http1, null);
+	}
+
+	private DrainWebFilter(DrainCoordinator coordinator, TrafficClassifier classifier, boolean connectionClose,
+			@Nullable ApplicationContext applicationContext, Predicate<ServerHttpRequest> http1,
+			@Nullable ConnectionDrainer connections) {
 		this.coordinator = coordinator;
 		this.http1 = http1;
+		this.connections = connections;
 		this.traffic = coordinator.traffic();
 		this.classifier = classifier;
 		this.connectionClose = connectionClose;
@@ -112,8 +139,14 @@ public final class DrainWebFilter implements WebFilter, Ordered {
 			return chain.filter(exchange);
 		}
 		ServerHttpRequest request = exchange.getRequest();
-		if (this.connectionClose && this.http1.test(request)) {
-			closeIfDrainingWhenCommitted(exchange.getResponse());
+		if (this.connectionClose) {
+			if (this.http1.test(request)) {
+				closeIfDrainingWhenCommitted(exchange.getResponse());
+			}
+			else if (this.connections != null && this.coordinator.isDraining() && isHttp2(request)) {
+				// A Connection header would make the response malformed.
+				this.connections.http2RequestWhileDraining();
+			}
 		}
 		if (!this.classifier.isApplicationRequest(request, REACTIVE_REQUESTS)) {
 			return chain.filter(exchange);
@@ -155,6 +188,10 @@ public final class DrainWebFilter implements WebFilter, Ordered {
 		return REACTOR_NETTY && ReactorNetty.isHttp1(ServerHttpRequestDecorator.getNativeRequest(request));
 	}
 
+	private static boolean isHttp2(ServerHttpRequest request) {
+		return REACTOR_NETTY && ReactorNetty.isHttp2(ServerHttpRequestDecorator.getNativeRequest(request));
+	}
+
 	private static @Nullable String peer(ServerHttpRequest request) {
 		InetSocketAddress address = request.getRemoteAddress();
 		return (address != null && address.getAddress() != null) ? address.getAddress().getHostAddress() : null;
@@ -171,6 +208,10 @@ public final class DrainWebFilter implements WebFilter, Ordered {
 		static boolean isHttp1(Object nativeRequest) {
 			// Reactor Netty reports HTTP/2 streams as version HTTP/2.0.
 			return nativeRequest instanceof HttpServerRequest netty && netty.version().majorVersion() == 1;
+		}
+
+		static boolean isHttp2(Object nativeRequest) {
+			return nativeRequest instanceof HttpServerRequest netty && netty.version().majorVersion() == 2;
 		}
 
 	}

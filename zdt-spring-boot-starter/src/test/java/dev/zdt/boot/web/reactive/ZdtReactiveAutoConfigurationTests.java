@@ -4,6 +4,8 @@ import dev.zdt.boot.actuate.ZdtEndpoint;
 import dev.zdt.boot.actuate.ZdtReactiveWebExtension;
 import dev.zdt.boot.actuate.autoconfigure.ZdtEndpointAutoConfiguration;
 import dev.zdt.boot.autoconfigure.ZdtAutoConfiguration;
+import dev.zdt.boot.web.BootWebServers;
+import dev.zdt.boot.web.ConnectionDrainer;
 import dev.zdt.boot.web.DrainFilter;
 import dev.zdt.boot.web.autoconfigure.ZdtReactiveAutoConfiguration;
 import dev.zdt.boot.web.autoconfigure.ZdtServletAutoConfiguration;
@@ -83,6 +85,22 @@ class ZdtReactiveAutoConfigurationTests {
 		this.reactive.withClassLoader(new FilteredClassLoader("reactor.core"))
 			.run((context) -> assertThat(context).hasSingleBean(DrainCoordinator.class)
 				.doesNotHaveBean(DrainWebFilter.class));
+	}
+
+	@Test
+	void onReactorNettyTheDrainerSeesTheServersConnections() {
+		this.reactive.run((context) -> assertThat(context).hasSingleBean(ConnectionDrainer.class)
+			.hasBean("zdtReactorNettyConnections")
+			.hasBean("zdtWebServerStartedListener"));
+	}
+
+	@Test
+	void withoutBootsReactorNettyServerThereIsNoDrainer() {
+		this.reactive
+			.withClassLoader(new FilteredClassLoader((name) -> name.equals(BootWebServers.REACTOR_NETTY_FACTORY)))
+			.run((context) -> assertThat(context).hasSingleBean(DrainWebFilter.class)
+				.doesNotHaveBean(ConnectionDrainer.class)
+				.doesNotHaveBean("zdtReactorNettyConnections"));
 	}
 
 }

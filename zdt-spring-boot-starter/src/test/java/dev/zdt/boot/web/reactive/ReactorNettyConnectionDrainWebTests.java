@@ -1,0 +1,223 @@
+package dev.zdt.boot.web.reactive;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import dev.zdt.boot.testapp.RunningApp;
+import dev.zdt.core.DrainCoordinator;
+import dev.zdt.core.DrainTrigger;
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http2.Http2FrameCodec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import reactor.netty.http.HttpProtocol;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Connections of a real Reactor Netty server through a drain: GOAWAY on HTTP/2 (h2c),
+ * idle HTTP/1.1 keep-alive connections closed when the hold ends.
+ */
+class ReactorNettyConnectionDrainWebTests {
+
+	@ParameterizedTest(name = "{0}")
+	@EnumSource(H2c.class)
+	void h2cRequestsDuringTheDrainSucceedAndTheConnectionIsAskedToGoAway(H2c h2c) throws Exception {
+		try (RunningApp app = start("server.http2.enabled=true", "zdt.drain.delay=3s", "zdt.drain.max-hold=4s");
+				H2cClient client = new H2cClient(app.port(), h2c)) {
+			H2cResponse before = client.get("/hello");
+			assertThat(before.version()).isEqualTo("HTTP/2.0");
+			Http2FrameCodec beforeCodec = before.codec();
+			assertThat(beforeCodec.connection().goAwayReceived()).isFalse();
+			app.coordinator().startDrain(DrainTrigger.API);
+			List<H2cResponse> during = new ArrayList<>();
+			for (int i = 0; i < 10; i++) {
+				during.add(client.get("/hello"));
+				Thread.sleep(20);
+			}
+			assertThat(app.coordinator().isDraining()).as("still in the hold").isTrue();
+			assertThat(during).allSatisfy((response) -> {
+				assertThat(response.status()).isEqualTo(200);
+				assertThat(response.body()).isEqualTo("hello");
+			});
+			assertThat(beforeCodec.connection().goAwayReceived())
+				.as("GOAWAY on the connection open when the drain started")
+				.isTrue();
+			assertThat(during).as("the client moved to a new connection")
+				.anySatisfy((response) -> assertThat(response.localPort()).isNotEqualTo(before.localPort()));
+		}
+	}
+
+	@Test
+	void anH2cConnectionIdleThroughTheHoldIsAskedToGoAwayWhenTheHoldEnds() throws Exception {
+		try (RunningApp app = start("server.http2.enabled=true", "zdt.drain.delay=300ms", "zdt.drain.max-hold=1s");
+				H2cClient client = new H2cClient(app.port(), H2c.PRIOR_KNOWLEDGE)) {
+			Http2FrameCodec codec = client.get("/hello").codec();
+			app.coordinator().drain(DrainTrigger.API);
+			long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+			while (!codec.connection().goAwayReceived() && System.nanoTime() < deadline) {
+				Thread.sleep(10);
+			}
+			assertThat(codec.connection().goAwayReceived()).as("GOAWAY once the hold has ended").isTrue();
+		}
+	}
+
+	@Test
+	void anIdleKeepAliveConnectionIsClosedWhenTheHoldEndsAndOneWithARequestInFlightIsNot() throws Exception {
+		try (RunningApp app = start("zdt.drain.delay=300ms", "zdt.drain.max-hold=1s");
+				Socket idle = new Socket(InetAddress.getLoopbackAddress(), app.port());
+				Socket busy = new Socket(InetAddress.getLoopbackAddress(), app.port())) {
+			idle.setSoTimeout(5000);
+			busy.setSoTimeout(5000);
+			assertThat(get(idle, "/hello")).startsWith("HTTP/1.1 200").doesNotContainIgnoringCase("connection: close");
+			send(busy, "/slow?ms=2000");
+			awaitInFlight(app.coordinator());
+			app.coordinator().drain(DrainTrigger.API);
+			assertThat(app.coordinator().traffic().inFlight())
+				.as("the slow request is still in flight after the hold: its connection was not cut")
+				.isEqualTo(1);
+			idle.setSoTimeout(2000);
+			try {
+				assertThat(idle.getInputStream().read()).as("end of stream (FIN) once the hold has ended")
+					.isEqualTo(-1);
+			}
+			catch (SocketTimeoutException ex) {
+				throw new AssertionError("The idle keep-alive connection is still open after the hold", ex);
+			}
+			String response = readResponse(busy);
+			assertThat(response).as("the request in flight at the hold's end is served")
+				.startsWith("HTTP/1.1 200")
+				.containsIgnoringCase("connection: close")
+				.endsWith("slow");
+		}
+	}
+
+	private static RunningApp start(String... properties) {
+		List<String> all = new ArrayList<>(List.of("zdt.drain.strategy=fixed", "zdt.drain.min-hold=0s",
+				"zdt.drain.delay=1s", "zdt.drain.max-hold=1s"));
+		all.addAll(List.of(properties));
+		return RunningApp.startReactive(false, all.toArray(String[]::new));
+	}
+
+	private static void awaitInFlight(DrainCoordinator coordinator) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+		while (coordinator.traffic().inFlight() < 1 && System.nanoTime() < deadline) {
+			Thread.sleep(10);
+		}
+		assertThat(coordinator.traffic().inFlight()).isEqualTo(1);
+	}
+
+	private static String get(Socket socket, String path) throws IOException {
+		send(socket, path);
+		return readResponse(socket);
+	}
+
+	private static void send(Socket socket, String path) throws IOException {
+		socket.getOutputStream()
+			.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+	}
+
+	private static String readResponse(Socket socket) throws IOException {
+		InputStream in = socket.getInputStream();
+		ByteArrayOutputStream head = new ByteArrayOutputStream();
+		while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+			int next = in.read();
+			if (next == -1) {
+				throw new IOException("Closed mid-response: " + head);
+			}
+			head.write(next);
+		}
+		String headers = head.toString(StandardCharsets.ISO_8859_1);
+		int length = 0;
+		for (String line : headers.split("\r\n")) {
+			if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+				length = Integer.parseInt(line.substring(line.indexOf(':') + 1).trim());
+			}
+		}
+		byte[] body = in.readNBytes(length);
+		return headers + new String(body, StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * How the client starts HTTP/2 without TLS.
+	 */
+	enum H2c {
+
+		/** The connection preface first, as an ALB target group with HTTP2 does. */
+		PRIOR_KNOWLEDGE(HttpProtocol.H2C),
+
+		/** An HTTP/1.1 request with {@code Upgrade: h2c} first. */
+		UPGRADE(HttpProtocol.HTTP11, HttpProtocol.H2C);
+
+		private final HttpProtocol[] protocols;
+
+		H2c(HttpProtocol... protocols) {
+			this.protocols = protocols;
+		}
+
+	}
+
+	/**
+	 * Reactor Netty's HTTP/2 client, one connection at a time: it opens a new connection
+	 * once the server has sent GOAWAY on the current one.
+	 */
+	private static final class H2cClient implements AutoCloseable {
+
+		private final ConnectionProvider connections = ConnectionProvider.create("zdt-h2c-test", 1);
+
+		private final HttpClient client;
+
+		H2cClient(int port, H2c h2c) {
+			this.client = HttpClient.create(this.connections)
+				.protocol(h2c.protocols)
+				.baseUrl("http://127.0.0.1:" + port)
+				.responseTimeout(Duration.ofSeconds(10));
+		}
+
+		H2cResponse get(String path) throws Exception {
+			CompletableFuture<H2cResponse> response = this.client.get()
+				.uri(path)
+				.responseConnection((head, connection) -> {
+					Channel channel = connection.channel();
+					Channel parent = (channel.parent() != null) ? channel.parent() : channel;
+					Http2FrameCodec codec = parent.pipeline().get(Http2FrameCodec.class);
+					int localPort = ((InetSocketAddress) parent.localAddress()).getPort();
+					return connection.inbound()
+						.receive()
+						.aggregate()
+						.asString()
+						.defaultIfEmpty("")
+						.map((body) -> new H2cResponse(head.status().code(), head.version().text(), localPort, codec,
+								body));
+				})
+				.next()
+				.toFuture();
+			return response.get(10, TimeUnit.SECONDS);
+		}
+
+		@Override
+		public void close() {
+			this.connections.disposeLater().block(Duration.ofSeconds(10));
+		}
+
+	}
+
+	private record H2cResponse(int status, String version, int localPort, Http2FrameCodec codec, String body) {
+	}
+
+}
