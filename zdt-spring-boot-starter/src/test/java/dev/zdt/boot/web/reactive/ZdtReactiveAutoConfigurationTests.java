@@ -8,6 +8,7 @@ import dev.zdt.boot.web.DrainFilter;
 import dev.zdt.boot.web.autoconfigure.ZdtReactiveAutoConfiguration;
 import dev.zdt.boot.web.autoconfigure.ZdtServletAutoConfiguration;
 import dev.zdt.core.DrainCoordinator;
+import dev.zdt.core.connection.LongLivedConnections;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
@@ -45,6 +46,23 @@ class ZdtReactiveAutoConfigurationTests {
 	}
 
 	@Test
+	void aReactiveApplicationGetsTheLongLivedResponsesAndAServletApplicationDoesNot() {
+		this.reactive.run((context) -> assertThat(context).hasSingleBean(ReactiveLongLivedResponses.class)
+			.hasSingleBean(LongLivedConnections.class));
+		this.servlet.run((context) -> assertThat(context).doesNotHaveBean(ReactiveLongLivedResponses.class)
+			.hasSingleBean(LongLivedConnections.class));
+	}
+
+	@Test
+	void anApplicationsOwnLongLivedResponsesReplaceTheStarters() {
+		this.reactive
+			.withBean("myResponses", ReactiveLongLivedResponses.class,
+					() -> new ReactiveLongLivedResponses(new LongLivedConnections()))
+			.run((context) -> assertThat(context).hasSingleBean(ReactiveLongLivedResponses.class)
+				.hasBean("myResponses"));
+	}
+
+	@Test
 	void aServletApplicationGetsTheServletFilterAndNotTheWebFilter() {
 		this.servlet.withPropertyValues("management.endpoints.web.exposure.include=zdt").run((context) -> {
 			assertThat(context).hasBean("zdtDrainFilter").doesNotHaveBean(DrainWebFilter.class);
@@ -58,6 +76,7 @@ class ZdtReactiveAutoConfigurationTests {
 		this.reactive.withPropertyValues("zdt.enabled=false", "management.endpoints.web.exposure.include=zdt")
 			.run((context) -> assertThat(context).doesNotHaveBean(DrainCoordinator.class)
 				.doesNotHaveBean(DrainWebFilter.class)
+				.doesNotHaveBean(ReactiveLongLivedResponses.class)
 				.doesNotHaveBean(ZdtReactiveWebExtension.class)
 				.doesNotHaveBean(ServerWebExchangeContextFilter.class));
 		this.servlet.withPropertyValues("zdt.enabled=false")
