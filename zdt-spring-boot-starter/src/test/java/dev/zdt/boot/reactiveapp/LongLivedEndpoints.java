@@ -59,7 +59,9 @@ public class LongLivedEndpoints implements WebFluxConfigurer {
 
 		@GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 		Flux<ServerSentEvent<String>> events(@RequestParam(defaultValue = "-1") long count) {
+			// Flux.interval fails when the writer asks for events slower than it ticks.
 			Flux<ServerSentEvent<String>> events = Flux.interval(EVENT_PERIOD)
+				.onBackpressureBuffer()
 				.map((n) -> ServerSentEvent.builder("tick " + n).id(Long.toString(n)).build());
 			return this.responses.sse((count >= 0) ? events.take(count) : events);
 		}

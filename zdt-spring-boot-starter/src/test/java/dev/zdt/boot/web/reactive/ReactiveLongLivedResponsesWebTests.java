@@ -74,7 +74,10 @@ class ReactiveLongLivedResponsesWebTests {
 	void aStreamThatStartsAfterTheHoldEndsAtOnce() throws Exception {
 		try (RunningApp app = start(); EventStream first = EventStream.open(uri(app, "/events"), null)) {
 			app.coordinator().startDrain(DrainTrigger.API);
-			readToTheEnd(first);
+			List<Received> firstToTheEnd = readToTheEnd(first);
+			assertThat(firstToTheEnd).as("the stream open when the hold ended")
+				.extracting(Received::kind)
+				.endsWith(EventStream.Kind.COMMENT, EventStream.Kind.END);
 			try (EventStream late = EventStream.open(uri(app, "/events"), null)) {
 				List<Received> all = readToTheEnd(late);
 				assertThat(all).extracting(Received::kind)
