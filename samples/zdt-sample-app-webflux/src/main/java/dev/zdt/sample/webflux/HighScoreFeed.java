@@ -60,7 +60,11 @@ public final class HighScoreFeed {
 			Duration untilLive = Duration.ofMillis(live * this.period.toMillis() - now);
 			Flux<Long> replay = (first <= current) ? Flux.range(0, (int) (current - first + 1)).map((i) -> first + i)
 					: Flux.empty();
-			Flux<Long> ticks = Flux.interval(untilLive, this.period).map((i) -> live + i);
+			// A client slower than the ticks (or a writer that asks for one event at a
+			// time) gets them buffered, up to what a reconnection would replay anyway.
+			Flux<Long> ticks = Flux.interval(untilLive, this.period)
+				.onBackpressureBuffer(MAX_REPLAY)
+				.map((i) -> live + i);
 			return replay.concatWith(ticks).map(HighScoreFeed::scoresAt);
 		});
 	}
