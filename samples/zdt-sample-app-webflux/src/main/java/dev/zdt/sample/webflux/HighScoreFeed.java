@@ -55,7 +55,10 @@ public final class HighScoreFeed {
 		return Flux.defer(() -> {
 			long now = this.clock.millis();
 			long current = now / this.period.toMillis();
-			long first = (lastSeen != null) ? Math.max(lastSeen + 1, current - MAX_REPLAY + 1) : current;
+			// An id from the future (beyond any clock skew between pods) is not one of
+			// ours.
+			boolean resumes = lastSeen != null && lastSeen < current + MAX_REPLAY;
+			long first = resumes ? Math.max(lastSeen + 1, current - MAX_REPLAY + 1) : current;
 			long live = Math.max(first, current + 1);
 			Duration untilLive = Duration.ofMillis(live * this.period.toMillis() - now);
 			Flux<Long> replay = (first <= current) ? Flux.range(0, (int) (current - first + 1)).map((i) -> first + i)
@@ -77,9 +80,10 @@ public final class HighScoreFeed {
 	static Scores scoresAt(long tick) {
 		List<Score> all = new ArrayList<>();
 		for (int i = 0; i < PLAYERS.size(); i++) {
-			long steady = tick % 1_000_000 * (3 + i);
-			long luck = Math.floorMod((tick * 31 + i) * 2_654_435_761L, 1000L);
-			all.add(new Score(PLAYERS.get(i), steady + luck));
+			// A round per tick: pseudo-random points, a function of the tick and player
+			// only.
+			long points = 1000 + Math.floorMod((tick + i * 7919L) * 2_654_435_761L, 9000L);
+			all.add(new Score(PLAYERS.get(i), points));
 		}
 		all.sort(Comparator.comparingLong(Score::points).reversed());
 		return new Scores(tick, List.copyOf(all.subList(0, TOP)));
