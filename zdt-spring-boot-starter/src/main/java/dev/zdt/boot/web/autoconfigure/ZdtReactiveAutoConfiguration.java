@@ -4,15 +4,12 @@ import dev.zdt.boot.autoconfigure.ZdtAutoConfiguration;
 import dev.zdt.boot.autoconfigure.ZdtProperties;
 import dev.zdt.boot.web.TrafficClassifier;
 import dev.zdt.boot.web.reactive.DrainWebFilter;
-import dev.zdt.boot.web.reactive.ReactiveLongLivedResponses;
 import dev.zdt.core.DrainCoordinator;
-import dev.zdt.core.connection.LongLivedConnections;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -22,8 +19,7 @@ import org.springframework.web.server.WebFilter;
 /**
  * Puts the {@link DrainWebFilter} in front of every application request of a reactive
  * (WebFlux) web application, with the same {@code zdt.*} properties as the servlet
- * filter, and gives the application {@link ReactiveLongLivedResponses} to end its
- * server-sent event streams and WebSockets when the hold ends.
+ * filter.
  *
  * @since 0.1.0
  */
@@ -41,12 +37,6 @@ public final class ZdtReactiveAutoConfiguration {
 				properties.getTraffic().getExcludedUserAgents());
 		return new DrainWebFilter(coordinator, classifier, properties.getDrain().isConnectionClose(),
 				applicationContext);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	ReactiveLongLivedResponses zdtReactiveLongLivedResponses(LongLivedConnections connections) {
-		return new ReactiveLongLivedResponses(connections);
 	}
 
 }
