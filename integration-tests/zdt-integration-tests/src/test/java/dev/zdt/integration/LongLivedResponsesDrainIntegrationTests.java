@@ -127,6 +127,19 @@ class LongLivedResponsesDrainIntegrationTests {
 		}
 	}
 
+	@Test
+	void withZdtDisabledTheFeedStillServes() throws Exception {
+		// The rollout lab's control runs start the sample apps so.
+		try (SampleApp app = SampleApp.start(SampleServer.NETTY, "feed-zdt-disabled", "--zdt.enabled=false",
+				"--sample.feed.period=" + TICK.toMillis() + "ms")) {
+			app.awaitReady();
+			try (EventStream stream = EventStream.open(scores(app), null)) {
+				long first = Long.parseLong(stream.nextEvent(WAIT).id());
+				assertThat(Long.parseLong(stream.nextEvent(WAIT).id())).isEqualTo(first + 1);
+			}
+		}
+	}
+
 	private static SampleApp start(String name) {
 		// A fixed hold: no traffic but the feed, which is no evidence either way.
 		return SampleApp.start(SampleServer.NETTY, name, "--zdt.drain.strategy=fixed",
