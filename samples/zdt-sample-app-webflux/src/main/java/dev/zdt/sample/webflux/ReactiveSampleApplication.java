@@ -4,8 +4,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * A WebFlux app on Reactor Netty with an endpoint of controllable latency, drained by zdt
- * before it stops.
+ * A WebFlux app on Reactor Netty with an endpoint of controllable latency and a live
+ * high-score feed (server-sent events, WebSocket), drained by zdt before it stops.
  *
  * @author zdt authors
  */

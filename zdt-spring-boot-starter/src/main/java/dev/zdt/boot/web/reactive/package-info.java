@@ -1,6 +1,7 @@
 /**
  * WebFlux integration: counts application traffic and asks clients to close keep-alive
- * connections while draining.
+ * connections while draining, and ends server-sent event streams and WebSockets when the
+ * hold ends.
  */
 @NullMarked
 package dev.zdt.boot.web.reactive;
