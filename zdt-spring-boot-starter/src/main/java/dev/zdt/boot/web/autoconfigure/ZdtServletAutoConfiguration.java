@@ -7,11 +7,8 @@ import dev.zdt.boot.autoconfigure.ZdtProperties;
 import dev.zdt.boot.web.BootWebServers;
 import dev.zdt.boot.web.ConnectionDrainer;
 import dev.zdt.boot.web.DrainFilter;
-import dev.zdt.boot.web.LongLivedResponses;
 import dev.zdt.boot.web.TrafficClassifier;
-import dev.zdt.boot.web.socket.LongLivedWebSockets;
 import dev.zdt.core.DrainCoordinator;
-import dev.zdt.core.connection.LongLivedConnections;
 import dev.zdt.core.time.Ticker;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -20,7 +17,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -33,9 +29,7 @@ import org.springframework.core.env.Environment;
 
 /**
  * Puts the {@link DrainFilter} in front of every application request of a servlet web
- * application, and gives Spring MVC applications {@link LongLivedResponses} (and
- * {@link LongLivedWebSockets} with spring-websocket) to end their long-lived responses
- * when the hold ends.
+ * application.
  *
  * @since 0.1.0
  */
@@ -87,36 +81,6 @@ public final class ZdtServletAutoConfiguration {
 		@Bean
 		ApplicationListener<?> zdtWebServerStartedListener(ConnectionDrainer zdtConnectionDrainer) {
 			return zdtConnectionDrainer.webServerStartedListener();
-		}
-
-	}
-
-	/**
-	 * Ends Spring MVC's server-sent event streams when the hold ends.
-	 */
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = "org.springframework.web.servlet.mvc.method.annotation.SseEmitter")
-	static class LongLivedResponsesConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		LongLivedResponses zdtLongLivedResponses(LongLivedConnections connections) {
-			return new LongLivedResponses(connections);
-		}
-
-		/**
-		 * Closes WebSocket sessions when the hold ends.
-		 */
-		@Configuration(proxyBeanMethods = false)
-		@ConditionalOnClass(name = "org.springframework.web.socket.WebSocketHandler")
-		static class LongLivedWebSocketsConfiguration {
-
-			@Bean
-			@ConditionalOnMissingBean
-			LongLivedWebSockets zdtLongLivedWebSockets(LongLivedResponses responses) {
-				return new LongLivedWebSockets(responses);
-			}
-
 		}
 
 	}

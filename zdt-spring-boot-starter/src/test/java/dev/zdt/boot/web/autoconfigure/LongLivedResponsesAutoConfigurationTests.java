@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LongLivedResponsesAutoConfigurationTests {
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(ZdtAutoConfiguration.class, ZdtServletAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(ZdtAutoConfiguration.class, ZdtServletAutoConfiguration.class,
+				ZdtServletLongLivedResponsesAutoConfiguration.class));
 
 	@Test
 	void aSpringMvcApplicationWithSpringWebSocketGetsBoth() {
@@ -45,10 +46,28 @@ class LongLivedResponsesAutoConfigurationTests {
 	}
 
 	@Test
-	void disabledGivesNeither() {
-		this.contextRunner.withPropertyValues("zdt.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(LongLivedResponses.class)
-				.doesNotHaveBean(LongLivedWebSockets.class));
+	void disabledStillGivesBothSoThatApplicationCodeThatUsesThemStarts() {
+		this.contextRunner.withPropertyValues("zdt.enabled=false").withBean(EventsController.class).run((context) -> {
+			assertThat(context).hasNotFailed()
+				.hasSingleBean(LongLivedResponses.class)
+				.hasSingleBean(LongLivedWebSockets.class);
+			SseEmitter emitter = context.getBean(EventsController.class).events();
+			assertThat(emitter).isNotNull();
+		});
+	}
+
+	static class EventsController {
+
+		private final LongLivedResponses responses;
+
+		EventsController(LongLivedResponses responses) {
+			this.responses = responses;
+		}
+
+		SseEmitter events() {
+			return this.responses.sse(new SseEmitter());
+		}
+
 	}
 
 }
