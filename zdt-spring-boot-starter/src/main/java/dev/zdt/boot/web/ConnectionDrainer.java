@@ -1,11 +1,14 @@
 package dev.zdt.boot.web;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
+import dev.zdt.core.DrainCancellation;
 import dev.zdt.core.DrainListener;
 import dev.zdt.core.DrainResult;
+import dev.zdt.core.DrainStatus;
 import dev.zdt.core.time.Ticker;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -27,6 +30,12 @@ import org.springframework.util.ClassUtils;
  * connections are closed and every HTTP/2 connection gets GOAWAY, so no client reuses a
  * connection that shutdown is about to end. Knows Tomcat's, Jetty's and Reactor Netty's
  * servers; on other servers it does nothing.
+ * <p>
+ * Only connections that were already open when the drain started are closed as idle. A
+ * connection opened during the hold was opened to send a request, which may still be on
+ * its way or unread in the socket when the hold ends: closing it would lose that request.
+ * Left open, its request is served, and its first response carries
+ * {@code Connection: close}, which ends it.
  *
  * @since 0.1.0
  */
@@ -47,6 +56,8 @@ public final class ConnectionDrainer implements DrainListener {
 	private final @Nullable NettyConnections reactorNetty;
 
 	private volatile ServerConnections connections = ServerConnections.NONE;
+
+	private volatile Set<Object> openWhenDrainStarted = Set.of();
 
 	/**
 	 * Creates a drainer for the web servers of the given context.
@@ -150,15 +161,27 @@ public final class ConnectionDrainer implements DrainListener {
 	}
 
 	@Override
+	public void drainStarted(DrainStatus drain) {
+		this.openWhenDrainStarted = this.connections.openHttp1();
+	}
+
+	@Override
 	public void holdEnded(DrainResult result) {
 		ServerConnections connections = this.connections;
+		Set<Object> candidates = this.openWhenDrainStarted;
+		this.openWhenDrainStarted = Set.of();
 		if (connections == ServerConnections.NONE) {
 			return;
 		}
-		int closed = connections.closeIdleHttp1();
+		int closed = connections.closeIdleHttp1(candidates);
 		int asked = connections.goAwayHttp2();
 		logger.info("zdt: closed " + closed + " idle keep-alive connection(s) and sent GOAWAY on " + asked
 				+ " HTTP/2 connection(s) as the hold ended");
+	}
+
+	@Override
+	public void drainCancelled(DrainCancellation cancellation) {
+		this.openWhenDrainStarted = Set.of();
 	}
 
 }

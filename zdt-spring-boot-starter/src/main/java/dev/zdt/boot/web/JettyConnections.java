@@ -1,5 +1,7 @@
 package dev.zdt.boot.web;
 
+import java.util.Set;
+
 import org.eclipse.jetty.http2.HTTP2Connection;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.EndPoint;
@@ -53,11 +55,25 @@ final class JettyConnections implements ServerConnections {
 	}
 
 	@Override
-	public int closeIdleHttp1() {
+	public Set<Object> openHttp1() {
+		Set<Object> open = ServerConnections.newConnectionSet();
+		for (Connector connector : this.server.getConnectors()) {
+			for (EndPoint endPoint : connector.getConnectedEndPoints()) {
+				if (endPoint.getConnection() instanceof HttpConnection) {
+					open.add(endPoint);
+				}
+			}
+		}
+		return open;
+	}
+
+	@Override
+	public int closeIdleHttp1(Set<Object> candidates) {
 		int closed = 0;
 		for (Connector connector : this.server.getConnectors()) {
 			for (EndPoint endPoint : connector.getConnectedEndPoints()) {
-				if (endPoint.getConnection() instanceof HttpConnection http && isIdle(http)) {
+				if (candidates.contains(endPoint) && endPoint.getConnection() instanceof HttpConnection http
+						&& isIdle(http)) {
 					endPoint.close();
 					closed++;
 				}

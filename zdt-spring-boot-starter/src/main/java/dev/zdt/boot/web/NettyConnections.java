@@ -3,6 +3,7 @@ package dev.zdt.boot.web;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -77,10 +78,21 @@ final class NettyConnections implements ServerConnections {
 	}
 
 	@Override
-	public int closeIdleHttp1() {
+	public Set<Object> openHttp1() {
+		Set<Object> open = ServerConnections.newConnectionSet();
+		for (Channel connection : this.connections) {
+			if (!isHttp2(connection)) {
+				open.add(connection);
+			}
+		}
+		return open;
+	}
+
+	@Override
+	public int closeIdleHttp1(Set<Object> candidates) {
 		List<Future<Boolean>> closing = new ArrayList<>();
 		for (Channel connection : this.connections) {
-			if (isHttp2(connection)) {
+			if (!candidates.contains(connection) || isHttp2(connection)) {
 				continue;
 			}
 			if (connection.eventLoop().inEventLoop()) {

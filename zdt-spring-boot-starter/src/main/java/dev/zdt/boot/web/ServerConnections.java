@@ -1,5 +1,9 @@
 package dev.zdt.boot.web;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+
 /**
  * The open connections of the running web server, seen the way a drain needs them: HTTP/2
  * connections are asked to go away with GOAWAY (a {@code Connection} header is not
@@ -19,7 +23,12 @@ interface ServerConnections {
 		}
 
 		@Override
-		public int closeIdleHttp1() {
+		public Set<Object> openHttp1() {
+			return Set.of();
+		}
+
+		@Override
+		public int closeIdleHttp1(Set<Object> candidates) {
 			return 0;
 		}
 
@@ -34,10 +43,27 @@ interface ServerConnections {
 	int goAwayHttp2();
 
 	/**
-	 * Closes (FIN) every HTTP/1.x connection that is idle between requests, so that no
-	 * client reuses a keep-alive connection that shutdown is about to end.
+	 * Returns a new, empty set that compares connections by identity.
+	 * @return the set
+	 */
+	static Set<Object> newConnectionSet() {
+		return Collections.newSetFromMap(new IdentityHashMap<>());
+	}
+
+	/**
+	 * Returns the HTTP/1.x connections open now, each by the server's own object for it,
+	 * to be compared by identity.
+	 * @return the open connections
+	 */
+	Set<Object> openHttp1();
+
+	/**
+	 * Closes (FIN) those of the given connections that are still open and idle between
+	 * requests, so that no client reuses a keep-alive connection that shutdown is about
+	 * to end. Connections not among the candidates are left alone.
+	 * @param candidates connections from an earlier {@link #openHttp1()}
 	 * @return the number of connections closed
 	 */
-	int closeIdleHttp1();
+	int closeIdleHttp1(Set<Object> candidates);
 
 }

@@ -3,6 +3,7 @@ package dev.zdt.boot.web;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.locks.Lock;
 
 import org.apache.catalina.connector.Connector;
@@ -96,11 +97,24 @@ final class TomcatConnections implements ServerConnections {
 	}
 
 	@Override
-	public int closeIdleHttp1() {
+	public Set<Object> openHttp1() {
+		Set<Object> open = ServerConnections.newConnectionSet();
+		for (AbstractEndpoint<?, ?> endpoint : this.endpoints) {
+			for (SocketWrapperBase<?> connection : endpoint.getConnections()) {
+				if (!(connection.getCurrentProcessor() instanceof Processor processor && isHttp2(processor))) {
+					open.add(connection);
+				}
+			}
+		}
+		return open;
+	}
+
+	@Override
+	public int closeIdleHttp1(Set<Object> candidates) {
 		int closed = 0;
 		for (AbstractEndpoint<?, ?> endpoint : this.endpoints) {
 			for (SocketWrapperBase<?> connection : endpoint.getConnections()) {
-				if (closeIfIdle(connection)) {
+				if (candidates.contains(connection) && closeIfIdle(connection)) {
 					closed++;
 				}
 			}

@@ -15,10 +15,12 @@ import java.util.concurrent.TimeUnit;
 
 import dev.zdt.boot.testapp.RunningApp;
 import dev.zdt.core.DrainCoordinator;
+import dev.zdt.core.DrainResult;
 import dev.zdt.core.DrainTrigger;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Keep-alive connections at the edges of a drain, on a real Tomcat.
@@ -59,12 +61,24 @@ class ConnectionDrainWebTests {
 		}
 	}
 
-	private static void awaitInFlight(DrainCoordinator coordinator) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-		while (coordinator.traffic().inFlight() < 1 && System.nanoTime() < deadline) {
-			Thread.sleep(10);
+	@Test
+	void aConnectionOpenedDuringTheHoldIsLeftOpenWhenTheHoldEndsAndItsRequestIsServed() throws Exception {
+		try (RunningApp app = RunningApp.start("zdt.drain.strategy=fixed", "zdt.drain.delay=1s",
+				"zdt.drain.min-hold=0s", "zdt.drain.max-hold=1s")) {
+			CompletableFuture<DrainResult> hold = app.coordinator().startDrain(DrainTrigger.API);
+			try (Socket late = new Socket(InetAddress.getLoopbackAddress(), app.port())) {
+				late.setSoTimeout(5000);
+				hold.get(10, TimeUnit.SECONDS);
+				assertThat(get(late, "/hello")).as("a request on a connection opened during the hold")
+					.startsWith("HTTP/1.1 200")
+					.containsIgnoringCase("connection: close")
+					.endsWith("hello");
+			}
 		}
-		assertThat(coordinator.traffic().inFlight()).isEqualTo(1);
+	}
+
+	private static void awaitInFlight(DrainCoordinator coordinator) {
+		await().atMost(Duration.ofSeconds(5)).until(() -> coordinator.traffic().inFlight() == 1);
 	}
 
 	private static String get(Socket socket, String path) throws IOException {

@@ -3,6 +3,7 @@ package dev.zdt.boot.web;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.zdt.core.DrainCoordinator;
@@ -213,7 +214,12 @@ class DrainFilterTests {
 		}
 
 		@Override
-		public int closeIdleHttp1() {
+		public Set<Object> openHttp1() {
+			return Set.of();
+		}
+
+		@Override
+		public int closeIdleHttp1(Set<Object> candidates) {
 			this.idleClosings.incrementAndGet();
 			return 1;
 		}

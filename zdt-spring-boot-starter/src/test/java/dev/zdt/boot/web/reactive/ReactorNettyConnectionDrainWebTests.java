@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.zdt.boot.testapp.RunningApp;
 import dev.zdt.core.DrainCoordinator;
+import dev.zdt.core.DrainResult;
 import dev.zdt.core.DrainTrigger;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http2.Http2FrameCodec;
@@ -28,6 +29,7 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Connections of a real Reactor Netty server through a drain: GOAWAY on HTTP/2 (h2c),
@@ -85,8 +87,12 @@ class ReactorNettyConnectionDrainWebTests {
 			idle.setSoTimeout(5000);
 			busy.setSoTimeout(5000);
 			assertThat(get(idle, "/hello")).startsWith("HTTP/1.1 200").doesNotContainIgnoringCase("connection: close");
+			// Reactor Netty counts a request done once its response has left, which can
+			// be
+			// after the client has read it.
+			awaitInFlight(app.coordinator(), 0);
 			send(busy, "/slow?ms=2000");
-			awaitInFlight(app.coordinator());
+			awaitInFlight(app.coordinator(), 1);
 			app.coordinator().drain(DrainTrigger.API);
 			assertThat(app.coordinator().traffic().inFlight())
 				.as("the slow request is still in flight after the hold: its connection was not cut")
@@ -107,6 +113,39 @@ class ReactorNettyConnectionDrainWebTests {
 		}
 	}
 
+	@Test
+	void aConnectionOpenedDuringTheHoldIsLeftOpenWhenTheHoldEndsAndItsRequestIsServed() throws Exception {
+		try (RunningApp app = start("zdt.drain.delay=1s", "zdt.drain.max-hold=1s")) {
+			CompletableFuture<DrainResult> hold = app.coordinator().startDrain(DrainTrigger.API);
+			try (Socket late = new Socket(InetAddress.getLoopbackAddress(), app.port())) {
+				late.setSoTimeout(5000);
+				hold.get(10, TimeUnit.SECONDS);
+				assertThat(get(late, "/hello")).as("a request on a connection opened during the hold")
+					.startsWith("HTTP/1.1 200")
+					.containsIgnoringCase("connection: close")
+					.endsWith("hello");
+			}
+		}
+	}
+
+	@Test
+	void aConnectionOpenedDuringTheHoldWithPartOfARequestReadIsLeftOpenAndTheRequestIsServed() throws Exception {
+		try (RunningApp app = start("zdt.drain.delay=1s", "zdt.drain.max-hold=1s")) {
+			CompletableFuture<DrainResult> hold = app.coordinator().startDrain(DrainTrigger.API);
+			try (Socket late = new Socket(InetAddress.getLoopbackAddress(), app.port())) {
+				late.setSoTimeout(5000);
+				late.getOutputStream().write("GET /hello HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII));
+				late.getOutputStream().flush();
+				hold.get(10, TimeUnit.SECONDS);
+				late.getOutputStream().write("Host: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+				assertThat(readResponse(late)).as("a request whose first line came before the hold ended")
+					.startsWith("HTTP/1.1 200")
+					.containsIgnoringCase("connection: close")
+					.endsWith("hello");
+			}
+		}
+	}
+
 	private static RunningApp start(String... properties) {
 		List<String> all = new ArrayList<>(List.of("zdt.drain.strategy=fixed", "zdt.drain.min-hold=0s",
 				"zdt.drain.delay=1s", "zdt.drain.max-hold=1s"));
@@ -114,12 +153,8 @@ class ReactorNettyConnectionDrainWebTests {
 		return RunningApp.startReactive(false, all.toArray(String[]::new));
 	}
 
-	private static void awaitInFlight(DrainCoordinator coordinator) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-		while (coordinator.traffic().inFlight() < 1 && System.nanoTime() < deadline) {
-			Thread.sleep(10);
-		}
-		assertThat(coordinator.traffic().inFlight()).isEqualTo(1);
+	private static void awaitInFlight(DrainCoordinator coordinator, int expected) {
+		await().atMost(Duration.ofSeconds(5)).until(() -> coordinator.traffic().inFlight() == expected);
 	}
 
 	private static String get(Socket socket, String path) throws IOException {
