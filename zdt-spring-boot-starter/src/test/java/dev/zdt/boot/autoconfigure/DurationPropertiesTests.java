@@ -2,6 +2,7 @@ package dev.zdt.boot.autoconfigure;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import dev.zdt.boot.aws.autoconfigure.ZdtAwsAutoConfiguration;
 import dev.zdt.boot.aws.autoconfigure.ZdtAwsProperties;
@@ -14,14 +15,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.MapPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every {@code Duration} property of zdt, {@code zdt.aws.*} included: one that zdt cannot
- * work with (longer than {@link DurationProperties#LIMIT}) fails startup naming the
- * property and the limit. The properties come from the configuration metadata, so a new
- * one is tested without being listed here.
+ * work with (longer than {@link DurationProperties#LIMIT}) or that is written as a bare
+ * number where the unit would be a guess fails startup naming the property. The
+ * properties come from the configuration metadata, so a new one is tested without being
+ * listed here.
  */
 class DurationPropertiesTests {
 
@@ -53,6 +56,44 @@ class DurationPropertiesTests {
 		});
 	}
 
+	@ParameterizedTest(name = "{0}=30 fails startup: a bare number has no unit")
+	@MethodSource("durationPropertiesWithoutUnitOfTheirOwn")
+	void bareNumberFailsStartupNamingThePropertyWhereTheUnitWouldBeAGuess(String name) {
+		this.contextRunner.withPropertyValues(name + "=30")
+			.run((context) -> assertFailsNaming(context, name, "has no unit", "30s or 30ms"));
+	}
+
+	@Test
+	void bareNumberFromAMapOrYamlFailsToo() {
+		this.contextRunner
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new MapPropertySource("yaml", Map.of("zdt.drain.max-hold", 30))))
+			.run((context) -> assertFailsNaming(context, "zdt.drain.max-hold", "has no unit"));
+	}
+
+	@Test
+	void bareNumberBehindAPlaceholderFailsToo() {
+		this.contextRunner.withPropertyValues("HOLD=45", "zdt.drain.max-hold=${HOLD}")
+			.run((context) -> assertFailsNaming(context, "zdt.drain.max-hold", "has no unit"));
+	}
+
+	@Test
+	void zeroNeedsNoUnit() {
+		this.contextRunner.withPropertyValues("zdt.drain.min-hold=0", "zdt.drain.cancel-after=0").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(DrainCoordinator.class).bounds().minHold()).isZero();
+			assertThat(context.getBean(ZdtProperties.class).getDrain().getCancelAfter()).isZero();
+		});
+	}
+
+	@Test
+	void bareNumberOfTheTerminationGracePeriodIsSecondsAsInThePodSpec() {
+		this.contextRunner.withPropertyValues("zdt.termination-grace-period=75")
+			.run((context) -> assertThat(context.getBean(ZdtProperties.class).getTerminationGracePeriod())
+				.isEqualTo(Duration.ofSeconds(75)));
+	}
+
 	@Test
 	void durationsWithAUnitBindAsWritten() {
 		this.contextRunner
@@ -67,11 +108,21 @@ class DurationPropertiesTests {
 			});
 	}
 
+	@Test
+	void propertiesOfOtherPrefixesAreLeftAlone() {
+		this.contextRunner.withPropertyValues("spring.lifecycle.timeout-per-shutdown-phase=20000")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
 	static List<String> durationProperties() {
 		List<String> names = List.copyOf(ConfigurationMetadataCheck.load().durationNames());
 		assertThat(names).as("the Duration properties in the metadata")
 			.contains("zdt.drain.max-hold", "zdt.termination-grace-period", "zdt.aws.poll-interval");
 		return names;
+	}
+
+	static List<String> durationPropertiesWithoutUnitOfTheirOwn() {
+		return durationProperties().stream().filter((name) -> !name.equals("zdt.termination-grace-period")).toList();
 	}
 
 	private static void assertFailsNaming(AssertableApplicationContext context, String name, String... reasons) {
