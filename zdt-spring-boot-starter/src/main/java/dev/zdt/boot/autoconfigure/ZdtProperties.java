@@ -131,9 +131,10 @@ public class ZdtProperties implements InitializingBean {
 
 		/**
 		 * Shared secret that calls to the drain and cancel operations must send in the
-		 * X-Zdt-Token header, at least 16 printable ASCII characters (e.g. 'openssl rand
-		 * -hex 32'). Surrounding whitespace, such as the newline of a file, is trimmed.
-		 * When unset or empty, no token is needed.
+		 * X-Zdt-Token header, at least 16 printable ASCII characters and no pattern
+		 * anyone can guess, such as one character repeated (e.g. 'openssl rand -hex 32').
+		 * Surrounding whitespace, such as the newline of a file, is trimmed. When unset
+		 * or empty, no token is needed.
 		 */
 		private @Nullable String token;
 
