@@ -93,8 +93,8 @@ public final class ZdtAutoConfiguration {
 	}
 
 	@Bean
-	DrainLogger zdtDrainLogger() {
-		return new DrainLogger();
+	DrainLogger zdtDrainLogger(Environment environment) {
+		return new DrainLogger(!CloudPlatforms.detected(environment));
 	}
 
 	@Bean

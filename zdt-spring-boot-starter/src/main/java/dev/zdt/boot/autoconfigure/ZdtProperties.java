@@ -103,6 +103,8 @@ public class ZdtProperties implements InitializingBean {
 	 */
 	public static class Drain {
 
+		private static final Duration DEFAULT_MIN_HOLD = Duration.ofSeconds(5);
+
 		/**
 		 * How the hold decides that the load balancer has stopped routing to this
 		 * instance.
@@ -115,9 +117,10 @@ public class ZdtProperties implements InitializingBean {
 		private Duration delay = Duration.ofSeconds(20);
 
 		/**
-		 * Shortest hold, whatever the strategy says.
+		 * Shortest hold, whatever the strategy says. Defaults to 5s, or to max-hold when
+		 * that is shorter, so that max-hold alone can shorten or skip the hold.
 		 */
-		private Duration minHold = Duration.ofSeconds(5);
+		private @Nullable Duration minHold;
 
 		/**
 		 * Longest hold, whatever the strategy says.
@@ -177,10 +180,13 @@ public class ZdtProperties implements InitializingBean {
 		}
 
 		public Duration getMinHold() {
-			return this.minHold;
+			if (this.minHold != null) {
+				return this.minHold;
+			}
+			return (this.maxHold.compareTo(DEFAULT_MIN_HOLD) < 0) ? this.maxHold : DEFAULT_MIN_HOLD;
 		}
 
-		public void setMinHold(Duration minHold) {
+		public void setMinHold(@Nullable Duration minHold) {
 			this.minHold = minHold;
 		}
 
