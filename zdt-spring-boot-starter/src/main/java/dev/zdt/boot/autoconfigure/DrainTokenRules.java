@@ -10,8 +10,8 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 /**
  * Refuses a {@code zdt.drain.token} that protects nothing: one that no header can carry,
  * a placeholder copied from examples, one short enough to guess, or one made of a trivial
- * pattern (one character repeated, a repeated part, a run such as {@code 0123…}, three
- * characters or fewer). The messages never show a token that could be real.
+ * pattern (one character repeated, a repeated part, a run such as {@code 0123…}, fewer
+ * than four different characters). The messages never show a token that could be real.
  */
 final class DrainTokenRules {
 
@@ -78,7 +78,7 @@ final class DrainTokenRules {
 			return "repeats its first " + period + " characters";
 		}
 		if (isRun(lower)) {
-			return "is a run of consecutive characters (as 0123… or abcd…)";
+			return "is a run of consecutive characters (as 0123... or abcd...)";
 		}
 		long distinct = lower.chars().distinct().count();
 		if (distinct < MIN_DISTINCT) {
