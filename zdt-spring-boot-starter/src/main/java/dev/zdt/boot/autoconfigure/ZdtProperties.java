@@ -103,6 +103,8 @@ public class ZdtProperties implements InitializingBean {
 	 */
 	public static class Drain {
 
+		private static final Duration DEFAULT_DELAY = Duration.ofSeconds(20);
+
 		private static final Duration DEFAULT_MIN_HOLD = Duration.ofSeconds(5);
 
 		/**
@@ -112,9 +114,10 @@ public class ZdtProperties implements InitializingBean {
 		private Strategy strategy = Strategy.AUTO;
 
 		/**
-		 * How long the fixed strategy holds.
+		 * How long the fixed strategy holds. Defaults to 20s, or to max-hold when that is
+		 * shorter.
 		 */
-		private Duration delay = Duration.ofSeconds(20);
+		private @Nullable Duration delay;
 
 		/**
 		 * Shortest hold, whatever the strategy says. Defaults to 5s, or to max-hold when
@@ -172,18 +175,15 @@ public class ZdtProperties implements InitializingBean {
 		}
 
 		public Duration getDelay() {
-			return this.delay;
+			return (this.delay != null) ? this.delay : shorterOf(DEFAULT_DELAY, this.maxHold);
 		}
 
-		public void setDelay(Duration delay) {
+		public void setDelay(@Nullable Duration delay) {
 			this.delay = delay;
 		}
 
 		public Duration getMinHold() {
-			if (this.minHold != null) {
-				return this.minHold;
-			}
-			return (this.maxHold.compareTo(DEFAULT_MIN_HOLD) < 0) ? this.maxHold : DEFAULT_MIN_HOLD;
+			return (this.minHold != null) ? this.minHold : shorterOf(DEFAULT_MIN_HOLD, this.maxHold);
 		}
 
 		public void setMinHold(@Nullable Duration minHold) {
@@ -245,6 +245,12 @@ public class ZdtProperties implements InitializingBean {
 
 		public Adaptive getAdaptive() {
 			return this.adaptive;
+		}
+
+		// An unset delay or min-hold follows a shorter max-hold, so that max-hold alone
+		// shortens or skips the hold.
+		private static Duration shorterOf(Duration byDefault, Duration maxHold) {
+			return (maxHold.compareTo(byDefault) < 0) ? maxHold : byDefault;
 		}
 
 	}

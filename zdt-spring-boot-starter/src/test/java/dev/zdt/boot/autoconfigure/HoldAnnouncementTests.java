@@ -74,6 +74,26 @@ class HoldAnnouncementTests {
 	}
 
 	@Test
+	void maxHoldZeroAloneSkipsTheHoldOfTheFixedStrategyToo() {
+		this.contextRunner
+			.withPropertyValues("zdt.drain.strategy=fixed", "zdt.drain.min-hold=", "zdt.drain.max-hold=0s")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(ZdtProperties.class).getDrain().getDelay()).isZero();
+				assertThat(context.getBean(DrainCoordinator.class).bounds().maxHold()).isZero();
+			});
+	}
+
+	@Test
+	void fixedDelaySetLongerThanMaxHoldStillFailsStartup() {
+		this.contextRunner.withPropertyValues("zdt.drain.strategy=fixed", "zdt.drain.delay=5s")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("zdt.drain.delay")
+				.hasMessageContaining("must not be longer than zdt.drain.max-hold"));
+	}
+
+	@Test
 	void maxHoldBelowTheDefaultMinHoldPullsItDown() {
 		this.contextRunner.withPropertyValues("zdt.drain.min-hold=", "zdt.drain.max-hold=3s")
 			.run((context) -> assertThat(context.getBean(DrainCoordinator.class).bounds().minHold())
