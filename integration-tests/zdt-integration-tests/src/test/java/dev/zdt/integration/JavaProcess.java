@@ -73,6 +73,25 @@ final class JavaProcess implements AutoCloseable {
 	}
 
 	/**
+	 * Sends SIGINT, as Ctrl+C in a terminal does.
+	 */
+	void sigint() {
+		try {
+			Process kill = new ProcessBuilder("kill", "-INT", Long.toString(pid())).inheritIO().start();
+			if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+				throw new IllegalStateException("kill -INT " + pid() + " failed");
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
 	 * Waits for the process to exit.
 	 * @param timeout how long to wait
 	 * @return the exit code

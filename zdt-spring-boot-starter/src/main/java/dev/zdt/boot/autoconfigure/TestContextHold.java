@@ -9,6 +9,7 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
+import org.springframework.util.ClassUtils;
 
 /**
  * The hold bounds of the drain, zero in a test that Spring's TestContext framework runs
@@ -19,13 +20,15 @@ import org.springframework.core.env.Environment;
  * {@code zdt.drain.max-hold} set in the application's own configuration, which tests load
  * too, is not taken as asking for the hold.
  * <p>
- * A test context is recognized by two marks the TestContext framework puts in the
- * environment: the property source of a test's inlined properties
- * ({@code TestPropertySourceUtils}), which every {@code @SpringBootTest} has because
- * Spring Boot's test bootstrapper always adds one property there,
- * {@code <bootstrapper class>=true}; and that property itself. Applications started by
- * hand in a test ({@code SpringApplication.run}) are not recognized and hold as in
- * production.
+ * A test context is recognized by the property source of a test's inlined properties
+ * ({@code TestPropertySourceUtils}), which the TestContext framework adds to the
+ * environment and every {@code @SpringBootTest} has, because Spring Boot's test
+ * bootstrapper always puts one property there, {@code <bootstrapper class>=true}; and by
+ * spring-test on the class path. No property or environment variable can add a property
+ * source of that name, so none can switch the hold off in production. The bootstrapper's
+ * property alone used to count, and an environment variable could set it: seen outside a
+ * test context, it is ignored with a warning. Applications started by hand in a test
+ * ({@code SpringApplication.run}) are not recognized and hold as in production.
  */
 final class TestContextHold {
 
@@ -43,6 +46,9 @@ final class TestContextHold {
 	 */
 	static final String SPRING_BOOT_TEST_MARKER = "org.springframework.boot.test.context.SpringBootTestContextBootstrapper";
 
+	/** spring-test's TestContext, which a test context cannot be without. */
+	static final String TEST_CONTEXT = "org.springframework.test.context.TestContext";
+
 	private static final Log logger = LogFactory.getLog(TestContextHold.class);
 
 	private static final AtomicBoolean logged = new AtomicBoolean();
@@ -51,7 +57,14 @@ final class TestContextHold {
 	}
 
 	static HoldBounds bounds(ZdtProperties.Drain drain, Environment environment) {
-		if (drain.isHoldInTests() || !isTestContext(environment)) {
+		boolean testContext = isTestContext(environment);
+		if (!testContext && environment.getProperty(SPRING_BOOT_TEST_MARKER) != null) {
+			logger.warn("zdt: " + SPRING_BOOT_TEST_MARKER + " is set (as a property or as the environment variable "
+					+ "ORG_SPRINGFRAMEWORK_BOOT_TEST_CONTEXT_SPRINGBOOTTESTCONTEXTBOOTSTRAPPER), but this application "
+					+ "was not started by Spring's TestContext framework: zdt ignores it and holds as configured. "
+					+ "Remove it; it belongs to Spring Boot's tests.");
+		}
+		if (drain.isHoldInTests() || !testContext) {
 			return new HoldBounds(drain.getMinHold(), drain.getMaxHold(), drain.getCheckInterval());
 		}
 		if (logged.compareAndSet(false, true)) {
@@ -62,11 +75,9 @@ final class TestContextHold {
 	}
 
 	static boolean isTestContext(Environment environment) {
-		if ("true".equals(environment.getProperty(SPRING_BOOT_TEST_MARKER))) {
-			return true;
-		}
 		return environment instanceof ConfigurableEnvironment configurable
-				&& configurable.getPropertySources().contains(INLINED_TEST_PROPERTIES);
+				&& configurable.getPropertySources().contains(INLINED_TEST_PROPERTIES)
+				&& ClassUtils.isPresent(TEST_CONTEXT, TestContextHold.class.getClassLoader());
 	}
 
 }

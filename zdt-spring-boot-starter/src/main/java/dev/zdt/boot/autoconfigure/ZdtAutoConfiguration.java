@@ -23,6 +23,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.context.LifecycleProperties;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBindHandlerAdvisor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
@@ -44,6 +45,11 @@ public final class ZdtAutoConfiguration {
 
 	ZdtAutoConfiguration(ApplicationContext context) {
 		OneStarterCheck.check(context.getClassLoader());
+	}
+
+	@Bean
+	static ConfigurationPropertiesBindHandlerAdvisor zdtDurationUnitCheck() {
+		return DurationUnitCheck.advisor();
 	}
 
 	@Bean
@@ -87,8 +93,8 @@ public final class ZdtAutoConfiguration {
 	}
 
 	@Bean
-	DrainLogger zdtDrainLogger() {
-		return new DrainLogger();
+	DrainLogger zdtDrainLogger(Environment environment) {
+		return new DrainLogger(!CloudPlatforms.detected(environment));
 	}
 
 	@Bean

@@ -103,6 +103,10 @@ public class ZdtProperties implements InitializingBean {
 	 */
 	public static class Drain {
 
+		private static final Duration DEFAULT_DELAY = Duration.ofSeconds(20);
+
+		private static final Duration DEFAULT_MIN_HOLD = Duration.ofSeconds(5);
+
 		/**
 		 * How the hold decides that the load balancer has stopped routing to this
 		 * instance.
@@ -110,14 +114,16 @@ public class ZdtProperties implements InitializingBean {
 		private Strategy strategy = Strategy.AUTO;
 
 		/**
-		 * How long the fixed strategy holds.
+		 * How long the fixed strategy holds. Defaults to 20s, or to max-hold when that is
+		 * shorter.
 		 */
-		private Duration delay = Duration.ofSeconds(20);
+		private @Nullable Duration delay;
 
 		/**
-		 * Shortest hold, whatever the strategy says.
+		 * Shortest hold, whatever the strategy says. Defaults to 5s, or to max-hold when
+		 * that is shorter, so that max-hold alone can shorten or skip the hold.
 		 */
-		private Duration minHold = Duration.ofSeconds(5);
+		private @Nullable Duration minHold;
 
 		/**
 		 * Longest hold, whatever the strategy says.
@@ -131,9 +137,10 @@ public class ZdtProperties implements InitializingBean {
 
 		/**
 		 * Shared secret that calls to the drain and cancel operations must send in the
-		 * X-Zdt-Token header, at least 16 printable ASCII characters (e.g. 'openssl rand
-		 * -hex 32'). Surrounding whitespace, such as the newline of a file, is trimmed.
-		 * When unset or empty, no token is needed.
+		 * X-Zdt-Token header, at least 16 printable ASCII characters and no pattern
+		 * anyone can guess, such as one character repeated (e.g. 'openssl rand -hex 32').
+		 * Surrounding whitespace, such as the newline of a file, is trimmed. When unset
+		 * or empty, no token is needed.
 		 */
 		private @Nullable String token;
 
@@ -168,18 +175,18 @@ public class ZdtProperties implements InitializingBean {
 		}
 
 		public Duration getDelay() {
-			return this.delay;
+			return (this.delay != null) ? this.delay : shorterOf(DEFAULT_DELAY, this.maxHold);
 		}
 
-		public void setDelay(Duration delay) {
+		public void setDelay(@Nullable Duration delay) {
 			this.delay = delay;
 		}
 
 		public Duration getMinHold() {
-			return this.minHold;
+			return (this.minHold != null) ? this.minHold : shorterOf(DEFAULT_MIN_HOLD, this.maxHold);
 		}
 
-		public void setMinHold(Duration minHold) {
+		public void setMinHold(@Nullable Duration minHold) {
 			this.minHold = minHold;
 		}
 
@@ -238,6 +245,12 @@ public class ZdtProperties implements InitializingBean {
 
 		public Adaptive getAdaptive() {
 			return this.adaptive;
+		}
+
+		// An unset delay or min-hold follows a shorter max-hold, so that max-hold alone
+		// shortens or skips the hold.
+		private static Duration shorterOf(Duration byDefault, Duration maxHold) {
+			return (maxHold.compareTo(byDefault) < 0) ? maxHold : byDefault;
 		}
 
 	}

@@ -16,9 +16,18 @@ final class ZdtPropertiesValidator {
 
 	static void validate(ZdtProperties properties) {
 		ZdtProperties.Drain drain = properties.getDrain();
+		// max-hold first: an unset min-hold follows it, and the message must name the one
+		// that was set.
+		DurationProperties.requireWithinLimit("zdt.drain.max-hold", drain.getMaxHold());
+		DurationProperties.requireWithinLimit("zdt.drain.delay", drain.getDelay());
+		DurationProperties.requireWithinLimit("zdt.drain.min-hold", drain.getMinHold());
+		DurationProperties.requireWithinLimit("zdt.drain.check-interval", drain.getCheckInterval());
+		DurationProperties.requireWithinLimit("zdt.drain.adaptive.min-quiet", drain.getAdaptive().getMinQuiet());
+		DurationProperties.requireWithinLimit("zdt.drain.cancel-after", drain.getCancelAfter());
+		DurationProperties.requireWithinLimit("zdt.termination-grace-period", properties.getTerminationGracePeriod());
+		requireNotNegative("zdt.drain.max-hold", drain.getMaxHold());
 		requireNotNegative("zdt.drain.delay", drain.getDelay());
 		requireNotNegative("zdt.drain.min-hold", drain.getMinHold());
-		requireNotNegative("zdt.drain.max-hold", drain.getMaxHold());
 		requireNotNegative("zdt.drain.adaptive.min-quiet", drain.getAdaptive().getMinQuiet());
 		if (drain.getCheckInterval().isNegative() || drain.getCheckInterval().isZero()) {
 			throw invalid("zdt.drain.check-interval", drain.getCheckInterval(), "must be positive, e.g. 100ms");

@@ -14,8 +14,14 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 
 /**
- * Logs the moments an operator looks for: the drain started, the hold ended, the drain
- * was cancelled, shutdown completed.
+ * Logs the moments an operator looks for: the drain started (and how long it will hold),
+ * the hold ended, the drain was cancelled, shutdown completed.
+ * <p>
+ * Where nothing shows that a load balancer may route to the application (no cloud
+ * platform detected: a laptop, but also a virtual machine behind a load balancer), the
+ * line at drain start also says how to skip the hold. zdt never skips it by itself: from
+ * inside the process a laptop and a virtual machine whose load balancer or proxy connects
+ * from the same host look the same.
  *
  * @since 0.1.0
  */
@@ -23,9 +29,20 @@ public final class DrainLogger implements DrainListener, DisposableBean {
 
 	private static final Log logger = LogFactory.getLog("dev.zdt.Drain");
 
+	private final boolean sayHowToSkipTheHold;
+
 	private volatile @Nullable DrainStatus started;
 
 	private volatile long startedNanos;
+
+	/**
+	 * Creates the logger.
+	 * @param sayHowToSkipTheHold whether the line at drain start says how to skip the
+	 * hold, for where nothing shows that a load balancer may route to the application
+	 */
+	public DrainLogger(boolean sayHowToSkipTheHold) {
+		this.sayHowToSkipTheHold = sayHowToSkipTheHold;
+	}
 
 	@Override
 	public void drainStarted(DrainStatus drain) {
@@ -35,6 +52,20 @@ public final class DrainLogger implements DrainListener, DisposableBean {
 				String.format("zdt: drain started (trigger=%s, strategy=%s, min-hold=%s, max-hold=%s, rate=%.1f req/s)",
 						(drain.trigger() != null) ? drain.trigger().displayName() : "unknown", drain.strategy(),
 						format(drain.minHold()), format(drain.maxHold()), drain.rateBeforeDrain()));
+		if (!drain.maxHold().isZero()) {
+			logger.info(holdAnnouncement(drain.minHold(), drain.maxHold()));
+		}
+	}
+
+	private String holdAnnouncement(Duration minHold, Duration maxHold) {
+		String span = minHold.equals(maxHold) ? format(maxHold) : format(minHold) + " to " + format(maxHold);
+		String announcement = "zdt: the hold lasts " + span + " (zdt.drain.min-hold, zdt.drain.max-hold): this "
+				+ "instance keeps serving until the load balancer has stopped routing here";
+		if (this.sayHowToSkipTheHold) {
+			announcement += ". No Kubernetes, ECS or other cloud platform detected: if no load balancer or proxy "
+					+ "routes to this process (run on a laptop, say), zdt.drain.max-hold=0s skips the hold";
+		}
+		return announcement;
 	}
 
 	@Override

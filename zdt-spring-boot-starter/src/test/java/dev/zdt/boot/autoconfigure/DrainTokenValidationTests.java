@@ -1,6 +1,10 @@
 package dev.zdt.boot.autoconfigure;
 
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,6 +17,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.env.MapPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNoException;
 
 class DrainTokenValidationTests {
 
@@ -37,6 +42,48 @@ class DrainTokenValidationTests {
 		this.contextRunner.withPropertyValues("zdt.drain.token=" + token)
 			.run((context) -> assertThat(failureMessages(context)).contains("zdt.drain.token", reason)
 				.contains("openssl rand -hex 32"));
+	}
+
+	@ParameterizedTest(name = "zdt.drain.token={0} fails startup: {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx | repeats one character
+			aaaaaaaaaaaaaaaa                 | repeats one character
+			abababababababababababababababab | repeats its first 2 characters
+			0123456789abcdef0123456789abcdef | repeats its first 16 characters
+			S3cr3t!S3cr3t!S3cr3t!            | repeats its first 7 characters
+			abcdefghijklmnopqrstuvwxyz       | run of consecutive characters
+			0123456789abcdef                 | run of consecutive characters
+			1234567890123456                 | run of consecutive characters
+			ZYXWVUTSRQPONMLKJIHGFEDCBA       | run of consecutive characters
+			0001100010100110100101010000110  | only 2 different characters
+			aaabbbcccaaabbbcccabcabccbacbaab | only 3 different characters
+			""")
+	void trivialTokenFailsStartupSayingWhyWithoutShowingIt(String token, String reason) {
+		this.contextRunner.withPropertyValues("zdt.drain.token=" + token)
+			.run((context) -> assertThat(failureMessages(context)).contains("zdt.drain.token", reason, "guess")
+				.contains("openssl rand -hex 32")
+				.doesNotContain(token));
+	}
+
+	@Test
+	void randomTokensAreNeverTakenForTrivialOnes() {
+		// Fixed seed: the same tokens in every run. Hex and decimal are the smallest
+		// alphabets a generated token comes in; 16 characters is the shortest allowed.
+		Random random = new Random(22);
+		for (int i = 0; i < 20_000; i++) {
+			String hex = HexFormat.of().formatHex(randomBytes(random, 8 + (i % 25)));
+			String decimal = String.format("%016d", Math.floorMod(random.nextLong(), 10_000_000_000_000_000L));
+			String base64 = Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(random, 12 + (i % 21)));
+			for (String token : List.of(hex, decimal, base64)) {
+				assertThatNoException().as(token).isThrownBy(() -> DrainTokenRules.validate(token));
+			}
+		}
+	}
+
+	private static byte[] randomBytes(Random random, int length) {
+		byte[] bytes = new byte[length];
+		random.nextBytes(bytes);
+		return bytes;
 	}
 
 	@Test

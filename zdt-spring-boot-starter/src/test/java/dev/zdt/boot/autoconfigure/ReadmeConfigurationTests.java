@@ -48,10 +48,10 @@ class ReadmeConfigurationTests {
 	void documentedPropertiesTakeTheVariablesWhenTheyAreSet() throws IOException {
 		List<String> properties = new ArrayList<>(readmeProperties());
 		properties
-			.addAll(List.of("ZDT_DRAIN_TOKEN=0123456789abcdef0123456789abcdef", "ZDT_TERMINATION_GRACE_PERIOD=75"));
+			.addAll(List.of("ZDT_DRAIN_TOKEN=7f3c9a1e5b2d48c6a0e9f1b3d5c7e9a2", "ZDT_TERMINATION_GRACE_PERIOD=75"));
 		this.contextRunner.withPropertyValues(properties.toArray(String[]::new)).run((context) -> {
 			ZdtProperties zdt = context.getBean(ZdtProperties.class);
-			assertThat(zdt.getDrain().getToken()).isEqualTo("0123456789abcdef0123456789abcdef");
+			assertThat(zdt.getDrain().getToken()).isEqualTo("7f3c9a1e5b2d48c6a0e9f1b3d5c7e9a2");
 			assertThat(zdt.getTerminationGracePeriod()).isEqualTo(Duration.ofSeconds(75));
 		});
 	}

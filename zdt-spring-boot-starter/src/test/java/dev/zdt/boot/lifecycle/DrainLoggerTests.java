@@ -20,7 +20,7 @@ class DrainLoggerTests {
 	void holdEndedNamesTheRuleThatReleased(CapturedOutput output) {
 		HoldOutcome outcome = new HoldOutcome("traffic-quiet", Duration.ofMillis(18_600), 2700,
 				"rule=history: silence 6.100s >= required 6.045s");
-		new DrainLogger().holdEnded(new DrainResult(DrainTrigger.ENDPOINT, "adaptive", outcome));
+		new DrainLogger(false).holdEnded(new DrainResult(DrainTrigger.ENDPOINT, "adaptive", outcome));
 		assertThat(output).contains("zdt: hold ended (reason=traffic-quiet, held=18.600s, requests during hold=2700, "
 				+ "rule=history: silence 6.100s >= required 6.045s)");
 	}
@@ -28,7 +28,7 @@ class DrainLoggerTests {
 	@Test
 	void holdEndedWithoutARuleSaysOnlyTheReason(CapturedOutput output) {
 		HoldOutcome outcome = new HoldOutcome("max-hold", Duration.ofSeconds(30), 5);
-		new DrainLogger().holdEnded(new DrainResult(DrainTrigger.ENDPOINT, "adaptive", outcome));
+		new DrainLogger(false).holdEnded(new DrainResult(DrainTrigger.ENDPOINT, "adaptive", outcome));
 		assertThat(output).contains("zdt: hold ended (reason=max-hold, held=30.000s, requests during hold=5)");
 	}
 

@@ -91,6 +91,17 @@ public final class ConfigurationMetadataCheck {
 	}
 
 	/**
+	 * Names of the {@link java.time.Duration} properties found.
+	 * @return the names, sorted
+	 */
+	public Set<String> durationNames() {
+		return this.properties.keySet()
+			.stream()
+			.filter((name) -> "java.time.Duration".equals(this.properties.get(name).get("type")))
+			.collect(Collectors.toCollection(TreeSet::new));
+	}
+
+	/**
 	 * Lists every property whose description is missing or not in Spring Boot's style,
 	 * and every property whose default is not the one the metadata shows.
 	 * @param roots a properties object as created (holding its defaults), by its prefix,

@@ -14,11 +14,15 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.Environment;
 
 /**
- * Warns when the drain operation is exposed and needs no token: on the application port
- * anyone who reaches the application could take the instance out of service; on a
- * separate management port, any pod in the cluster could.
+ * Warns when the drain operation is exposed where it should not be: on the application
+ * port, which the load balancer exposes to users (without a token anyone could take the
+ * instance out of service; with one, only the token stands in the way and the status is
+ * public), or without a token on a separate management port, where any pod in the cluster
+ * could.
  */
 final class EndpointExposureCheck implements ApplicationListener<ApplicationReadyEvent> {
+
+	private static final EndpointId ZDT = EndpointId.of("zdt");
 
 	private static final Log logger = LogFactory.getLog(EndpointExposureCheck.class);
 
@@ -45,20 +49,32 @@ final class EndpointExposureCheck implements ApplicationListener<ApplicationRead
 
 	@Nullable String warning() {
 		PathMappedEndpoints mapped = this.endpoints.getIfAvailable();
-		boolean exposed = mapped != null && mapped.getEndpoint(EndpointId.of("zdt")) != null;
-		if (!exposed || this.properties.getDrain().getToken() != null) {
+		if (mapped == null || mapped.getEndpoint(ZDT) == null) {
 			return null;
 		}
-		String drain = mapped.getPath(EndpointId.of("zdt")) + "/drain";
-		if (ManagementPortType.get(this.environment) == ManagementPortType.SAME) {
+		String endpoint = mapped.getPath(ZDT);
+		String drain = endpoint + "/drain";
+		boolean applicationPort = ManagementPortType.get(this.environment) == ManagementPortType.SAME;
+		boolean token = this.properties.getDrain().getToken() != null;
+		if (applicationPort && !token) {
 			return "zdt: the drain operation " + drain + " is exposed on the application port without a token: anyone "
 					+ "who reaches the application can take this instance out of service. Set zdt.drain.token (e.g. "
 					+ "openssl rand -hex 32) and serve actuator on its own port (management.server.port) that the load "
 					+ "balancer does not expose.";
 		}
-		return "zdt: the drain operation " + drain + " needs no token: any pod in the cluster that reaches the "
-				+ "management port can take this instance out of service. Set zdt.drain.token (e.g. openssl rand -hex 32) "
-				+ "and send it in the X-Zdt-Token header of the preStop httpGet.";
+		if (applicationPort) {
+			return "zdt: " + endpoint + " is served on the application port (management.server.port is not set, or "
+					+ "is server.port), where the load balancer sends users: anyone the load balancer lets in can read "
+					+ "the drain status, and only zdt.drain.token keeps them from " + drain + ", which takes this "
+					+ "instance out of service. Serve actuator on its own port (management.server.port, e.g. 8081) that "
+					+ "neither the Service nor the Ingress exposes.";
+		}
+		if (!token) {
+			return "zdt: the drain operation " + drain + " needs no token: any pod in the cluster that reaches the "
+					+ "management port can take this instance out of service. Set zdt.drain.token (e.g. openssl rand "
+					+ "-hex 32) and send it in the X-Zdt-Token header of the preStop httpGet.";
+		}
+		return null;
 	}
 
 }

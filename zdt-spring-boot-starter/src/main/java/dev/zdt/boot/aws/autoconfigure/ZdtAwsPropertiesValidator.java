@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.regex.Pattern;
 
 import dev.zdt.aws.IpAddress;
+import dev.zdt.boot.autoconfigure.DurationProperties;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
@@ -23,6 +24,11 @@ final class ZdtAwsPropertiesValidator {
 	}
 
 	static void validate(ZdtAwsProperties properties) {
+		DurationProperties.requireWithinLimit("zdt.aws.poll-interval", properties.getPollInterval());
+		DurationProperties.requireWithinLimit("zdt.aws.propagation-margin", properties.getPropagationMargin());
+		DurationProperties.requireWithinLimit("zdt.aws.api-call-timeout", properties.getApiCallTimeout());
+		DurationProperties.requireWithinLimit("zdt.aws.api-call-attempt-timeout",
+				properties.getApiCallAttemptTimeout());
 		requirePositive("zdt.aws.poll-interval", properties.getPollInterval(), "2s");
 		requirePositive("zdt.aws.api-call-timeout", properties.getApiCallTimeout(), "2s");
 		requirePositive("zdt.aws.api-call-attempt-timeout", properties.getApiCallAttemptTimeout(), "1s");
