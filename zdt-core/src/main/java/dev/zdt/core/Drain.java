@@ -45,9 +45,9 @@ final class Drain {
 		return (own != null) ? own : this.hold.failure();
 	}
 
-	HoldOutcome outcomeNow() {
+	HoldOutcome outcomeNow(String reason) {
 		HoldContext now = this.hold.context();
-		return new HoldOutcome(HoldOutcome.MAX_HOLD, now.elapsed(), now.requestsSinceDrainStart());
+		return new HoldOutcome(reason, now.elapsed(), now.requestsSinceDrainStart());
 	}
 
 	/**

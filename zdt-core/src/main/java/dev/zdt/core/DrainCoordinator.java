@@ -10,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 
 import dev.zdt.core.hold.HoldBounds;
 import dev.zdt.core.hold.HoldContext;
@@ -27,9 +26,12 @@ import org.jspecify.annotations.Nullable;
  * arrive, in whatever order and concurrently, there is exactly one drain and one hold,
  * and every caller waits for that same hold. The hold runs on its own thread, so a caller
  * that gives up (or is interrupted) never cuts it short for the others. Nothing a
- * strategy or listener does, not even an {@link Error}, keeps the drain from ending: no
- * caller of {@link #drain(DrainTrigger)} waits longer than the maximum hold plus
- * {@link #WAIT_MARGIN}.
+ * strategy or listener does, not even an {@link Error} or a call that never returns,
+ * keeps the drain from ending: no caller of {@link #drain(DrainTrigger)} waits longer
+ * than the maximum hold plus {@link #WAIT_MARGIN}. The strategy starts and answers on
+ * threads of its own (the status waits for it at most a second), and each listener is
+ * told on threads of its own, waited for at most {@link #LISTENER_WAIT} per step (see
+ * {@link DrainListener}).
  * <p>
  * A drain that has not reached shutdown can be {@linkplain #cancel() cancelled}, by hand
  * or by the watchdog ({@link Builder#cancelAfter(Duration)}), so that a mistaken drain
@@ -45,6 +47,12 @@ public final class DrainCoordinator {
 	 */
 	public static final Duration WAIT_MARGIN = ShutdownBudget.WAIT_MARGIN;
 
+	/**
+	 * How long a step of the drain (its start, the end of its hold, shutdown, a cancel)
+	 * waits at most for its listeners before it goes on without them.
+	 */
+	public static final Duration LISTENER_WAIT = DrainListeners.WAIT;
+
 	private final HoldStrategy strategy;
 
 	private final HoldBounds bounds;
@@ -55,9 +63,11 @@ public final class DrainCoordinator {
 
 	private final Clock clock;
 
-	private final List<DrainListener> listeners;
+	private final DrainListeners listeners;
 
 	private final ThreadFactory holdThreads;
+
+	private final EvidenceReads evidenceReads;
 
 	private final AtomicReference<@Nullable Drain> drain = new AtomicReference<>();
 
@@ -75,13 +85,14 @@ public final class DrainCoordinator {
 		this.ticker = builder.ticker;
 		this.traffic = (builder.traffic != null) ? builder.traffic : new TrafficMonitor(this.ticker);
 		this.clock = builder.clock;
-		this.holdThreads = builder.holdThreads;
+		this.holdThreads = builder.threads("zdt-hold");
+		this.evidenceReads = new EvidenceReads(builder.threads("zdt-status"));
 		this.cancelAfter = builder.cancelAfter;
 		List<DrainListener> all = new ArrayList<>(builder.listeners);
 		if (!this.cancelAfter.isZero()) {
 			all.add(new Watchdog());
 		}
-		this.listeners = List.copyOf(all);
+		this.listeners = new DrainListeners(all, builder.threads("zdt-drain-listener"), this.ticker);
 	}
 
 	/**
@@ -93,7 +104,8 @@ public final class DrainCoordinator {
 	}
 
 	/**
-	 * Starts the drain, or joins the one already started, without waiting for its hold.
+	 * Starts the drain, or joins the one already started, without waiting for its hold
+	 * (only, at most {@link #LISTENER_WAIT}, for the listeners to hear that it started).
 	 * The returned future completes when the hold has ended, never exceptionally. A
 	 * {@link DrainListener} must not wait for it while it is told about this drain: the
 	 * hold ends only after the listeners have returned, so {@code get()} or
@@ -117,27 +129,10 @@ public final class DrainCoordinator {
 		if (!this.drain.compareAndSet(null, candidate)) {
 			return Objects.requireNonNull(this.drain.get());
 		}
-		notifyListeners(candidate, (listener) -> listener.drainStarted(status()));
-		startHold(candidate);
+		DrainStatus started = status();
+		this.listeners.tell(candidate, "drainStarted", (listener) -> listener.drainStarted(started));
+		Threads.start(this.holdThreads, () -> runHold(candidate));
 		return candidate;
-	}
-
-	private void startHold(Drain drain) {
-		Thread holdThread = null;
-		try {
-			holdThread = this.holdThreads.newThread(() -> runHold(drain));
-			if (holdThread != null) {
-				holdThread.start();
-				return;
-			}
-		}
-		catch (Throwable ex) {
-			if (holdThread != null && holdThread.isAlive()) {
-				return;
-			}
-		}
-		// No thread for the hold: hold on the caller's thread rather than never.
-		runHold(drain);
 	}
 
 	private void runHold(Drain drain) {
@@ -149,7 +144,7 @@ public final class DrainCoordinator {
 			drain.failure.compareAndSet(null, ex);
 		}
 		finally {
-			finish(drain, (outcome != null) ? outcome : drain.outcomeNow());
+			finish(drain, (outcome != null) ? outcome : drain.outcomeNow(HoldOutcome.MAX_HOLD));
 		}
 	}
 
@@ -160,7 +155,7 @@ public final class DrainCoordinator {
 	private void finish(Drain drain, HoldOutcome outcome) {
 		DrainResult result = new DrainResult(drain.trigger, this.strategy.name(), outcome);
 		if (drain.ended.compareAndSet(null, result)) {
-			notifyListeners(drain, (listener) -> listener.holdEnded(result));
+			this.listeners.tell(drain, "holdEnded", (listener) -> listener.holdEnded(result));
 			drain.result.complete(result);
 		}
 	}
@@ -194,7 +189,13 @@ public final class DrainCoordinator {
 	private DrainResult expire(Drain drain) {
 		drain.failure.compareAndSet(null, new IllegalStateException("The hold did not end within max-hold ("
 				+ this.bounds.maxHold() + ") + " + WAIT_MARGIN + ", so it was ended for its callers"));
-		finish(drain, drain.outcomeNow());
+		DrainResult result = new DrainResult(drain.trigger, this.strategy.name(),
+				drain.outcomeNow(HoldOutcome.MAX_HOLD));
+		if (drain.ended.compareAndSet(null, result)) {
+			// The callers have waited long enough: they go on while the listeners hear.
+			drain.result.complete(result);
+			this.listeners.tellWithoutWaiting(drain, (listener) -> listener.holdEnded(result));
+		}
 		// A listener stuck in holdEnded must not keep the others waiting either.
 		DrainResult ended = Objects.requireNonNull(drain.ended.get());
 		drain.result.complete(ended);
@@ -206,13 +207,14 @@ public final class DrainCoordinator {
 	 * the hold.
 	 */
 	public void stopping() {
+		Drain current;
 		synchronized (this.cancelLock) {
-			Drain current = this.drain.get();
+			current = this.drain.get();
 			if (current == null || !current.result.isDone() || !this.stopping.compareAndSet(false, true)) {
 				return;
 			}
 		}
-		notifyListeners(DrainListener::stopping);
+		this.listeners.tell(current, "stopping", DrainListener::stopping);
 	}
 
 	/**
@@ -233,7 +235,7 @@ public final class DrainCoordinator {
 				return false;
 			}
 		}
-		notifyListeners(expected, (listener) -> listener.drainCancelled(cancellation));
+		this.listeners.tell(expected, "drainCancelled", (listener) -> listener.drainCancelled(cancellation));
 		return true;
 	}
 
@@ -300,26 +302,21 @@ public final class DrainCoordinator {
 	 * Returns the evidence the hold strategy weighs, for the status endpoint: while
 	 * serving, as if the drain started now; while draining, at this moment of the hold;
 	 * once the hold has ended, the rule that ended it (under {@code releasedBy}), if the
-	 * strategy gave one.
+	 * strategy gave one. The strategy is asked on a thread of its own, and waited for at
+	 * most a second: one that fails or does not answer gives an {@code error} entry.
 	 * @return the evidence by name
 	 */
 	public Map<String, Object> evidence() {
 		Drain current = this.drain.get();
-		try {
-			if (current == null) {
-				return new Hold(this.strategy, this.bounds, this.traffic, this.ticker).evidence();
-			}
-			DrainResult ended = current.ended.get();
-			if (ended == null) {
-				return current.hold.evidence();
-			}
+		DrainResult ended = (current != null) ? current.ended.get() : null;
+		if (ended != null) {
 			String detail = ended.outcome().detail();
 			return (detail != null) ? Map.of("releasedBy", detail) : Map.of();
 		}
-		catch (RuntimeException ex) {
-			// A status page must not fail because a strategy cannot explain itself.
-			return Map.of("error", String.valueOf(ex));
-		}
+		// A status page must not fail, nor wait, because a strategy cannot explain
+		// itself.
+		return this.evidenceReads.read(() -> (current != null) ? current.hold.evidence()
+				: Hold.evidenceIfStartedNow(this.strategy, this.bounds, this.traffic, this.ticker));
 	}
 
 	/**
@@ -344,38 +341,6 @@ public final class DrainCoordinator {
 	 */
 	public HoldBounds bounds() {
 		return this.bounds;
-	}
-
-	private void notifyListeners(Consumer<DrainListener> call) {
-		Drain current = this.drain.get();
-		if (current != null) {
-			notifyListeners(current, call);
-		}
-	}
-
-	private void notifyListeners(Drain drain, Consumer<DrainListener> call) {
-		drain.whileNotifying(() -> {
-			for (DrainListener listener : this.listeners) {
-				try {
-					call.accept(listener);
-				}
-				catch (Throwable ex) {
-					// A listener (logging, metrics, readiness) must not break the drain
-					// itself.
-					report(ex);
-				}
-			}
-		});
-	}
-
-	private static void report(Throwable failure) {
-		try {
-			Thread thread = Thread.currentThread();
-			thread.getUncaughtExceptionHandler().uncaughtException(thread, failure);
-		}
-		catch (Throwable ex) {
-			// Nowhere left to report it; the drain goes on.
-		}
 	}
 
 	/**
@@ -436,11 +401,7 @@ public final class DrainCoordinator {
 
 		private Duration cancelAfter = Duration.ZERO;
 
-		private ThreadFactory holdThreads = (task) -> {
-			Thread thread = new Thread(task, "zdt-hold");
-			thread.setDaemon(true);
-			return thread;
-		};
+		private @Nullable ThreadFactory threads;
 
 		private Builder() {
 		}
@@ -507,12 +468,14 @@ public final class DrainCoordinator {
 		}
 
 		/**
-		 * Sets the factory of the thread that runs the hold.
+		 * Sets the factory of the threads the drain runs on: the hold, the listeners'
+		 * calls, the watchdog, the status endpoint's questions to the strategy. A factory
+		 * that makes no thread has the work run on the caller's thread.
 		 * @param holdThreads the factory
 		 * @return this builder
 		 */
 		public Builder holdThreads(ThreadFactory holdThreads) {
-			this.holdThreads = holdThreads;
+			this.threads = holdThreads;
 			return this;
 		}
 
@@ -529,6 +492,19 @@ public final class DrainCoordinator {
 			}
 			this.cancelAfter = cancelAfter;
 			return this;
+		}
+
+		/**
+		 * Returns the factory of the threads of the given kind: the one set, or daemon
+		 * threads with that name, so that a thread dump tells what a thread does.
+		 */
+		private ThreadFactory threads(String name) {
+			ThreadFactory threads = this.threads;
+			return (threads != null) ? threads : (task) -> {
+				Thread thread = new Thread(task, name);
+				thread.setDaemon(true);
+				return thread;
+			};
 		}
 
 		/**
