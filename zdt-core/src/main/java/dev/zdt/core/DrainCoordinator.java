@@ -33,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  * told on threads of its own, waited for at most {@link #LISTENER_WAIT} per step (see
  * {@link DrainListener}).
  * <p>
- * A drain that has not reached shutdown can be {@linkplain #cancel() cancelled}, by hand
+ * A drain that shutdown has not joined can be {@linkplain #cancel() cancelled}, by hand
  * or by the watchdog ({@link Builder#cancelAfter(Duration)}), so that a mistaken drain
  * does not keep the instance out of rotation for good.
  *
@@ -73,10 +73,13 @@ public final class DrainCoordinator {
 
 	private final AtomicBoolean stopping = new AtomicBoolean();
 
+	// Set once shutdown has started or joined a drain: from then on it is never undone.
+	private final AtomicBoolean shutdownJoined = new AtomicBoolean();
+
 	private final Duration cancelAfter;
 
-	// Orders cancel() against stopping(): a drain that shutdown has passed is never
-	// undone.
+	// Orders cancel() against stopping() and against shutdown starting or joining the
+	// drain: a drain that shutdown has joined is never undone.
 	private final Object cancelLock = new Object();
 
 	private DrainCoordinator(Builder builder) {
@@ -110,7 +113,8 @@ public final class DrainCoordinator {
 	 * {@link DrainListener} must not wait for it while it is told about this drain: the
 	 * hold ends only after the listeners have returned, so {@code get()} or
 	 * {@code join()} there throws an {@link IllegalStateException} instead of waiting
-	 * forever.
+	 * forever. With {@link DrainTrigger#SHUTDOWN} the drain can no longer be
+	 * {@linkplain #cancel() cancelled}.
 	 * @param trigger what asks for the drain; recorded only if it starts the drain
 	 * @return the result of the one drain, complete when its hold has ended
 	 */
@@ -120,6 +124,11 @@ public final class DrainCoordinator {
 
 	private Drain startOrJoin(DrainTrigger trigger) {
 		Objects.requireNonNull(trigger, "trigger");
+		if (trigger == DrainTrigger.SHUTDOWN) {
+			synchronized (this.cancelLock) {
+				this.shutdownJoined.set(true);
+			}
+		}
 		Drain current = this.drain.get();
 		if (current != null) {
 			return current;
@@ -218,11 +227,13 @@ public final class DrainCoordinator {
 	}
 
 	/**
-	 * Undoes a drain whose hold has ended and that shutdown has not passed: the state
+	 * Undoes a drain whose hold has ended and that shutdown has not joined: the state
 	 * goes back to {@link DrainState#SERVING} and listeners are told, so that readiness
-	 * comes back. A later trigger starts a new drain with a new hold.
+	 * comes back. A later trigger starts a new drain with a new hold. Once shutdown has
+	 * started or joined the drain ({@link DrainTrigger#SHUTDOWN}, even before its hold
+	 * ends) it is never undone: shutdown goes on to exit whatever a caller asks.
 	 * @return {@code true} if a drain was undone; {@code false} when there is none, its
-	 * hold is still under way, or shutdown has passed it
+	 * hold is still under way, or shutdown has joined it
 	 */
 	public boolean cancel() {
 		Drain current = this.drain.get();
@@ -231,12 +242,22 @@ public final class DrainCoordinator {
 
 	private boolean cancel(Drain expected, DrainCancellation cancellation) {
 		synchronized (this.cancelLock) {
-			if (this.stopping.get() || !expected.result.isDone() || !this.drain.compareAndSet(expected, null)) {
+			if (this.stopping.get() || this.shutdownJoined.get() || !expected.result.isDone()
+					|| !this.drain.compareAndSet(expected, null)) {
 				return false;
 			}
 		}
 		this.listeners.tell(expected, "drainCancelled", (listener) -> listener.drainCancelled(cancellation));
 		return true;
+	}
+
+	/**
+	 * Returns whether shutdown has started or joined a drain, which from then on is never
+	 * undone.
+	 * @return {@code true} once shutdown has called for the drain
+	 */
+	public boolean isShuttingDown() {
+		return this.shutdownJoined.get();
 	}
 
 	/**
@@ -368,7 +389,7 @@ public final class DrainCoordinator {
 			try {
 				long remaining = deadline - ticker.nanos();
 				while (remaining > 0 && DrainCoordinator.this.drain.get() == watched
-						&& !DrainCoordinator.this.stopping.get()) {
+						&& !DrainCoordinator.this.stopping.get() && !DrainCoordinator.this.shutdownJoined.get()) {
 					ticker.sleep(Duration.ofNanos(Math.min(remaining, STEP.toNanos())));
 					remaining = deadline - ticker.nanos();
 				}

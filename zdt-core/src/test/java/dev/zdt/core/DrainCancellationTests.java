@@ -115,6 +115,41 @@ class DrainCancellationTests {
 	}
 
 	@Test
+	void cancelOnceShutdownHasJoinedTheDrainChangesNothing() throws Exception {
+		DrainCoordinator coordinator = coordinator(Duration.ZERO);
+		this.gate.open();
+		DrainResult result = coordinator.drain(DrainTrigger.ENDPOINT);
+		// SIGTERM after the preStop call: shutdown joins the drain whose hold has ended,
+		// and goes on (to the lifecycle stop that marks it stopping) a moment later.
+		assertThat(coordinator.drain(DrainTrigger.SHUTDOWN)).isSameAs(result);
+		assertThat(coordinator.cancel()).isFalse();
+		assertThat(coordinator.state()).isEqualTo(DrainState.DRAINED);
+		assertThat(coordinator.drain(DrainTrigger.SHUTDOWN)).as("no second hold").isSameAs(result);
+		assertThat(this.events.names).containsExactly("started", "ended");
+	}
+
+	@Test
+	void cancelAfterTheHoldOfADrainStartedByShutdownChangesNothing() throws Exception {
+		DrainCoordinator coordinator = coordinator(Duration.ZERO);
+		this.gate.open();
+		DrainResult result = coordinator.drain(DrainTrigger.SHUTDOWN);
+		assertThat(coordinator.cancel()).isFalse();
+		assertThat(coordinator.state()).isEqualTo(DrainState.DRAINED);
+		assertThat(coordinator.drain(DrainTrigger.SHUTDOWN)).as("no second hold").isSameAs(result);
+		assertThat(this.events.names).containsExactly("started", "ended");
+	}
+
+	@Test
+	void watchdogLeavesADrainThatShutdownHasJoined() throws Exception {
+		DrainCoordinator coordinator = coordinator(CANCEL_AFTER);
+		this.gate.open();
+		coordinator.drain(DrainTrigger.SHUTDOWN);
+		awaitWatchdogGone();
+		assertThat(coordinator.state()).isEqualTo(DrainState.DRAINED);
+		assertThat(this.events.names).containsExactly("started", "ended");
+	}
+
+	@Test
 	void cancelWhenServingChangesNothing() {
 		DrainCoordinator coordinator = coordinator(Duration.ZERO);
 		assertThat(coordinator.cancel()).isFalse();
