@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 
 import dev.zdt.core.hold.HoldBounds;
 import dev.zdt.core.hold.HoldContext;
@@ -36,6 +37,11 @@ import org.jspecify.annotations.Nullable;
  * A drain that shutdown has not joined can be {@linkplain #cancel() cancelled}, by hand
  * or by the watchdog ({@link Builder#cancelAfter(Duration)}), so that a mistaken drain
  * does not keep the instance out of rotation for good.
+ * <p>
+ * A drain that starts before the instance was ever ready ({@link Builder#everReady}) does
+ * not hold: no load balancer routes to an instance that never passed its readiness check,
+ * so there is nothing to wait for. Its hold ends at once with reason
+ * {@value HoldOutcome#NEVER_READY}.
  *
  * @since 0.1.0
  */
@@ -67,6 +73,8 @@ public final class DrainCoordinator {
 
 	private final ThreadFactory holdThreads;
 
+	private final BooleanSupplier everReady;
+
 	private final EvidenceReads evidenceReads;
 
 	private final AtomicReference<@Nullable Drain> drain = new AtomicReference<>();
@@ -89,6 +97,7 @@ public final class DrainCoordinator {
 		this.traffic = (builder.traffic != null) ? builder.traffic : new TrafficMonitor(this.ticker);
 		this.clock = builder.clock;
 		this.holdThreads = builder.threads("zdt-hold");
+		this.everReady = builder.everReady;
 		this.evidenceReads = new EvidenceReads(builder.threads("zdt-status"));
 		this.cancelAfter = builder.cancelAfter;
 		List<DrainListener> all = new ArrayList<>(builder.listeners);
@@ -134,7 +143,7 @@ public final class DrainCoordinator {
 			return current;
 		}
 		Drain candidate = new Drain(trigger, this.clock.instant(),
-				new Hold(this.strategy, this.bounds, this.traffic, this.ticker));
+				new Hold(this.strategy, this.bounds, this.traffic, this.ticker), hasBeenReady());
 		if (!this.drain.compareAndSet(null, candidate)) {
 			return Objects.requireNonNull(this.drain.get());
 		}
@@ -144,10 +153,20 @@ public final class DrainCoordinator {
 		return candidate;
 	}
 
+	private boolean hasBeenReady() {
+		try {
+			return this.everReady.getAsBoolean();
+		}
+		catch (Throwable ex) {
+			// Not knowing, hold as for an instance that a load balancer may route to.
+			return true;
+		}
+	}
+
 	private void runHold(Drain drain) {
 		HoldOutcome outcome = null;
 		try {
-			outcome = drain.hold.run();
+			outcome = drain.everReady ? drain.hold.run() : drain.outcomeNow(HoldOutcome.NEVER_READY);
 		}
 		catch (Throwable ex) {
 			drain.failure.compareAndSet(null, ex);
@@ -422,6 +441,8 @@ public final class DrainCoordinator {
 
 		private Duration cancelAfter = Duration.ZERO;
 
+		private BooleanSupplier everReady = () -> true;
+
 		private @Nullable ThreadFactory threads;
 
 		private Builder() {
@@ -497,6 +518,21 @@ public final class DrainCoordinator {
 		 */
 		public Builder holdThreads(ThreadFactory holdThreads) {
 			this.threads = holdThreads;
+			return this;
+		}
+
+		/**
+		 * Sets what tells whether this instance has ever reported itself ready to receive
+		 * traffic (for Spring Boot: readiness {@code ACCEPTING_TRAFFIC}). A drain that
+		 * starts before it has does not hold: no load balancer routes to an instance that
+		 * never passed its readiness check. By default the instance counts as ready, and
+		 * every drain holds.
+		 * @param everReady whether the instance has been ready; asked once per drain, as
+		 * it starts
+		 * @return this builder
+		 */
+		public Builder everReady(BooleanSupplier everReady) {
+			this.everReady = Objects.requireNonNull(everReady, "everReady");
 			return this;
 		}
 
