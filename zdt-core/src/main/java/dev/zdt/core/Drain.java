@@ -34,10 +34,17 @@ final class Drain {
 
 	final AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
 
-	Drain(DrainTrigger trigger, Instant startedAt, Hold hold) {
+	/**
+	 * Whether the instance had been ready when the drain started: if not, no load
+	 * balancer can be routing to it, and the drain does not hold.
+	 */
+	final boolean everReady;
+
+	Drain(DrainTrigger trigger, Instant startedAt, Hold hold, boolean everReady) {
 		this.trigger = trigger;
 		this.startedAt = startedAt;
 		this.hold = hold;
+		this.everReady = everReady;
 	}
 
 	@Nullable Throwable failure() {
@@ -45,9 +52,9 @@ final class Drain {
 		return (own != null) ? own : this.hold.failure();
 	}
 
-	HoldOutcome outcomeNow() {
+	HoldOutcome outcomeNow(String reason) {
 		HoldContext now = this.hold.context();
-		return new HoldOutcome(HoldOutcome.MAX_HOLD, now.elapsed(), now.requestsSinceDrainStart());
+		return new HoldOutcome(reason, now.elapsed(), now.requestsSinceDrainStart());
 	}
 
 	/**

@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
+import java.util.function.BooleanSupplier;
 
 import dev.zdt.core.hold.HoldBounds;
 import dev.zdt.core.hold.HoldContext;
@@ -27,13 +27,21 @@ import org.jspecify.annotations.Nullable;
  * arrive, in whatever order and concurrently, there is exactly one drain and one hold,
  * and every caller waits for that same hold. The hold runs on its own thread, so a caller
  * that gives up (or is interrupted) never cuts it short for the others. Nothing a
- * strategy or listener does, not even an {@link Error}, keeps the drain from ending: no
- * caller of {@link #drain(DrainTrigger)} waits longer than the maximum hold plus
- * {@link #WAIT_MARGIN}.
+ * strategy or listener does, not even an {@link Error} or a call that never returns,
+ * keeps the drain from ending: no caller of {@link #drain(DrainTrigger)} waits longer
+ * than the maximum hold plus {@link #WAIT_MARGIN}. The strategy starts and answers on
+ * threads of its own (the status waits for it at most a second), and each listener is
+ * told on threads of its own, waited for at most {@link #LISTENER_WAIT} per step (see
+ * {@link DrainListener}).
  * <p>
- * A drain that has not reached shutdown can be {@linkplain #cancel() cancelled}, by hand
+ * A drain that shutdown has not joined can be {@linkplain #cancel() cancelled}, by hand
  * or by the watchdog ({@link Builder#cancelAfter(Duration)}), so that a mistaken drain
  * does not keep the instance out of rotation for good.
+ * <p>
+ * A drain that starts before the instance was ever ready ({@link Builder#everReady}) does
+ * not hold: no load balancer routes to an instance that never passed its readiness check,
+ * so there is nothing to wait for. Its hold ends at once with reason
+ * {@value HoldOutcome#NEVER_READY}.
  *
  * @since 0.1.0
  */
@@ -45,6 +53,12 @@ public final class DrainCoordinator {
 	 */
 	public static final Duration WAIT_MARGIN = ShutdownBudget.WAIT_MARGIN;
 
+	/**
+	 * How long a step of the drain (its start, the end of its hold, shutdown, a cancel)
+	 * waits at most for its listeners before it goes on without them.
+	 */
+	public static final Duration LISTENER_WAIT = DrainListeners.WAIT;
+
 	private final HoldStrategy strategy;
 
 	private final HoldBounds bounds;
@@ -55,18 +69,25 @@ public final class DrainCoordinator {
 
 	private final Clock clock;
 
-	private final List<DrainListener> listeners;
+	private final DrainListeners listeners;
 
 	private final ThreadFactory holdThreads;
+
+	private final BooleanSupplier everReady;
+
+	private final EvidenceReads evidenceReads;
 
 	private final AtomicReference<@Nullable Drain> drain = new AtomicReference<>();
 
 	private final AtomicBoolean stopping = new AtomicBoolean();
 
+	// Set once shutdown has started or joined a drain: from then on it is never undone.
+	private final AtomicBoolean shutdownJoined = new AtomicBoolean();
+
 	private final Duration cancelAfter;
 
-	// Orders cancel() against stopping(): a drain that shutdown has passed is never
-	// undone.
+	// Orders cancel() against stopping() and against shutdown starting or joining the
+	// drain: a drain that shutdown has joined is never undone.
 	private final Object cancelLock = new Object();
 
 	private DrainCoordinator(Builder builder) {
@@ -75,13 +96,15 @@ public final class DrainCoordinator {
 		this.ticker = builder.ticker;
 		this.traffic = (builder.traffic != null) ? builder.traffic : new TrafficMonitor(this.ticker);
 		this.clock = builder.clock;
-		this.holdThreads = builder.holdThreads;
+		this.holdThreads = builder.threads("zdt-hold");
+		this.everReady = builder.everReady;
+		this.evidenceReads = new EvidenceReads(builder.threads("zdt-status"));
 		this.cancelAfter = builder.cancelAfter;
 		List<DrainListener> all = new ArrayList<>(builder.listeners);
 		if (!this.cancelAfter.isZero()) {
 			all.add(new Watchdog());
 		}
-		this.listeners = List.copyOf(all);
+		this.listeners = new DrainListeners(all, builder.threads("zdt-drain-listener"), this.ticker);
 	}
 
 	/**
@@ -93,12 +116,14 @@ public final class DrainCoordinator {
 	}
 
 	/**
-	 * Starts the drain, or joins the one already started, without waiting for its hold.
+	 * Starts the drain, or joins the one already started, without waiting for its hold
+	 * (only, at most {@link #LISTENER_WAIT}, for the listeners to hear that it started).
 	 * The returned future completes when the hold has ended, never exceptionally. A
 	 * {@link DrainListener} must not wait for it while it is told about this drain: the
 	 * hold ends only after the listeners have returned, so {@code get()} or
 	 * {@code join()} there throws an {@link IllegalStateException} instead of waiting
-	 * forever.
+	 * forever. With {@link DrainTrigger#SHUTDOWN} the drain can no longer be
+	 * {@linkplain #cancel() cancelled}.
 	 * @param trigger what asks for the drain; recorded only if it starts the drain
 	 * @return the result of the one drain, complete when its hold has ended
 	 */
@@ -108,48 +133,46 @@ public final class DrainCoordinator {
 
 	private Drain startOrJoin(DrainTrigger trigger) {
 		Objects.requireNonNull(trigger, "trigger");
+		if (trigger == DrainTrigger.SHUTDOWN) {
+			synchronized (this.cancelLock) {
+				this.shutdownJoined.set(true);
+			}
+		}
 		Drain current = this.drain.get();
 		if (current != null) {
 			return current;
 		}
 		Drain candidate = new Drain(trigger, this.clock.instant(),
-				new Hold(this.strategy, this.bounds, this.traffic, this.ticker));
+				new Hold(this.strategy, this.bounds, this.traffic, this.ticker), hasBeenReady());
 		if (!this.drain.compareAndSet(null, candidate)) {
 			return Objects.requireNonNull(this.drain.get());
 		}
-		notifyListeners(candidate, (listener) -> listener.drainStarted(status()));
-		startHold(candidate);
+		DrainStatus started = status();
+		this.listeners.tell(candidate, "drainStarted", (listener) -> listener.drainStarted(started));
+		Threads.start(this.holdThreads, () -> runHold(candidate));
 		return candidate;
 	}
 
-	private void startHold(Drain drain) {
-		Thread holdThread = null;
+	private boolean hasBeenReady() {
 		try {
-			holdThread = this.holdThreads.newThread(() -> runHold(drain));
-			if (holdThread != null) {
-				holdThread.start();
-				return;
-			}
+			return this.everReady.getAsBoolean();
 		}
 		catch (Throwable ex) {
-			if (holdThread != null && holdThread.isAlive()) {
-				return;
-			}
+			// Not knowing, hold as for an instance that a load balancer may route to.
+			return true;
 		}
-		// No thread for the hold: hold on the caller's thread rather than never.
-		runHold(drain);
 	}
 
 	private void runHold(Drain drain) {
 		HoldOutcome outcome = null;
 		try {
-			outcome = drain.hold.run();
+			outcome = drain.everReady ? drain.hold.run() : drain.outcomeNow(HoldOutcome.NEVER_READY);
 		}
 		catch (Throwable ex) {
 			drain.failure.compareAndSet(null, ex);
 		}
 		finally {
-			finish(drain, (outcome != null) ? outcome : drain.outcomeNow());
+			finish(drain, (outcome != null) ? outcome : drain.outcomeNow(HoldOutcome.MAX_HOLD));
 		}
 	}
 
@@ -160,7 +183,7 @@ public final class DrainCoordinator {
 	private void finish(Drain drain, HoldOutcome outcome) {
 		DrainResult result = new DrainResult(drain.trigger, this.strategy.name(), outcome);
 		if (drain.ended.compareAndSet(null, result)) {
-			notifyListeners(drain, (listener) -> listener.holdEnded(result));
+			this.listeners.tell(drain, "holdEnded", (listener) -> listener.holdEnded(result));
 			drain.result.complete(result);
 		}
 	}
@@ -194,7 +217,13 @@ public final class DrainCoordinator {
 	private DrainResult expire(Drain drain) {
 		drain.failure.compareAndSet(null, new IllegalStateException("The hold did not end within max-hold ("
 				+ this.bounds.maxHold() + ") + " + WAIT_MARGIN + ", so it was ended for its callers"));
-		finish(drain, drain.outcomeNow());
+		DrainResult result = new DrainResult(drain.trigger, this.strategy.name(),
+				drain.outcomeNow(HoldOutcome.MAX_HOLD));
+		if (drain.ended.compareAndSet(null, result)) {
+			// The callers have waited long enough: they go on while the listeners hear.
+			drain.result.complete(result);
+			this.listeners.tellWithoutWaiting(drain, (listener) -> listener.holdEnded(result));
+		}
 		// A listener stuck in holdEnded must not keep the others waiting either.
 		DrainResult ended = Objects.requireNonNull(drain.ended.get());
 		drain.result.complete(ended);
@@ -206,21 +235,24 @@ public final class DrainCoordinator {
 	 * the hold.
 	 */
 	public void stopping() {
+		Drain current;
 		synchronized (this.cancelLock) {
-			Drain current = this.drain.get();
+			current = this.drain.get();
 			if (current == null || !current.result.isDone() || !this.stopping.compareAndSet(false, true)) {
 				return;
 			}
 		}
-		notifyListeners(DrainListener::stopping);
+		this.listeners.tell(current, "stopping", DrainListener::stopping);
 	}
 
 	/**
-	 * Undoes a drain whose hold has ended and that shutdown has not passed: the state
+	 * Undoes a drain whose hold has ended and that shutdown has not joined: the state
 	 * goes back to {@link DrainState#SERVING} and listeners are told, so that readiness
-	 * comes back. A later trigger starts a new drain with a new hold.
+	 * comes back. A later trigger starts a new drain with a new hold. Once shutdown has
+	 * started or joined the drain ({@link DrainTrigger#SHUTDOWN}, even before its hold
+	 * ends) it is never undone: shutdown goes on to exit whatever a caller asks.
 	 * @return {@code true} if a drain was undone; {@code false} when there is none, its
-	 * hold is still under way, or shutdown has passed it
+	 * hold is still under way, or shutdown has joined it
 	 */
 	public boolean cancel() {
 		Drain current = this.drain.get();
@@ -229,12 +261,22 @@ public final class DrainCoordinator {
 
 	private boolean cancel(Drain expected, DrainCancellation cancellation) {
 		synchronized (this.cancelLock) {
-			if (this.stopping.get() || !expected.result.isDone() || !this.drain.compareAndSet(expected, null)) {
+			if (this.stopping.get() || this.shutdownJoined.get() || !expected.result.isDone()
+					|| !this.drain.compareAndSet(expected, null)) {
 				return false;
 			}
 		}
-		notifyListeners(expected, (listener) -> listener.drainCancelled(cancellation));
+		this.listeners.tell(expected, "drainCancelled", (listener) -> listener.drainCancelled(cancellation));
 		return true;
+	}
+
+	/**
+	 * Returns whether shutdown has started or joined a drain, which from then on is never
+	 * undone.
+	 * @return {@code true} once shutdown has called for the drain
+	 */
+	public boolean isShuttingDown() {
+		return this.shutdownJoined.get();
 	}
 
 	/**
@@ -300,26 +342,21 @@ public final class DrainCoordinator {
 	 * Returns the evidence the hold strategy weighs, for the status endpoint: while
 	 * serving, as if the drain started now; while draining, at this moment of the hold;
 	 * once the hold has ended, the rule that ended it (under {@code releasedBy}), if the
-	 * strategy gave one.
+	 * strategy gave one. The strategy is asked on a thread of its own, and waited for at
+	 * most a second: one that fails or does not answer gives an {@code error} entry.
 	 * @return the evidence by name
 	 */
 	public Map<String, Object> evidence() {
 		Drain current = this.drain.get();
-		try {
-			if (current == null) {
-				return new Hold(this.strategy, this.bounds, this.traffic, this.ticker).evidence();
-			}
-			DrainResult ended = current.ended.get();
-			if (ended == null) {
-				return current.hold.evidence();
-			}
+		DrainResult ended = (current != null) ? current.ended.get() : null;
+		if (ended != null) {
 			String detail = ended.outcome().detail();
 			return (detail != null) ? Map.of("releasedBy", detail) : Map.of();
 		}
-		catch (RuntimeException ex) {
-			// A status page must not fail because a strategy cannot explain itself.
-			return Map.of("error", String.valueOf(ex));
-		}
+		// A status page must not fail, nor wait, because a strategy cannot explain
+		// itself.
+		return this.evidenceReads.read(() -> (current != null) ? current.hold.evidence()
+				: Hold.evidenceIfStartedNow(this.strategy, this.bounds, this.traffic, this.ticker));
 	}
 
 	/**
@@ -344,38 +381,6 @@ public final class DrainCoordinator {
 	 */
 	public HoldBounds bounds() {
 		return this.bounds;
-	}
-
-	private void notifyListeners(Consumer<DrainListener> call) {
-		Drain current = this.drain.get();
-		if (current != null) {
-			notifyListeners(current, call);
-		}
-	}
-
-	private void notifyListeners(Drain drain, Consumer<DrainListener> call) {
-		drain.whileNotifying(() -> {
-			for (DrainListener listener : this.listeners) {
-				try {
-					call.accept(listener);
-				}
-				catch (Throwable ex) {
-					// A listener (logging, metrics, readiness) must not break the drain
-					// itself.
-					report(ex);
-				}
-			}
-		});
-	}
-
-	private static void report(Throwable failure) {
-		try {
-			Thread thread = Thread.currentThread();
-			thread.getUncaughtExceptionHandler().uncaughtException(thread, failure);
-		}
-		catch (Throwable ex) {
-			// Nowhere left to report it; the drain goes on.
-		}
 	}
 
 	/**
@@ -403,7 +408,7 @@ public final class DrainCoordinator {
 			try {
 				long remaining = deadline - ticker.nanos();
 				while (remaining > 0 && DrainCoordinator.this.drain.get() == watched
-						&& !DrainCoordinator.this.stopping.get()) {
+						&& !DrainCoordinator.this.stopping.get() && !DrainCoordinator.this.shutdownJoined.get()) {
 					ticker.sleep(Duration.ofNanos(Math.min(remaining, STEP.toNanos())));
 					remaining = deadline - ticker.nanos();
 				}
@@ -436,11 +441,9 @@ public final class DrainCoordinator {
 
 		private Duration cancelAfter = Duration.ZERO;
 
-		private ThreadFactory holdThreads = (task) -> {
-			Thread thread = new Thread(task, "zdt-hold");
-			thread.setDaemon(true);
-			return thread;
-		};
+		private BooleanSupplier everReady = () -> true;
+
+		private @Nullable ThreadFactory threads;
 
 		private Builder() {
 		}
@@ -507,12 +510,29 @@ public final class DrainCoordinator {
 		}
 
 		/**
-		 * Sets the factory of the thread that runs the hold.
+		 * Sets the factory of the threads the drain runs on: the hold, the listeners'
+		 * calls, the watchdog, the status endpoint's questions to the strategy. A factory
+		 * that makes no thread has the work run on the caller's thread.
 		 * @param holdThreads the factory
 		 * @return this builder
 		 */
 		public Builder holdThreads(ThreadFactory holdThreads) {
-			this.holdThreads = holdThreads;
+			this.threads = holdThreads;
+			return this;
+		}
+
+		/**
+		 * Sets what tells whether this instance has ever reported itself ready to receive
+		 * traffic (for Spring Boot: readiness {@code ACCEPTING_TRAFFIC}). A drain that
+		 * starts before it has does not hold: no load balancer routes to an instance that
+		 * never passed its readiness check. By default the instance counts as ready, and
+		 * every drain holds.
+		 * @param everReady whether the instance has been ready; asked once per drain, as
+		 * it starts
+		 * @return this builder
+		 */
+		public Builder everReady(BooleanSupplier everReady) {
+			this.everReady = Objects.requireNonNull(everReady, "everReady");
 			return this;
 		}
 
@@ -529,6 +549,19 @@ public final class DrainCoordinator {
 			}
 			this.cancelAfter = cancelAfter;
 			return this;
+		}
+
+		/**
+		 * Returns the factory of the threads of the given kind: the one set, or daemon
+		 * threads with that name, so that a thread dump tells what a thread does.
+		 */
+		private ThreadFactory threads(String name) {
+			ThreadFactory threads = this.threads;
+			return (threads != null) ? threads : (task) -> {
+				Thread thread = new Thread(task, name);
+				thread.setDaemon(true);
+				return thread;
+			};
 		}
 
 		/**

@@ -12,7 +12,10 @@ public enum DrainTrigger {
 	/** A call to the drain endpoint, typically kubelet's preStop {@code httpGet}. */
 	ENDPOINT,
 
-	/** Application shutdown, typically SIGTERM. */
+	/**
+	 * Application shutdown, typically SIGTERM. A drain that shutdown has started or
+	 * joined is never {@linkplain DrainCoordinator#cancel() cancelled}.
+	 */
 	SHUTDOWN,
 
 	/** A direct call of the Java API. */

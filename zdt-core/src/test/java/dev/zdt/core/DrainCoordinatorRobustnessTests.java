@@ -2,7 +2,9 @@ package dev.zdt.core;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -37,9 +39,14 @@ class DrainCoordinatorRobustnessTests {
 
 	private static final Duration MAX = Duration.ofSeconds(3);
 
+	/** How long the drain waits for a listener, at most, before it goes on without it. */
+	private static final Duration LISTENER_WAIT = Duration.ofSeconds(1);
+
 	private static final HoldBounds BOUNDS = new HoldBounds(Duration.ZERO, MAX, Duration.ofMillis(100));
 
 	private final ManualTicker ticker = new ManualTicker();
+
+	private final Map<String, Handler> warningHandlers = new ConcurrentHashMap<>();
 
 	@Test
 	void anErrorFromTheStrategyFallsBackToTheMaximumHold() {
@@ -233,6 +240,124 @@ class DrainCoordinatorRobustnessTests {
 	}
 
 	@Test
+	void aStrategyWhoseStartNeverReturnsHoldsToTheMaximumAndSaysSoOnce() throws Exception {
+		List<LogRecord> warnings = captureWarnings(Hold.class.getName());
+		CountDownLatch never = new CountDownLatch(1);
+		try {
+			DrainCoordinator coordinator = coordinator(stuckAtStart("stuck-at-start", never));
+			CompletableFuture<DrainResult> result = assertTimeoutPreemptively(PATIENCE,
+					() -> coordinator.startDrain(DrainTrigger.SHUTDOWN));
+			assertThat(coordinator.state()).isEqualTo(DrainState.DRAINING);
+			assertThat(assertTimeoutPreemptively(PATIENCE, coordinator::status).state()).isEqualTo(DrainState.DRAINING);
+			assertTimeoutPreemptively(PATIENCE, coordinator::evidence);
+			this.ticker.advance(MAX);
+			DrainResult ended = result.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+			assertThat(ended.outcome().reason()).isEqualTo(HoldOutcome.MAX_HOLD);
+			assertThat(ended.outcome().held()).isEqualTo(MAX);
+			assertThat(coordinator.status().holdFailure()).contains("stuck-at-start", "start");
+			assertThat(warnings).singleElement()
+				.satisfies((record) -> assertThat(record.getMessage()).contains("stuck-at-start", "max-hold"));
+		}
+		finally {
+			never.countDown();
+			releaseWarnings(Hold.class.getName());
+		}
+	}
+
+	@Test
+	void theStatusWhileServingDoesNotWaitForAStrategyWhoseStartNeverReturns() {
+		CountDownLatch never = new CountDownLatch(1);
+		try {
+			DrainCoordinator coordinator = coordinator(stuckAtStart("stuck-at-start", never));
+			assertThat(assertTimeoutPreemptively(PATIENCE, coordinator::evidence)).containsKey("error");
+			assertThat(assertTimeoutPreemptively(PATIENCE, coordinator::evidence))
+				.as("a second read while the first still waits for the strategy")
+				.containsKey("error");
+			assertThat(assertTimeoutPreemptively(PATIENCE, coordinator::status).state()).isEqualTo(DrainState.SERVING);
+		}
+		finally {
+			never.countDown();
+		}
+	}
+
+	@Test
+	void aDrainStartedListenerThatNeverReturnsHoldsUpNeitherTheOtherListenersNorTheHold() throws Exception {
+		List<LogRecord> warnings = captureWarnings(DrainCoordinator.class.getName());
+		StuckInDrainStarted stuck = new StuckInDrainStarted();
+		Recording recording = new Recording();
+		try {
+			DrainCoordinator coordinator = coordinator(new FixedDelayStrategy(Duration.ofSeconds(1)), stuck, recording);
+			CompletableFuture<DrainResult> result = CompletableFuture
+				.supplyAsync(() -> coordinator.startDrain(DrainTrigger.SHUTDOWN))
+				.thenCompose((started) -> started);
+			assertThat(recording.awaitTold("started")).as("the other listener is told at once").isTrue();
+			this.ticker.advance(LISTENER_WAIT);
+			DrainResult ended = result.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+			assertThat(ended.outcome().reason()).isEqualTo(FixedDelayStrategy.REASON);
+			assertThat(recording.told).containsExactly("started", "ended");
+			assertThat(warnings).singleElement()
+				.satisfies((record) -> assertThat(record.getMessage()).contains(StuckInDrainStarted.class.getName(),
+						"drainStarted"));
+		}
+		finally {
+			stuck.never.countDown();
+			releaseWarnings(DrainCoordinator.class.getName());
+		}
+	}
+
+	@Test
+	void aHoldEndedListenerThatNeverReturnsHoldsUpNeitherTheOtherListenersNorTheCallers() throws Exception {
+		CountDownLatch never = new CountDownLatch(1);
+		Recording recording = new Recording();
+		try {
+			DrainCoordinator coordinator = coordinator(new FixedDelayStrategy(Duration.ofSeconds(1)),
+					new DrainListener() {
+
+						@Override
+						public void holdEnded(DrainResult result) {
+							awaitQuietly(never);
+						}
+
+					}, recording);
+			CompletableFuture<DrainResult> result = CompletableFuture.supplyAsync(() -> drain(coordinator));
+			assertThat(recording.awaitTold("ended")).as("the other listener is told at once").isTrue();
+			this.ticker.advance(LISTENER_WAIT);
+			DrainResult ended = result.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+			assertThat(ended.outcome().reason()).isEqualTo(FixedDelayStrategy.REASON);
+			assertThat(ended.outcome().held()).isEqualTo(Duration.ofSeconds(1));
+		}
+		finally {
+			never.countDown();
+		}
+	}
+
+	@Test
+	void aDrainCancelledListenerThatNeverReturnsDoesNotHoldUpTheCancel() throws Exception {
+		CountDownLatch never = new CountDownLatch(1);
+		Recording recording = new Recording();
+		try {
+			DrainCoordinator coordinator = coordinator(new FixedDelayStrategy(Duration.ofSeconds(1)),
+					new DrainListener() {
+
+						@Override
+						public void drainCancelled(DrainCancellation cancellation) {
+							awaitQuietly(never);
+						}
+
+					}, recording);
+			coordinator.drain(DrainTrigger.ENDPOINT);
+			CompletableFuture<Boolean> cancelled = CompletableFuture.supplyAsync(coordinator::cancel);
+			assertThat(recording.awaitTold("cancelled")).as("the other listener is told at once").isTrue();
+			this.ticker.advance(LISTENER_WAIT);
+			assertThat(cancelled.get(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+			assertThat(coordinator.state()).isEqualTo(DrainState.SERVING);
+		}
+		finally {
+			never.countDown();
+		}
+	}
+
+	@Test
 	void requestsAfterTheDrainStartKeepCountingOnceTheHoldHasEnded() throws Exception {
 		DrainCoordinator coordinator = coordinator(new FixedDelayStrategy(Duration.ofSeconds(1)));
 		coordinator.traffic().requestStarted();
@@ -264,6 +389,70 @@ class DrainCoordinatorRobustnessTests {
 			builder.listener(listener);
 		}
 		return builder.build();
+	}
+
+	private static HoldStrategy stuckAtStart(String name, CountDownLatch never) {
+		return new HoldStrategy() {
+
+			@Override
+			public HoldEvaluator start(HoldContext context) {
+				awaitQuietly(never);
+				return (now) -> HoldDecision.release("too-late");
+			}
+
+			@Override
+			public String name() {
+				return name;
+			}
+
+		};
+	}
+
+	/**
+	 * Waits for the latch, deaf to interrupts, as careless user code can.
+	 */
+	private static void awaitQuietly(CountDownLatch latch) {
+		while (true) {
+			try {
+				latch.await();
+				return;
+			}
+			catch (InterruptedException ex) {
+				// Ignored on purpose.
+			}
+		}
+	}
+
+	private List<LogRecord> captureWarnings(String loggerName) {
+		List<LogRecord> records = new CopyOnWriteArrayList<>();
+		Handler handler = new Handler() {
+
+			@Override
+			public void publish(LogRecord record) {
+				if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+					records.add(record);
+				}
+			}
+
+			@Override
+			public void flush() {
+			}
+
+			@Override
+			public void close() {
+			}
+
+		};
+		Logger.getLogger(loggerName).addHandler(handler);
+		this.warningHandlers.put(loggerName, handler);
+		return records;
+	}
+
+	private void releaseWarnings(String loggerName) {
+		Handler handler = this.warningHandlers.remove(loggerName);
+		if (handler != null) {
+			Logger.getLogger(loggerName).removeHandler(handler);
+		}
 	}
 
 	private static HoldStrategy failing(Throwable failure) {
@@ -308,6 +497,52 @@ class DrainCoordinatorRobustnessTests {
 			Thread.sleep(5);
 		}
 		assertThat(coordinator.state()).isEqualTo(state);
+	}
+
+	/**
+	 * Never returns from {@link #drainStarted} until the test ends.
+	 */
+	static final class StuckInDrainStarted implements DrainListener {
+
+		final CountDownLatch never = new CountDownLatch(1);
+
+		@Override
+		public void drainStarted(DrainStatus drain) {
+			awaitQuietly(this.never);
+		}
+
+	}
+
+	/**
+	 * Records what it is told, and lets a test wait for it.
+	 */
+	static final class Recording implements DrainListener {
+
+		final List<String> told = new CopyOnWriteArrayList<>();
+
+		@Override
+		public void drainStarted(DrainStatus drain) {
+			this.told.add("started");
+		}
+
+		@Override
+		public void holdEnded(DrainResult result) {
+			this.told.add("ended");
+		}
+
+		@Override
+		public void drainCancelled(DrainCancellation cancellation) {
+			this.told.add("cancelled");
+		}
+
+		boolean awaitTold(String what) throws InterruptedException {
+			long deadline = System.nanoTime() + PATIENCE.toNanos();
+			while (!this.told.contains(what) && System.nanoTime() < deadline) {
+				Thread.sleep(5);
+			}
+			return this.told.contains(what);
+		}
+
 	}
 
 	@FunctionalInterface

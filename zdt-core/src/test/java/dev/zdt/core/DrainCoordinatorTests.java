@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.zdt.core.hold.FixedDelayStrategy;
@@ -17,6 +18,7 @@ import dev.zdt.core.hold.HoldBounds;
 import dev.zdt.core.hold.HoldContext;
 import dev.zdt.core.hold.HoldDecision;
 import dev.zdt.core.hold.HoldEvaluator;
+import dev.zdt.core.hold.HoldOutcome;
 import dev.zdt.core.hold.HoldStrategy;
 import dev.zdt.core.time.ManualTicker;
 import org.junit.jupiter.api.Test;
@@ -171,6 +173,67 @@ class DrainCoordinatorTests {
 		finally {
 			Thread.currentThread().setUncaughtExceptionHandler(null);
 		}
+	}
+
+	@Test
+	void aDrainBeforeTheInstanceWasEverReadyEndsAtOnceWithoutAskingTheStrategy() throws Exception {
+		AtomicInteger started = new AtomicInteger();
+		HoldStrategy neverReleases = new HoldStrategy() {
+
+			@Override
+			public HoldEvaluator start(HoldContext context) {
+				started.incrementAndGet();
+				return (now) -> HoldDecision.keepHolding();
+			}
+
+			@Override
+			public String name() {
+				return "never-releases";
+			}
+
+		};
+		DrainCoordinator coordinator = DrainCoordinator.builder()
+			.strategy(neverReleases)
+			.bounds(new HoldBounds(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMillis(100)))
+			.ticker(new ManualTicker())
+			.everReady(() -> false)
+			.listener(this.listener)
+			.build();
+		DrainResult result = coordinator.drain(DrainTrigger.SHUTDOWN);
+		assertThat(result.outcome().reason()).isEqualTo(HoldOutcome.NEVER_READY);
+		assertThat(result.outcome().held()).isZero();
+		assertThat(started).hasValue(0);
+		assertThat(coordinator.status().holdEndReason()).isEqualTo(HoldOutcome.NEVER_READY);
+		assertThat(this.listener.events).containsExactly("started:shutdown", "ended:never-ready");
+	}
+
+	@Test
+	void whetherTheInstanceWasEverReadyIsAskedAsTheDrainStarts() throws Exception {
+		AtomicBoolean ready = new AtomicBoolean();
+		DrainCoordinator coordinator = DrainCoordinator.builder()
+			.strategy(new FixedDelayStrategy(Duration.ofSeconds(3)))
+			.bounds(new HoldBounds(Duration.ZERO, Duration.ofSeconds(30), Duration.ofMillis(100)))
+			.ticker(new ManualTicker())
+			.everReady(ready::get)
+			.build();
+		ready.set(true);
+		DrainResult result = coordinator.drain(DrainTrigger.SHUTDOWN);
+		assertThat(result.outcome().reason()).isEqualTo(FixedDelayStrategy.REASON);
+		assertThat(result.outcome().held()).isEqualTo(Duration.ofSeconds(3));
+	}
+
+	@Test
+	void anInstanceWhoseReadinessCannotBeToldHolds() throws Exception {
+		DrainCoordinator coordinator = DrainCoordinator.builder()
+			.strategy(new FixedDelayStrategy(Duration.ofSeconds(3)))
+			.bounds(new HoldBounds(Duration.ZERO, Duration.ofSeconds(30), Duration.ofMillis(100)))
+			.ticker(new ManualTicker())
+			.everReady(() -> {
+				throw new IllegalStateException("no readiness here");
+			})
+			.build();
+		DrainResult result = coordinator.drain(DrainTrigger.SHUTDOWN);
+		assertThat(result.outcome().reason()).isEqualTo(FixedDelayStrategy.REASON);
 	}
 
 	@Test

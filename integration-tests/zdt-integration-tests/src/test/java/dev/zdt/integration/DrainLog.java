@@ -3,6 +3,8 @@ package dev.zdt.integration;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +18,8 @@ final class DrainLog {
 	static final String HOLD_ENDED = "zdt: hold ended";
 
 	static final String SHUTDOWN_COMPLETE = "zdt: shutdown complete";
+
+	private static final Pattern HELD = Pattern.compile("held=([0-9.]+)s");
 
 	private DrainLog() {
 	}
@@ -51,6 +55,19 @@ final class DrainLog {
 	static String awaitHoldEnded(LogFile log, Duration timeout) {
 		return log.awaitLineContaining(HOLD_ENDED, timeout)
 			.orElseThrow(() -> new AssertionError("No '" + HOLD_ENDED + "' within " + timeout + "; " + log.tail(40)));
+	}
+
+	/**
+	 * Returns how long the hold lasted, from its log line.
+	 * @param holdEnded the line that says the hold ended
+	 * @return the {@code held=} of the line
+	 */
+	static Duration heldOf(String holdEnded) {
+		Matcher held = HELD.matcher(holdEnded);
+		if (!held.find()) {
+			throw new AssertionError("No held=...s in '" + holdEnded + "'");
+		}
+		return Duration.ofNanos(Math.round(Double.parseDouble(held.group(1)) * 1e9));
 	}
 
 	/**

@@ -56,6 +56,27 @@ final class SampleApp implements AutoCloseable {
 		return new SampleApp(server, ports.get(0), ports.get(1), JavaProcess.start(command, logFile));
 	}
 
+	/**
+	 * Starts the {@link UserCodeApplication} on Tomcat, with this module's test class
+	 * path, with actuator's probes and the zdt endpoint exposed as in the sample apps.
+	 * @param userCode what the application's own code does wrong (see
+	 * {@link UserCodeApplication})
+	 * @param name a name for the log file
+	 * @param arguments extra program arguments, such as {@code --zdt.drain.max-hold=6s}
+	 * @return the starting app; call {@link #awaitReady()}
+	 */
+	static SampleApp startUserCodeApp(String userCode, String name, String... arguments) {
+		List<Integer> ports = FreePorts.find(2);
+		List<String> command = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m", "-cp",
+				System.getProperty("java.class.path"), UserCodeApplication.class.getName(), "--user-code=" + userCode,
+				"--server.address=127.0.0.1", "--server.port=" + ports.get(0), "--management.server.address=127.0.0.1",
+				"--management.server.port=" + ports.get(1), "--management.endpoints.web.exposure.include=health,zdt",
+				"--management.endpoint.health.probes.enabled=true", "--server.shutdown=graceful"));
+		command.addAll(List.of(arguments));
+		Path logFile = logDirectory().resolve(name + "-user-code.log");
+		return new SampleApp(SampleServer.TOMCAT, ports.get(0), ports.get(1), JavaProcess.start(command, logFile));
+	}
+
 	private static Path logDirectory() {
 		return Path.of(System.getProperty("zdt.it.logs", "target/app-logs"));
 	}

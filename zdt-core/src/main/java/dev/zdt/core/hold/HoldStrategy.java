@@ -19,10 +19,12 @@ import java.util.Objects;
 public interface HoldStrategy {
 
 	/**
-	 * Starts judging one hold. Called on the thread that starts the drain, and for the
-	 * status endpoint while serving (as if a drain started now, the evaluator then
-	 * discarded): must return at once, without I/O and without effects beyond the new
-	 * evaluator.
+	 * Starts judging one hold. Called on a thread of the hold's own as the hold starts,
+	 * and on a thread of its own for the status endpoint while serving (as if a drain
+	 * started now, the evaluator then discarded): should return at once, without I/O and
+	 * without effects beyond the new evaluator. One that has not returned by the maximum
+	 * hold ends the hold there, as a strategy that fails does; the status waits for it at
+	 * most a second.
 	 * @param context what is known as the hold starts
 	 * @return the evaluator of this hold
 	 */

@@ -27,11 +27,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * One hold: starts the strategy's {@link HoldEvaluator} for it and asks it every check
  * interval until it releases, never before the minimum and never after the maximum. The
- * evaluator answers on a thread of its own, so that one that is slow, or stuck, cannot
- * hold past the maximum: it is never asked once the maximum is reached, and an answer
- * still outstanding then is not waited for. A strategy that fails to start, or an
- * evaluator that fails (any {@link Throwable}), is logged once at WARN, not asked again,
- * and the hold runs to its maximum.
+ * strategy starts, and the evaluator answers, on a thread of its own, so that one that is
+ * slow, or stuck, cannot hold past the maximum: it is never asked once the maximum is
+ * reached, and a start or an answer still outstanding then is not waited for. A strategy
+ * that fails to start (or has not started by the maximum), or an evaluator that fails
+ * (any {@link Throwable}), is logged once at WARN, not asked again, and the hold runs to
+ * its maximum.
  * <p>
  * Not API: the {@link dev.zdt.core.DrainCoordinator} runs holds.
  *
@@ -42,6 +43,8 @@ public final class Hold {
 	private static final String MAX_HOLD = HoldOutcome.MAX_HOLD;
 
 	private static final String INTERRUPTED = HoldOutcome.INTERRUPTED;
+
+	private static final String STARTED_NOTHING = "the strategy started no evaluator";
 
 	private static final System.Logger logger = System.getLogger(Hold.class.getName());
 
@@ -65,7 +68,8 @@ public final class Hold {
 
 	private final long arrivalsBeforeDrain;
 
-	private final @Nullable HoldEvaluator evaluator;
+	// Set once the strategy has started on the evaluator thread.
+	private volatile @Nullable HoldEvaluator evaluator;
 
 	private volatile @Nullable Throwable failure;
 
@@ -75,7 +79,7 @@ public final class Hold {
 
 	/**
 	 * Starts a hold now: takes the measure of the traffic before it, its rate and its
-	 * silences.
+	 * silences. The strategy is started only when the hold {@linkplain #run() runs}.
 	 * @param strategy the strategy
 	 * @param bounds the bounds
 	 * @param traffic the application's traffic
@@ -93,19 +97,24 @@ public final class Hold {
 		traffic.sources()
 			.forEach((address, source) -> this.sourcesBeforeDrain.put(address,
 					new SourceBefore(source.history(this.startNanos), source.arrivalRate(this.startNanos))));
-		this.evaluator = start();
 	}
 
-	private @Nullable HoldEvaluator start() {
-		try {
-			return Objects.requireNonNull(this.strategy.start(context()), "the strategy started no evaluator");
-		}
-		catch (Throwable ex) {
-			// Logged only if the hold runs: a status page that starts one for its
-			// evidence must not log.
-			this.failure = ex;
-			return null;
-		}
+	/**
+	 * Returns the evidence the strategy would weigh if a hold started now, for the status
+	 * endpoint while serving: starts the strategy on the calling thread, and discards the
+	 * evaluator.
+	 * @param strategy the strategy
+	 * @param bounds the bounds
+	 * @param traffic the application's traffic
+	 * @param ticker the time source
+	 * @return the evidence by name
+	 */
+	public static Map<String, Object> evidenceIfStartedNow(HoldStrategy strategy, HoldBounds bounds,
+			TrafficMonitor traffic, Ticker ticker) {
+		Hold hold = new Hold(strategy, bounds, traffic, ticker);
+		HoldContext context = hold.context();
+		HoldEvaluator evaluator = Objects.requireNonNull(strategy.start(context), STARTED_NOTHING);
+		return evaluator.evidence(context);
 	}
 
 	/**
@@ -128,13 +137,21 @@ public final class Hold {
 	}
 
 	private HoldOutcome hold(Executor evaluatorThread) throws InterruptedException {
-		HoldEvaluator evaluator = this.evaluator;
+		long maxAt = this.startNanos + this.bounds.maxHold().toNanos();
+		CompletableFuture<HoldEvaluator> start = start(evaluatorThread);
+		if (!this.ticker.awaitUntil(start, maxAt)) {
+			failed(new IllegalStateException("The hold strategy '" + this.strategy.name()
+					+ "' did not return from start within max-hold (" + this.bounds.maxHold() + ")"),
+					"did not return from start within max-hold (" + this.bounds.maxHold()
+							+ "), so the hold ended at max-hold");
+			return outcome(MAX_HOLD, null);
+		}
+		HoldEvaluator evaluator = started(start);
 		if (evaluator == null) {
-			failed(Objects.requireNonNull(this.failure));
 			this.ticker.sleep(untilMax());
 			return outcome(MAX_HOLD, null);
 		}
-		long maxAt = this.startNanos + this.bounds.maxHold().toNanos();
+		this.evaluator = evaluator;
 		while (true) {
 			HoldContext context = context();
 			Duration elapsed = context.elapsed();
@@ -157,6 +174,27 @@ public final class Hold {
 		}
 	}
 
+	private CompletableFuture<HoldEvaluator> start(Executor evaluatorThread) {
+		try {
+			return CompletableFuture.supplyAsync(
+					() -> Objects.requireNonNull(this.strategy.start(context()), STARTED_NOTHING), evaluatorThread);
+		}
+		catch (Throwable ex) {
+			// No thread to start the strategy on: the same as a strategy that fails.
+			return CompletableFuture.failedFuture(ex);
+		}
+	}
+
+	private @Nullable HoldEvaluator started(CompletableFuture<HoldEvaluator> start) {
+		try {
+			return start.join();
+		}
+		catch (Throwable ex) {
+			failed(cause(ex));
+			return null;
+		}
+	}
+
 	private CompletableFuture<HoldDecision> evaluate(HoldEvaluator evaluator, HoldContext context,
 			Executor evaluatorThread) {
 		try {
@@ -173,16 +211,22 @@ public final class Hold {
 			return Objects.requireNonNull(evaluation.join(), "the strategy answered null");
 		}
 		catch (Throwable ex) {
-			failed((ex instanceof CompletionException && ex.getCause() != null) ? ex.getCause() : ex);
+			failed(cause(ex));
 			return null;
 		}
 	}
 
+	private static Throwable cause(Throwable ex) {
+		return (ex instanceof CompletionException && ex.getCause() != null) ? ex.getCause() : ex;
+	}
+
 	private void failed(Throwable cause) {
+		failed(cause, "failed, so the hold runs to max-hold (" + this.bounds.maxHold() + ") without asking it again");
+	}
+
+	private void failed(Throwable cause, String what) {
 		this.failure = cause;
-		logger.log(Level.WARNING, () -> "zdt: the hold strategy '" + this.strategy.name()
-				+ "' failed, so the hold runs to max-hold (" + this.bounds.maxHold() + ") without asking it again",
-				cause);
+		logger.log(Level.WARNING, () -> "zdt: the hold strategy '" + this.strategy.name() + "' " + what, cause);
 	}
 
 	private Duration untilMax() {
@@ -198,7 +242,8 @@ public final class Hold {
 
 	/**
 	 * Returns the evidence this hold's evaluator weighs now, for the status endpoint.
-	 * @return the evidence by name; empty when the strategy failed to start
+	 * @return the evidence by name; empty until the strategy has started, and when it
+	 * failed to start
 	 */
 	public Map<String, Object> evidence() {
 		HoldEvaluator evaluator = this.evaluator;

@@ -21,7 +21,7 @@ import org.springframework.boot.actuate.endpoint.web.annotation.WebEndpoint;
  * The zdt endpoint: {@code GET /actuator/zdt} shows the drain; {@code GET} or {@code POST
  * /actuator/zdt/drain} starts it (or joins the one under way) and answers when the hold
  * is over, so that kubelet sends SIGTERM only then; {@code POST /actuator/zdt/cancel}
- * undoes a drain that shutdown has not passed. The drain is a GET with a side effect
+ * undoes a drain that shutdown has not joined. The drain is a GET with a side effect
  * because kubelet's preStop {@code httpGet} can only GET.
  * <p>
  * The operations check the {@value #TOKEN_HEADER} header themselves rather than a filter
@@ -140,12 +140,14 @@ public class ZdtEndpoint {
 			return new WebEndpointResponse<>(status(), WebEndpointResponse.STATUS_OK);
 		}
 		DrainState state = this.coordinator.state();
-		return switch (state) {
-			case SERVING -> new WebEndpointResponse<>(status(), WebEndpointResponse.STATUS_OK);
-			case DRAINING -> refused(ZdtRefusal.conflict("The hold is under way; cancel once it has ended (within "
+		if (state == DrainState.SERVING) {
+			return new WebEndpointResponse<>(status(), WebEndpointResponse.STATUS_OK);
+		}
+		if (state == DrainState.DRAINING && !this.coordinator.isShuttingDown()) {
+			return refused(ZdtRefusal.conflict("The hold is under way; cancel once it has ended (within "
 					+ this.coordinator.bounds().maxHold() + ")"));
-			case DRAINED, STOPPING -> refused(ZdtRefusal.conflict("Shutdown has begun; a drain cannot be undone now"));
-		};
+		}
+		return refused(ZdtRefusal.conflict("Shutdown has begun; a drain cannot be undone now"));
 	}
 
 	private static WebEndpointResponse<OperationResponseBody> refused(ZdtRefusal refusal) {

@@ -3,6 +3,7 @@ package dev.zdt.boot.autoconfigure;
 import java.time.Duration;
 import java.util.function.Supplier;
 
+import dev.zdt.core.DrainCancellation;
 import dev.zdt.core.DrainListener;
 import dev.zdt.core.DrainResult;
 import dev.zdt.core.ShutdownBudget;
@@ -15,7 +16,9 @@ import org.springframework.context.support.DefaultLifecycleProcessor;
  * Once the hold has ended, shortens the web server's graceful shutdown to what is left of
  * the load balancer's deregistration delay, counted from when the load balancer was seen
  * draining this instance: when it expires the load balancer cuts the connections anyway,
- * so waiting longer for requests in flight only delays the exit.
+ * so waiting longer for requests in flight only delays the exit. A cancelled drain takes
+ * its cap back, and so does a later hold that computes none: a cap belongs to the drain
+ * whose load balancer was seen draining.
  */
 final class InFlightWaitCap implements DrainListener {
 
@@ -26,6 +29,8 @@ final class InFlightWaitCap implements DrainListener {
 	private final Supplier<ShutdownBudget> budget;
 
 	private final Supplier<@Nullable LoadBalancerHoldStrategySupplier> loadBalancer;
+
+	private volatile boolean capped;
 
 	// The budget comes from the coordinator, which this listener is part of: so it is
 	// asked for
@@ -40,11 +45,24 @@ final class InFlightWaitCap implements DrainListener {
 
 	@Override
 	public void holdEnded(DrainResult result) {
-		Duration cap = cap(result.outcome().held());
+		apply(cap(result.outcome().held()));
+	}
+
+	@Override
+	public void drainCancelled(DrainCancellation cancellation) {
+		apply(null);
+	}
+
+	private synchronized void apply(@Nullable Duration cap) {
 		DefaultLifecycleProcessor lifecycleProcessor = this.processor.get();
-		if (cap != null && lifecycleProcessor != null) {
-			lifecycleProcessor.setTimeoutForShutdownPhase(this.gracefulShutdownPhase, cap.toMillis());
+		if (lifecycleProcessor == null || (cap == null && !this.capped)) {
+			return;
 		}
+		// The processor has no getter, and no way to remove a phase's own timeout: the
+		// shutdown timeout for that phase is what it had before.
+		Duration timeout = (cap != null) ? cap : this.budget.get().phaseTimeout();
+		lifecycleProcessor.setTimeoutForShutdownPhase(this.gracefulShutdownPhase, timeout.toMillis());
+		this.capped = cap != null;
 	}
 
 	/**

@@ -3,6 +3,7 @@ package dev.zdt.boot.autoconfigure;
 import java.time.Clock;
 import java.time.Duration;
 
+import dev.zdt.boot.lifecycle.DrainAwareApplicationAvailability;
 import dev.zdt.boot.lifecycle.DrainLifecycle;
 import dev.zdt.boot.lifecycle.DrainLogger;
 import dev.zdt.boot.lifecycle.ReadinessDrainListener;
@@ -19,10 +20,12 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.context.LifecycleProperties;
+import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBindHandlerAdvisor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
@@ -34,11 +37,13 @@ import org.springframework.core.env.Environment;
  * Auto-configuration of the zdt drain: on SIGTERM or a drain call, readiness goes down,
  * the application keeps serving while the load balancer still routes to it, and shutdown
  * waits for the hold before the web server's graceful shutdown lets requests in flight
- * finish.
+ * finish. Comes before Spring Boot's {@link ApplicationAvailabilityAutoConfiguration} to
+ * supply the application's availability: Spring Boot's, except that readiness stays down
+ * once a drain has started ({@link DrainAwareApplicationAvailability}).
  *
  * @since 0.1.0
  */
-@AutoConfiguration
+@AutoConfiguration(before = ApplicationAvailabilityAutoConfiguration.class)
 @ConditionalOnZdtEnabled
 @EnableConfigurationProperties({ ZdtProperties.class, LifecycleProperties.class })
 public final class ZdtAutoConfiguration {
@@ -69,7 +74,7 @@ public final class ZdtAutoConfiguration {
 	@ConditionalOnMissingBean
 	DrainCoordinator zdtDrainCoordinator(ZdtProperties properties, HoldStrategy strategy, TrafficMonitor traffic,
 			ObjectProvider<DrainListener> listeners, ObjectProvider<Ticker> ticker, ObjectProvider<Clock> clock,
-			Environment environment) {
+			ObjectProvider<DrainAwareApplicationAvailability> availability, Environment environment) {
 		DrainCoordinator.Builder builder = DrainCoordinator.builder()
 			.strategy(strategy)
 			.bounds(TestContextHold.bounds(properties.getDrain(), environment))
@@ -78,6 +83,8 @@ public final class ZdtAutoConfiguration {
 			.clock(clock.getIfAvailable(Clock::systemUTC))
 			.cancelAfter(properties.getDrain().getCancelAfter());
 		listeners.orderedStream().forEach(builder::listener);
+		// With an ApplicationAvailability of the application's own, zdt cannot tell.
+		availability.ifAvailable((readiness) -> builder.everReady(readiness::hasBeenReady));
 		return builder.build();
 	}
 
@@ -90,6 +97,12 @@ public final class ZdtAutoConfiguration {
 	@Bean
 	ReadinessDrainListener zdtReadinessDrainListener(ApplicationEventPublisher publisher) {
 		return new ReadinessDrainListener(publisher);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(ApplicationAvailability.class)
+	DrainAwareApplicationAvailability zdtApplicationAvailability(ReadinessDrainListener readiness) {
+		return new DrainAwareApplicationAvailability(readiness::isHoldingReadinessDown);
 	}
 
 	@Bean

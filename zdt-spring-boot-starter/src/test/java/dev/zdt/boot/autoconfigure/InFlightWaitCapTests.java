@@ -1,17 +1,27 @@
 package dev.zdt.boot.autoconfigure;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
+import dev.zdt.core.DrainCoordinator;
+import dev.zdt.core.DrainTrigger;
 import dev.zdt.core.ShutdownBudget;
 import dev.zdt.core.hold.FixedDelayStrategy;
+import dev.zdt.core.hold.HoldBounds;
 import dev.zdt.core.hold.HoldStrategy;
 import dev.zdt.core.hold.LoadBalancerHoldStrategySupplier;
+import dev.zdt.core.time.ManualTicker;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.context.support.DefaultLifecycleProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class InFlightWaitCapTests {
+
+	private static final int GRACEFUL_PHASE = WebServerDetector.gracefulShutdownPhase();
 
 	private static final ShutdownBudget BUDGET = new ShutdownBudget(Duration.ofSeconds(30), Duration.ofSeconds(30));
 
@@ -59,6 +69,44 @@ class InFlightWaitCapTests {
 		assertThat(cap.cap(Duration.ofSeconds(25))).isNull();
 	}
 
+	@Test
+	void aCancelledDrainTakesItsCapBackSoThatALaterShutdownWaitsTheWholeTimeout() throws Exception {
+		RecordingLifecycleProcessor processor = new RecordingLifecycleProcessor();
+		SeenDraining loadBalancer = new SeenDraining(Duration.ofSeconds(20), Duration.ofSeconds(1));
+		InFlightWaitCap cap = new InFlightWaitCap(() -> processor, GRACEFUL_PHASE, () -> BUDGET, () -> loadBalancer);
+		DrainCoordinator coordinator = DrainCoordinator.builder()
+			.strategy(new FixedDelayStrategy(Duration.ofSeconds(13)))
+			.bounds(new HoldBounds(Duration.ZERO, Duration.ofSeconds(30), Duration.ofMillis(100)))
+			.ticker(new ManualTicker())
+			.listener(cap)
+			.build();
+		coordinator.drain(DrainTrigger.ENDPOINT);
+		// Draining from 1 s into the hold, 12 s of the 20 s delay gone when it ended.
+		assertThat(processor.timeouts).containsEntry(GRACEFUL_PHASE, 8_000L);
+		assertThat(coordinator.cancel()).isTrue();
+		assertThat(processor.timeouts).as("after the cancel").containsEntry(GRACEFUL_PHASE, 30_000L);
+		// The next hold does not see the load balancer let go (its API fails, say).
+		loadBalancer.drainingSeenAt = null;
+		coordinator.drain(DrainTrigger.SHUTDOWN);
+		assertThat(processor.timeouts).as("after the next hold").containsEntry(GRACEFUL_PHASE, 30_000L);
+	}
+
+	@Test
+	void withoutACapTheShutdownTimeoutIsNotTouched() throws Exception {
+		RecordingLifecycleProcessor processor = new RecordingLifecycleProcessor();
+		SeenDraining loadBalancer = new SeenDraining(Duration.ofSeconds(20), null);
+		InFlightWaitCap cap = new InFlightWaitCap(() -> processor, GRACEFUL_PHASE, () -> BUDGET, () -> loadBalancer);
+		DrainCoordinator coordinator = DrainCoordinator.builder()
+			.strategy(new FixedDelayStrategy(Duration.ofSeconds(13)))
+			.bounds(new HoldBounds(Duration.ZERO, Duration.ofSeconds(30), Duration.ofMillis(100)))
+			.ticker(new ManualTicker())
+			.listener(cap)
+			.build();
+		coordinator.drain(DrainTrigger.ENDPOINT);
+		coordinator.cancel();
+		assertThat(processor.timeouts).isEmpty();
+	}
+
 	private static InFlightWaitCap cap(@Nullable Duration deregistrationDelay, @Nullable Duration drainingSeenAt) {
 		LoadBalancerHoldStrategySupplier loadBalancer = new LoadBalancerHoldStrategySupplier() {
 
@@ -79,6 +127,54 @@ class InFlightWaitCapTests {
 
 		};
 		return new InFlightWaitCap(() -> null, 0, () -> BUDGET, () -> loadBalancer);
+	}
+
+	/**
+	 * Spring's lifecycle processor, remembering the per-phase timeouts set on it (it has
+	 * no getter for them).
+	 */
+	static final class RecordingLifecycleProcessor extends DefaultLifecycleProcessor {
+
+		final Map<Integer, Long> timeouts = new ConcurrentHashMap<>();
+
+		@Override
+		public void setTimeoutForShutdownPhase(int phase, long timeout) {
+			this.timeouts.put(phase, timeout);
+			super.setTimeoutForShutdownPhase(phase, timeout);
+		}
+
+	}
+
+	/**
+	 * A load balancer that reports its deregistration delay and when the last hold saw it
+	 * draining this instance.
+	 */
+	static final class SeenDraining implements LoadBalancerHoldStrategySupplier {
+
+		private final Duration deregistrationDelay;
+
+		volatile @Nullable Duration drainingSeenAt;
+
+		SeenDraining(Duration deregistrationDelay, @Nullable Duration drainingSeenAt) {
+			this.deregistrationDelay = deregistrationDelay;
+			this.drainingSeenAt = drainingSeenAt;
+		}
+
+		@Override
+		public HoldStrategy strategy() {
+			return new FixedDelayStrategy(Duration.ofSeconds(10));
+		}
+
+		@Override
+		public Duration deregistrationDelay() {
+			return this.deregistrationDelay;
+		}
+
+		@Override
+		public @Nullable Duration drainingSeenAt() {
+			return this.drainingSeenAt;
+		}
+
 	}
 
 }

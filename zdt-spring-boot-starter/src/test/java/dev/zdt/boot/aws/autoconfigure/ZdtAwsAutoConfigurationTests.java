@@ -33,11 +33,15 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.core.annotation.Order;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,7 +63,10 @@ class ZdtAwsAutoConfigurationTests {
 				"aws.sharedCredentialsFile=/nonexistent/zdt/credentials")
 		.withPropertyValues("spring.main.cloud-platform=none", "AWS_REGION=", "aws.region=", "POD_IP=",
 				// Generous: the machine running the tests may be busy.
-				"zdt.aws.api-call-timeout=20s", "zdt.aws.api-call-attempt-timeout=20s");
+				"zdt.aws.api-call-timeout=20s", "zdt.aws.api-call-attempt-timeout=20s")
+		// Ready, as SpringApplication reports an application it has started: a drain of
+		// one that never was does not hold.
+		.withInitializer((context) -> context.addApplicationListener(new ReadyWhenRefreshed()));
 
 	private FakeElbv2Server elb;
 
@@ -404,6 +411,18 @@ class ZdtAwsAutoConfigurationTests {
 		@Order(1)
 		ElasticLoadBalancingV2ClientBuilderCustomizer unusedEndpoint() {
 			return (builder) -> builder.endpointOverride(URI.create("http://127.0.0.1:9"));
+		}
+
+	}
+
+	/**
+	 * Reports the application ready once its context is refreshed.
+	 */
+	static final class ReadyWhenRefreshed implements ApplicationListener<ContextRefreshedEvent> {
+
+		@Override
+		public void onApplicationEvent(ContextRefreshedEvent event) {
+			AvailabilityChangeEvent.publish(event.getApplicationContext(), ReadinessState.ACCEPTING_TRAFFIC);
 		}
 
 	}
