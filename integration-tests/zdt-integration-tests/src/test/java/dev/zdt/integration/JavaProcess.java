@@ -32,7 +32,26 @@ final class JavaProcess implements AutoCloseable {
 	 * @return the running process
 	 */
 	static JavaProcess start(List<String> arguments, Path logFile) {
-		List<String> command = new ArrayList<>();
+		return start(List.of(), arguments, logFile);
+	}
+
+	/**
+	 * Starts {@code java} with SIGINT's default action, as from a terminal, where Ctrl+C
+	 * stops it. A build run as a background job of a shell without job control (as CI may
+	 * run it) ignores SIGINT, its processes inherit that, and a JVM keeps ignoring a
+	 * signal it was started ignoring (as under {@code nohup}); coreutils' {@code env}
+	 * resets it, then runs {@code java} in the same process.
+	 * @param arguments the JVM options, then {@code -jar} or the main class, then program
+	 * arguments
+	 * @param logFile where standard output and error go (replaced if present)
+	 * @return the running process
+	 */
+	static JavaProcess startWithDefaultSigint(List<String> arguments, Path logFile) {
+		return start(List.of("env", "--default-signal=INT"), arguments, logFile);
+	}
+
+	private static JavaProcess start(List<String> launcher, List<String> arguments, Path logFile) {
+		List<String> command = new ArrayList<>(launcher);
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(arguments);
 		try {
@@ -73,7 +92,8 @@ final class JavaProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Sends SIGINT, as Ctrl+C in a terminal does.
+	 * Sends SIGINT, as Ctrl+C in a terminal does. Only a process started with
+	 * {@link #startWithDefaultSigint} is sure to act on it.
 	 */
 	void sigint() {
 		try {

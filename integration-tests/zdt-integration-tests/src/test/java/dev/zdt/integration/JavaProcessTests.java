@@ -33,6 +33,17 @@ class JavaProcessTests {
 	}
 
 	@Test
+	void sigintShouldRunShutdownHooksAndExitWith130() {
+		List<String> command = List.of("-cp", System.getProperty("java.class.path"), SigtermAwareMain.class.getName());
+		try (JavaProcess process = JavaProcess.startWithDefaultSigint(command, this.directory.resolve("int.log"))) {
+			assertThat(process.log().awaitLineContaining("started with", TIMEOUT)).isPresent();
+			process.sigint();
+			assertThat(process.awaitExit(TIMEOUT)).isEqualTo(130);
+			assertThat(process.log().linesContaining("shutdown hook ran")).hasSize(1);
+		}
+	}
+
+	@Test
 	void closeShouldKillAProcessStillRunning() {
 		JavaProcess process = startTinyProgram();
 		assertThat(process.log().awaitLineContaining("started with", TIMEOUT)).isPresent();

@@ -20,7 +20,7 @@ class LocalRunIntegrationTests {
 
 	@Test
 	void ctrlCOnDefaultsSaysHowLongTheHoldLastsAndHowToSkipIt() {
-		try (SampleApp app = SampleApp.start(SampleServer.TOMCAT, "local-defaults",
+		try (SampleApp app = SampleApp.startFromTerminal(SampleServer.TOMCAT, "local-defaults",
 				"--spring.main.cloud-platform=none")) {
 			app.awaitReady();
 			app.process().sigint();
@@ -37,8 +37,8 @@ class LocalRunIntegrationTests {
 
 	@Test
 	void ctrlCWithTheHoldSkippedAsTheLineSaysStopsWithoutHolding() {
-		try (SampleApp app = SampleApp.start(SampleServer.TOMCAT, "local-no-hold", "--spring.main.cloud-platform=none",
-				"--zdt.drain.max-hold=0s")) {
+		try (SampleApp app = SampleApp.startFromTerminal(SampleServer.TOMCAT, "local-no-hold",
+				"--spring.main.cloud-platform=none", "--zdt.drain.max-hold=0s")) {
 			app.awaitReady();
 			long sigint = System.nanoTime();
 			app.process().sigint();

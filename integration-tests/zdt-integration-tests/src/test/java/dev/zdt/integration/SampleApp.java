@@ -47,13 +47,31 @@ final class SampleApp implements AutoCloseable {
 	 * @return the starting app; call {@link #awaitReady()}
 	 */
 	static SampleApp start(SampleServer server, String name, String... arguments) {
+		return start(server, name, false, arguments);
+	}
+
+	/**
+	 * Starts the sample app as from a terminal, where Ctrl+C (SIGINT) stops it.
+	 * @param server the web server to run it on
+	 * @param name a name for the log file
+	 * @param arguments extra program arguments, such as {@code --zdt.drain.max-hold=6s}
+	 * @return the starting app; call {@link #awaitReady()}
+	 * @see JavaProcess#startWithDefaultSigint(List, Path)
+	 */
+	static SampleApp startFromTerminal(SampleServer server, String name, String... arguments) {
+		return start(server, name, true, arguments);
+	}
+
+	private static SampleApp start(SampleServer server, String name, boolean fromTerminal, String... arguments) {
 		List<Integer> ports = FreePorts.find(2);
 		List<String> command = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
 				"-jar", server.jar().toString(), "--server.address=127.0.0.1", "--server.port=" + ports.get(0),
 				"--management.server.address=127.0.0.1", "--management.server.port=" + ports.get(1)));
 		command.addAll(List.of(arguments));
 		Path logFile = logDirectory().resolve(name + "-" + server.name().toLowerCase(Locale.ROOT) + ".log");
-		return new SampleApp(server, ports.get(0), ports.get(1), JavaProcess.start(command, logFile));
+		JavaProcess process = fromTerminal ? JavaProcess.startWithDefaultSigint(command, logFile)
+				: JavaProcess.start(command, logFile);
+		return new SampleApp(server, ports.get(0), ports.get(1), process);
 	}
 
 	/**
