@@ -59,6 +59,8 @@ public final class DrainCoordinator {
 
 	private final ThreadFactory holdThreads;
 
+	private final System.Logger logger;
+
 	private final AtomicReference<@Nullable Drain> drain = new AtomicReference<>();
 
 	private final AtomicBoolean stopping = new AtomicBoolean();
@@ -76,6 +78,7 @@ public final class DrainCoordinator {
 		this.traffic = (builder.traffic != null) ? builder.traffic : new TrafficMonitor(this.ticker);
 		this.clock = builder.clock;
 		this.holdThreads = builder.holdThreads;
+		this.logger = builder.logger;
 		this.cancelAfter = builder.cancelAfter;
 		List<DrainListener> all = new ArrayList<>(builder.listeners);
 		if (!this.cancelAfter.isZero()) {
@@ -113,7 +116,7 @@ public final class DrainCoordinator {
 			return current;
 		}
 		Drain candidate = new Drain(trigger, this.clock.instant(),
-				new Hold(this.strategy, this.bounds, this.traffic, this.ticker));
+				new Hold(this.strategy, this.bounds, this.traffic, this.ticker, this.logger));
 		if (!this.drain.compareAndSet(null, candidate)) {
 			return Objects.requireNonNull(this.drain.get());
 		}
@@ -436,6 +439,8 @@ public final class DrainCoordinator {
 
 		private Duration cancelAfter = Duration.ZERO;
 
+		private System.Logger logger = System.getLogger(DrainCoordinator.class.getName());
+
 		private ThreadFactory holdThreads = (task) -> {
 			Thread thread = new Thread(task, "zdt-hold");
 			thread.setDaemon(true);
@@ -513,6 +518,20 @@ public final class DrainCoordinator {
 		 */
 		public Builder holdThreads(ThreadFactory holdThreads) {
 			this.holdThreads = holdThreads;
+			return this;
+		}
+
+		/**
+		 * Sets where a drain reports what went wrong in it (a hold strategy that failed);
+		 * by default the {@link System.Logger} named after this class. Without a
+		 * {@link System.LoggerFinder} of its own that logger writes to
+		 * {@code java.util.logging}, whose handlers the JVM removes as it begins to shut
+		 * down: a drain that shutdown starts may need a logger that lasts longer.
+		 * @param logger the logger
+		 * @return this builder
+		 */
+		public Builder logger(System.Logger logger) {
+			this.logger = Objects.requireNonNull(logger, "logger");
 			return this;
 		}
 

@@ -37,14 +37,24 @@ enum SampleServer {
 	 * @throws IllegalStateException when the build did not say where the jar is
 	 */
 	Path jar() {
-		String location = System.getProperty(this.jarProperty);
+		return jarAt(this.jarProperty);
+	}
+
+	/**
+	 * Returns the executable jar that a system property set by the build names.
+	 * @param jarProperty the system property
+	 * @return the jar
+	 * @throws IllegalStateException when the build did not say where the jar is
+	 */
+	static Path jarAt(String jarProperty) {
+		String location = System.getProperty(jarProperty);
 		if (location == null || location.isBlank() || location.startsWith("${")) {
-			throw new IllegalStateException("System property " + this.jarProperty
+			throw new IllegalStateException("System property " + jarProperty
 					+ " is not set: run the tests with 'mvn verify' so failsafe passes the jar's location");
 		}
 		Path jar = Path.of(location);
 		if (!Files.isRegularFile(jar)) {
-			throw new IllegalStateException("No executable jar at " + jar + " (" + this.jarProperty + ")");
+			throw new IllegalStateException("No executable jar at " + jar + " (" + jarProperty + ")");
 		}
 		assertBuiltWithTheExpectedSpringBoot(jar);
 		return jar;

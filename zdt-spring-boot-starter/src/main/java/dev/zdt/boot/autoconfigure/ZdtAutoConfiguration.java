@@ -3,6 +3,7 @@ package dev.zdt.boot.autoconfigure;
 import java.time.Clock;
 import java.time.Duration;
 
+import dev.zdt.boot.lifecycle.CommonsLoggingSystemLogger;
 import dev.zdt.boot.lifecycle.DrainLifecycle;
 import dev.zdt.boot.lifecycle.DrainLogger;
 import dev.zdt.boot.lifecycle.ReadinessDrainListener;
@@ -70,7 +71,8 @@ public final class ZdtAutoConfiguration {
 			.traffic(traffic)
 			.ticker(ticker.getIfAvailable(Ticker::system))
 			.clock(clock.getIfAvailable(Clock::systemUTC))
-			.cancelAfter(properties.getDrain().getCancelAfter());
+			.cancelAfter(properties.getDrain().getCancelAfter())
+			.logger(CommonsLoggingSystemLogger.named(DrainCoordinator.class.getName()));
 		listeners.orderedStream().forEach(builder::listener);
 		return builder.build();
 	}
