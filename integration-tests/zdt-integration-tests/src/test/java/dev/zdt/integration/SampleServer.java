@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.ZipFile;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 /**
  * The embedded web servers the sample app is tested on, each with its executable jar
  * (located by the build, see the failsafe configuration in this module's pom): the
@@ -38,6 +40,19 @@ enum SampleServer {
 	 */
 	Path jar() {
 		return jarAt(this.jarProperty);
+	}
+
+	/**
+	 * Returns the executable jar of a variant of the sample app, which a system property
+	 * set by the build names, and skips the test on a Spring Boot line that has no such
+	 * variant (the property is {@code none}).
+	 * @param jarProperty the system property
+	 * @return the jar
+	 */
+	static Path variantJarAt(String jarProperty) {
+		assumeTrue(!"none".equals(System.getProperty(jarProperty)),
+				() -> "No such variant of the sample app on this Spring Boot line (" + jarProperty + ")");
+		return jarAt(jarProperty);
 	}
 
 	/**

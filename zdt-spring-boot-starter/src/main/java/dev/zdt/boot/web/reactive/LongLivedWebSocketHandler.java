@@ -21,7 +21,9 @@ import org.springframework.web.reactive.socket.WebSocketSession;
  */
 final class LongLivedWebSocketHandler implements WebSocketHandler {
 
-	private static final boolean REACTOR_NETTY = ClassUtils.isPresent("reactor.netty.http.websocket.WebsocketInbound",
+	static final String REACTOR_NETTY_WEBSOCKET = "reactor.netty.http.websocket.WebsocketInbound";
+
+	private static final boolean REACTOR_NETTY = ClassUtils.isPresent(REACTOR_NETTY_WEBSOCKET,
 			LongLivedWebSocketHandler.class.getClassLoader());
 
 	private final LongLivedConnections connections;

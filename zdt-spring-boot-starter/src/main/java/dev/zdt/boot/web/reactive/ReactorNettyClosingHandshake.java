@@ -33,6 +33,8 @@ import org.springframework.web.reactive.socket.adapter.ReactorNettyWebSocketSess
  */
 final class ReactorNettyClosingHandshake extends ChannelDuplexHandler {
 
+	static final String GET_DELEGATE_NAME = "getDelegate";
+
 	private static final String NAME = "zdt.closingHandshake";
 
 	private static final Log logger = LogFactory.getLog(ReactorNettyClosingHandshake.class);
@@ -78,8 +80,9 @@ final class ReactorNettyClosingHandshake extends ChannelDuplexHandler {
 
 	/**
 	 * Returns Reactor Netty's side of the session, which Spring keeps to the session
-	 * ({@code AbstractWebSocketSession.getDelegate()} is protected): read reflectively,
-	 * and where that fails the session closes as before, without waiting.
+	 * ({@code AbstractWebSocketSession.getDelegate()} is protected): read reflectively
+	 * (with the hint {@link ReactiveRuntimeHints} registers for a native image), and
+	 * where that fails the session closes as before, without waiting.
 	 */
 	private static @Nullable WebsocketInbound inbound(ReactorNettyWebSocketSession session) {
 		try {
@@ -105,7 +108,7 @@ final class ReactorNettyClosingHandshake extends ChannelDuplexHandler {
 
 	private static @Nullable Method getDelegate() {
 		try {
-			Method method = ReflectionUtils.findMethod(AbstractWebSocketSession.class, "getDelegate");
+			Method method = ReflectionUtils.findMethod(AbstractWebSocketSession.class, GET_DELEGATE_NAME);
 			if (method != null) {
 				ReflectionUtils.makeAccessible(method);
 			}

@@ -29,7 +29,9 @@ import org.springframework.web.socket.adapter.NativeWebSocketSession;
  */
 final class ClosingHandshakes {
 
-	private static final boolean TOMCAT = ClassUtils.isPresent("org.apache.tomcat.websocket.WsSession",
+	static final String TOMCAT_SESSION = "org.apache.tomcat.websocket.WsSession";
+
+	private static final boolean TOMCAT = ClassUtils.isPresent(TOMCAT_SESSION,
 			ClosingHandshakes.class.getClassLoader());
 
 	private static final long POLL_NANOS = Duration.ofMillis(10).toNanos();
