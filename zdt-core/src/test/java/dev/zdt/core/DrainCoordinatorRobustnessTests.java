@@ -19,7 +19,6 @@ import dev.zdt.core.hold.HoldDecision;
 import dev.zdt.core.hold.HoldEvaluator;
 import dev.zdt.core.hold.HoldOutcome;
 import dev.zdt.core.hold.HoldStrategy;
-import dev.zdt.core.internal.Hold;
 import dev.zdt.core.time.ManualTicker;
 import dev.zdt.core.time.Ticker;
 import org.junit.jupiter.api.Test;
@@ -54,7 +53,7 @@ class DrainCoordinatorRobustnessTests {
 	@Test
 	void aFailingStrategyIsLoggedOnceAtWarnAndShownInTheStatus() {
 		List<LogRecord> records = new CopyOnWriteArrayList<>();
-		Logger logger = Logger.getLogger(Hold.class.getName());
+		Logger logger = Logger.getLogger(DrainCoordinator.class.getName());
 		Handler handler = new Handler() {
 
 			@Override
