@@ -258,6 +258,9 @@ public final class TargetHealthStrategy implements HoldStrategy, AutoCloseable {
 
 		/**
 		 * Sets the logger; defaults to the one named after {@link TargetHealthStrategy}.
+		 * Without a {@link System.LoggerFinder} of its own that logger writes to
+		 * {@code java.util.logging}, whose handlers the JVM removes as it begins to shut
+		 * down: a hold that shutdown starts may need a logger that lasts longer.
 		 * @param logger the logger
 		 * @return this builder
 		 */

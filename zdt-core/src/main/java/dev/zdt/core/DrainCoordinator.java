@@ -77,6 +77,8 @@ public final class DrainCoordinator {
 
 	private final EvidenceReads evidenceReads;
 
+	private final System.Logger logger;
+
 	private final AtomicReference<@Nullable Drain> drain = new AtomicReference<>();
 
 	private final AtomicBoolean stopping = new AtomicBoolean();
@@ -99,12 +101,13 @@ public final class DrainCoordinator {
 		this.holdThreads = builder.threads("zdt-hold");
 		this.everReady = builder.everReady;
 		this.evidenceReads = new EvidenceReads(builder.threads("zdt-status"));
+		this.logger = builder.logger;
 		this.cancelAfter = builder.cancelAfter;
 		List<DrainListener> all = new ArrayList<>(builder.listeners);
 		if (!this.cancelAfter.isZero()) {
 			all.add(new Watchdog());
 		}
-		this.listeners = new DrainListeners(all, builder.threads("zdt-drain-listener"), this.ticker);
+		this.listeners = new DrainListeners(all, builder.threads("zdt-drain-listener"), this.ticker, this.logger);
 	}
 
 	/**
@@ -143,7 +146,7 @@ public final class DrainCoordinator {
 			return current;
 		}
 		Drain candidate = new Drain(trigger, this.clock.instant(),
-				new Hold(this.strategy, this.bounds, this.traffic, this.ticker), hasBeenReady());
+				new Hold(this.strategy, this.bounds, this.traffic, this.ticker, this.logger), hasBeenReady());
 		if (!this.drain.compareAndSet(null, candidate)) {
 			return Objects.requireNonNull(this.drain.get());
 		}
@@ -445,6 +448,8 @@ public final class DrainCoordinator {
 
 		private @Nullable ThreadFactory threads;
 
+		private System.Logger logger = System.getLogger(DrainCoordinator.class.getName());
+
 		private Builder() {
 		}
 
@@ -533,6 +538,20 @@ public final class DrainCoordinator {
 		 */
 		public Builder everReady(BooleanSupplier everReady) {
 			this.everReady = Objects.requireNonNull(everReady, "everReady");
+			return this;
+		}
+
+		/**
+		 * Sets where a drain reports what went wrong in it (a hold strategy that failed);
+		 * by default the {@link System.Logger} named after this class. Without a
+		 * {@link System.LoggerFinder} of its own that logger writes to
+		 * {@code java.util.logging}, whose handlers the JVM removes as it begins to shut
+		 * down: a drain that shutdown starts may need a logger that lasts longer.
+		 * @param logger the logger
+		 * @return this builder
+		 */
+		public Builder logger(System.Logger logger) {
+			this.logger = Objects.requireNonNull(logger, "logger");
 			return this;
 		}
 

@@ -25,18 +25,19 @@ final class DrainListeners {
 	/** How long a step of the drain waits for its listeners at most. */
 	static final Duration WAIT = Duration.ofSeconds(1);
 
-	private static final System.Logger logger = System.getLogger(DrainCoordinator.class.getName());
-
 	private final List<Lane> lanes;
 
 	private final Executor threads;
 
 	private final Ticker ticker;
 
-	DrainListeners(List<DrainListener> listeners, ThreadFactory threads, Ticker ticker) {
+	private final System.Logger logger;
+
+	DrainListeners(List<DrainListener> listeners, ThreadFactory threads, Ticker ticker, System.Logger logger) {
 		this.lanes = listeners.stream().map(Lane::new).toList();
 		this.threads = (task) -> Threads.start(threads, task);
 		this.ticker = ticker;
+		this.logger = logger;
 	}
 
 	/**
@@ -88,7 +89,7 @@ final class DrainListeners {
 		}
 		for (Told told : calls) {
 			if (!told.call().isDone()) {
-				logger.log(Level.WARNING,
+				this.logger.log(Level.WARNING,
 						() -> "zdt: the drain listener " + told.lane().listener.getClass().getName()
 								+ " has not returned from " + step + " within " + WAIT
 								+ "; the drain goes on without waiting for it");

@@ -21,7 +21,6 @@ import dev.zdt.core.hold.HoldDecision;
 import dev.zdt.core.hold.HoldEvaluator;
 import dev.zdt.core.hold.HoldOutcome;
 import dev.zdt.core.hold.HoldStrategy;
-import dev.zdt.core.internal.Hold;
 import dev.zdt.core.time.ManualTicker;
 import dev.zdt.core.time.Ticker;
 import org.junit.jupiter.api.Test;
@@ -61,7 +60,7 @@ class DrainCoordinatorRobustnessTests {
 	@Test
 	void aFailingStrategyIsLoggedOnceAtWarnAndShownInTheStatus() {
 		List<LogRecord> records = new CopyOnWriteArrayList<>();
-		Logger logger = Logger.getLogger(Hold.class.getName());
+		Logger logger = Logger.getLogger(DrainCoordinator.class.getName());
 		Handler handler = new Handler() {
 
 			@Override
@@ -241,7 +240,7 @@ class DrainCoordinatorRobustnessTests {
 
 	@Test
 	void aStrategyWhoseStartNeverReturnsHoldsToTheMaximumAndSaysSoOnce() throws Exception {
-		List<LogRecord> warnings = captureWarnings(Hold.class.getName());
+		List<LogRecord> warnings = captureWarnings(DrainCoordinator.class.getName());
 		CountDownLatch never = new CountDownLatch(1);
 		try {
 			DrainCoordinator coordinator = coordinator(stuckAtStart("stuck-at-start", never));
@@ -260,7 +259,7 @@ class DrainCoordinatorRobustnessTests {
 		}
 		finally {
 			never.countDown();
-			releaseWarnings(Hold.class.getName());
+			releaseWarnings(DrainCoordinator.class.getName());
 		}
 	}
 

@@ -11,6 +11,8 @@ import dev.zdt.testsupport.http.EventStream;
 import dev.zdt.testsupport.http.EventStream.Kind;
 import dev.zdt.testsupport.http.EventStream.Received;
 import dev.zdt.testsupport.http.HttpResult;
+import dev.zdt.testsupport.http.WebSocketCloseClient;
+import dev.zdt.testsupport.http.WebSocketCloseClient.Closing;
 import dev.zdt.testsupport.http.WebSocketConnection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,6 +40,15 @@ class LongLivedResponsesDrainIntegrationTests {
 	private static final Duration WAIT = Duration.ofSeconds(10);
 
 	private static final String KUBELET = "User-Agent: kube-lifecycle/1.32";
+
+	/** As many WebSocket clients as in the report of issue 22, where 3 were reset. */
+	private static final int WEBSOCKET_CLIENTS = 110;
+
+	/**
+	 * How long a client takes to answer the server's Close frame: a round trip across a
+	 * network and a busy client.
+	 */
+	private static final Duration ANSWER_DELAY = Duration.ofMillis(300);
 
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "sigterm", "prestop" })
@@ -124,6 +135,43 @@ class LongLivedResponsesDrainIntegrationTests {
 				.isLessThan(MAX_HOLD.plusSeconds(3));
 			assertThat(exitCode).isEqualTo(143);
 			socket.close();
+		}
+	}
+
+	@Test
+	void everyWebSocketClientAnswersTheCloseBeforeShutdownEndsItsConnection() throws Exception {
+		try (SampleApp app = start("feed-websocket-closing")) {
+			app.awaitReady();
+			List<WebSocketCloseClient> clients = new ArrayList<>();
+			try {
+				for (int i = 0; i < WEBSOCKET_CLIENTS; i++) {
+					clients.add(WebSocketCloseClient.open(app.appPort(), "/ws/scores", WAIT));
+				}
+				List<CompletableFuture<Closing>> closings = new ArrayList<>();
+				for (WebSocketCloseClient client : clients) {
+					closings.add(Background.call("websocket-client", () -> client
+						.awaitCloseAndAnswer(MAX_HOLD.plus(SHUTDOWN_PHASE_TIMEOUT).plus(WAIT), ANSWER_DELAY)));
+				}
+				app.process().sigterm();
+				List<Closing> ended = new ArrayList<>();
+				for (CompletableFuture<Closing> closing : closings) {
+					ended.add(closing.get(MAX_HOLD.plus(SHUTDOWN_PHASE_TIMEOUT).plus(WAIT).toSeconds(),
+							TimeUnit.SECONDS));
+				}
+				int exitCode = app.process().awaitExit(SHUTDOWN_PHASE_TIMEOUT.plus(WAIT));
+				System.out.printf("%d websocket clients answering the close after %d ms: %d clean, %s%n",
+						WEBSOCKET_CLIENTS, ANSWER_DELAY.toMillis(), ended.stream().filter(Closing::isClean).count(),
+						ended.stream().filter((closing) -> !closing.isClean()).toList());
+				assertThat(ended).as("closing handshakes: the server closes the connection after the client's answer")
+					.allSatisfy((closing) -> {
+						assertThat(closing.statusCode()).isEqualTo(1001);
+						assertThat(closing.isClean()).as("%s", closing).isTrue();
+					});
+				assertThat(exitCode).isEqualTo(143);
+			}
+			finally {
+				clients.forEach(WebSocketCloseClient::close);
+			}
 		}
 	}
 

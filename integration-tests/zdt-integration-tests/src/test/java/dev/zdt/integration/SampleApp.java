@@ -47,7 +47,7 @@ final class SampleApp implements AutoCloseable {
 	 * @return the starting app; call {@link #awaitReady()}
 	 */
 	static SampleApp start(SampleServer server, String name, String... arguments) {
-		return start(server, name, false, arguments);
+		return start(server, server.jar(), name, List.of(), false, arguments);
 	}
 
 	/**
@@ -59,13 +59,28 @@ final class SampleApp implements AutoCloseable {
 	 * @see JavaProcess#startWithDefaultSigint(List, Path)
 	 */
 	static SampleApp startFromTerminal(SampleServer server, String name, String... arguments) {
-		return start(server, name, true, arguments);
+		return start(server, server.jar(), name, List.of(), true, arguments);
 	}
 
-	private static SampleApp start(SampleServer server, String name, boolean fromTerminal, String... arguments) {
+	/**
+	 * Starts a variant of the sample app.
+	 * @param server the web server it runs on
+	 * @param jar its executable jar
+	 * @param name a name for the log file
+	 * @param jvmOptions extra JVM options, such as {@code -Dkey=value}
+	 * @param arguments extra program arguments
+	 * @return the starting app; call {@link #awaitReady()}
+	 */
+	static SampleApp start(SampleServer server, Path jar, String name, List<String> jvmOptions, String... arguments) {
+		return start(server, jar, name, jvmOptions, false, arguments);
+	}
+
+	private static SampleApp start(SampleServer server, Path jar, String name, List<String> jvmOptions,
+			boolean fromTerminal, String... arguments) {
 		List<Integer> ports = FreePorts.find(2);
-		List<String> command = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
-				"-jar", server.jar().toString(), "--server.address=127.0.0.1", "--server.port=" + ports.get(0),
+		List<String> command = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m"));
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-jar", jar.toString(), "--server.address=127.0.0.1", "--server.port=" + ports.get(0),
 				"--management.server.address=127.0.0.1", "--management.server.port=" + ports.get(1)));
 		command.addAll(List.of(arguments));
 		Path logFile = logDirectory().resolve(name + "-" + server.name().toLowerCase(Locale.ROOT) + ".log");

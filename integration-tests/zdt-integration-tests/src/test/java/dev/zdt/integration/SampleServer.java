@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.ZipFile;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 /**
  * The embedded web servers the sample app is tested on, each with its executable jar
  * (located by the build, see the failsafe configuration in this module's pom): the
@@ -37,14 +39,37 @@ enum SampleServer {
 	 * @throws IllegalStateException when the build did not say where the jar is
 	 */
 	Path jar() {
-		String location = System.getProperty(this.jarProperty);
+		return jarAt(this.jarProperty);
+	}
+
+	/**
+	 * Returns the executable jar of a variant of the sample app, which a system property
+	 * set by the build names, and skips the test on a Spring Boot line that has no such
+	 * variant (the property is {@code none}).
+	 * @param jarProperty the system property
+	 * @return the jar
+	 */
+	static Path variantJarAt(String jarProperty) {
+		assumeTrue(!"none".equals(System.getProperty(jarProperty)),
+				() -> "No such variant of the sample app on this Spring Boot line (" + jarProperty + ")");
+		return jarAt(jarProperty);
+	}
+
+	/**
+	 * Returns the executable jar that a system property set by the build names.
+	 * @param jarProperty the system property
+	 * @return the jar
+	 * @throws IllegalStateException when the build did not say where the jar is
+	 */
+	static Path jarAt(String jarProperty) {
+		String location = System.getProperty(jarProperty);
 		if (location == null || location.isBlank() || location.startsWith("${")) {
-			throw new IllegalStateException("System property " + this.jarProperty
+			throw new IllegalStateException("System property " + jarProperty
 					+ " is not set: run the tests with 'mvn verify' so failsafe passes the jar's location");
 		}
 		Path jar = Path.of(location);
 		if (!Files.isRegularFile(jar)) {
-			throw new IllegalStateException("No executable jar at " + jar + " (" + this.jarProperty + ")");
+			throw new IllegalStateException("No executable jar at " + jar + " (" + jarProperty + ")");
 		}
 		assertBuiltWithTheExpectedSpringBoot(jar);
 		return jar;

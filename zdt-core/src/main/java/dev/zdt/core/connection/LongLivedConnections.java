@@ -1,9 +1,16 @@
 package dev.zdt.core.connection;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -20,10 +27,25 @@ import dev.zdt.core.DrainResult;
  * balancer has stopped routing here, every one still open is ended that way: its client
  * reconnects and lands on another instance. A response registered after the hold has
  * ended is ended at once.
+ * <p>
+ * A WebSocket ends with a closing handshake (RFC 6455 §7): the server sends its Close
+ * frame, the client answers with its own, then the server closes the TCP connection. So
+ * the end of the hold waits, at most {@link #CLOSING_HANDSHAKE_WAIT}, until the
+ * WebSockets it ended have closed their registrations: a shutdown that went on at once
+ * would close connections whose clients are still answering, and a client whose answer
+ * reaches a closed socket sees its connection reset.
  *
  * @since 0.1.0
  */
 public final class LongLivedConnections implements DrainListener {
+
+	/**
+	 * How long the end of the hold waits at most for the WebSockets it ended to close:
+	 * their clients' Close frames take a round trip. Well within
+	 * {@link dev.zdt.core.DrainCoordinator#WAIT_MARGIN}, which bounds how long past the
+	 * maximum hold its callers wait.
+	 */
+	public static final Duration CLOSING_HANDSHAKE_WAIT = Duration.ofSeconds(1);
 
 	private final Map<Kind, Set<Connection>> open = new EnumMap<>(Kind.class);
 
@@ -31,12 +53,27 @@ public final class LongLivedConnections implements DrainListener {
 
 	private final AtomicLong endFailures = new AtomicLong();
 
+	private final Duration closingHandshakeWait;
+
 	private volatile boolean holdOver;
 
 	/**
 	 * Creates an empty registry.
 	 */
 	public LongLivedConnections() {
+		this(CLOSING_HANDSHAKE_WAIT);
+	}
+
+	/**
+	 * Creates an empty registry whose end of the hold waits the given time at most for
+	 * WebSockets to close.
+	 * @param closingHandshakeWait the longest wait, zero or positive
+	 */
+	public LongLivedConnections(Duration closingHandshakeWait) {
+		if (closingHandshakeWait.isNegative()) {
+			throw new IllegalArgumentException("closingHandshakeWait must not be negative: " + closingHandshakeWait);
+		}
+		this.closingHandshakeWait = closingHandshakeWait;
 		for (Kind kind : Kind.values()) {
 			this.open.put(kind, ConcurrentHashMap.newKeySet());
 			this.ended.put(kind, new AtomicLong());
@@ -48,7 +85,8 @@ public final class LongLivedConnections implements DrainListener {
 	 * @param kind what it is
 	 * @param end ends it cleanly; called at most once, on the thread that ends the hold
 	 * (or on this one, if the hold is already over), and must not block
-	 * @return the registration, to close when the response ends by itself
+	 * @return the registration, to close when the response ends, by itself or after
+	 * {@code end}: a WebSocket counts as open until then
 	 */
 	public Registration register(Kind kind, Runnable end) {
 		Connection connection = new Connection(kind, end);
@@ -88,10 +126,30 @@ public final class LongLivedConnections implements DrainListener {
 	@Override
 	public void holdEnded(DrainResult result) {
 		this.holdOver = true;
+		List<CompletableFuture<Void>> closing = new ArrayList<>();
 		for (Set<Connection> connections : this.open.values()) {
 			for (Connection connection : connections) {
-				connection.end();
+				if (connection.end() && connection.kind == Kind.WEBSOCKET) {
+					closing.add(connection.closed);
+				}
 			}
+		}
+		awaitClosed(closing);
+	}
+
+	private void awaitClosed(List<CompletableFuture<Void>> closing) {
+		if (closing.isEmpty() || this.closingHandshakeWait.isZero()) {
+			return;
+		}
+		try {
+			CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new))
+				.get(this.closingHandshakeWait.toNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (TimeoutException | ExecutionException ex) {
+			// Those still closing are left to the web server's shutdown.
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
@@ -152,14 +210,20 @@ public final class LongLivedConnections implements DrainListener {
 
 		private final AtomicBoolean ending = new AtomicBoolean();
 
+		private final CompletableFuture<Void> closed = new CompletableFuture<>();
+
 		Connection(Kind kind, Runnable end) {
 			this.kind = kind;
 			this.end = end;
 		}
 
-		void end() {
+		/**
+		 * Ends the response, unless it is ending already.
+		 * @return whether this call ended it
+		 */
+		boolean end() {
 			if (!this.ending.compareAndSet(false, true)) {
-				return;
+				return false;
 			}
 			try {
 				this.end.run();
@@ -169,15 +233,19 @@ public final class LongLivedConnections implements DrainListener {
 				// The response is left to the web server's shutdown; a failed end is
 				// counted.
 				LongLivedConnections.this.endFailures.incrementAndGet();
+				close();
+				return false;
 			}
-			finally {
+			if (this.kind != Kind.WEBSOCKET) {
 				close();
 			}
+			return true;
 		}
 
 		@Override
 		public void close() {
 			LongLivedConnections.this.open.get(this.kind).remove(this);
+			this.closed.complete(null);
 		}
 
 	}

@@ -46,8 +46,6 @@ public final class Hold {
 
 	private static final String STARTED_NOTHING = "the strategy started no evaluator";
 
-	private static final System.Logger logger = System.getLogger(Hold.class.getName());
-
 	private static final ThreadFactory EVALUATOR_THREADS = (task) -> {
 		Thread thread = new Thread(task, "zdt-hold-strategy");
 		thread.setDaemon(true);
@@ -61,6 +59,8 @@ public final class Hold {
 	private final TrafficMonitor traffic;
 
 	private final Ticker ticker;
+
+	private final System.Logger logger;
 
 	private final long startNanos;
 
@@ -86,10 +86,24 @@ public final class Hold {
 	 * @param ticker the time source
 	 */
 	public Hold(HoldStrategy strategy, HoldBounds bounds, TrafficMonitor traffic, Ticker ticker) {
+		this(strategy, bounds, traffic, ticker, System.getLogger(Hold.class.getName()));
+	}
+
+	/**
+	 * Starts a hold now: takes the measure of the traffic before it, its rate and its
+	 * silences.
+	 * @param strategy the strategy
+	 * @param bounds the bounds
+	 * @param traffic the application's traffic
+	 * @param ticker the time source
+	 * @param logger where a failing strategy is reported
+	 */
+	public Hold(HoldStrategy strategy, HoldBounds bounds, TrafficMonitor traffic, Ticker ticker, System.Logger logger) {
 		this.strategy = strategy;
 		this.bounds = bounds;
 		this.traffic = traffic;
 		this.ticker = ticker;
+		this.logger = logger;
 		this.startNanos = ticker.nanos();
 		this.rateBeforeDrain = traffic.arrivalRate(this.startNanos);
 		this.arrivalsBeforeDrain = traffic.arrivals();
@@ -226,7 +240,7 @@ public final class Hold {
 
 	private void failed(Throwable cause, String what) {
 		this.failure = cause;
-		logger.log(Level.WARNING, () -> "zdt: the hold strategy '" + this.strategy.name() + "' " + what, cause);
+		this.logger.log(Level.WARNING, () -> "zdt: the hold strategy '" + this.strategy.name() + "' " + what, cause);
 	}
 
 	private Duration untilMax() {

@@ -25,8 +25,9 @@ final class CallingRequest {
 	// optional.
 	private static final String URI_TEMPLATE_VARIABLES = "org.springframework.web.servlet.HandlerMapping.uriTemplateVariables";
 
-	private static final boolean SERVLET = ClassUtils.isPresent("jakarta.servlet.http.HttpServletRequest",
-			CallingRequest.class.getClassLoader());
+	static final String SERVLET_REQUEST = "jakarta.servlet.http.HttpServletRequest";
+
+	private static final boolean SERVLET = ClassUtils.isPresent(SERVLET_REQUEST, CallingRequest.class.getClassLoader());
 
 	private static final ThreadLocal<@Nullable Source> named = new ThreadLocal<>();
 

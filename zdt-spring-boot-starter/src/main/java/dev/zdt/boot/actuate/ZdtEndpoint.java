@@ -1,6 +1,8 @@
 package dev.zdt.boot.actuate;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import dev.zdt.core.DrainCoordinator;
@@ -16,6 +18,8 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.actuate.endpoint.web.annotation.WebEndpoint;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.context.request.async.DeferredResult;
 
 /**
  * The zdt endpoint: {@code GET /actuator/zdt} shows the drain; {@code GET} or {@code POST
@@ -30,6 +34,10 @@ import org.springframework.boot.actuate.endpoint.web.annotation.WebEndpoint;
  * operation knows for sure that it was called. For the same reason the operation is the
  * one the matched path names, never a query parameter or body field, which actuator would
  * otherwise let override the path.
+ * <p>
+ * A caller waits for the hold without a thread (Spring MVC's asynchronous request
+ * processing here, a {@code Mono} in {@link ZdtReactiveWebExtension}): the liveness probe
+ * is served by the same threads, and any number of drain calls must leave it answering.
  *
  * @since 0.1.0
  */
@@ -83,34 +91,52 @@ public class ZdtEndpoint {
 	 */
 	@ReadOperation
 	public ZdtDescriptor status() {
-		boolean details = this.showDetails.isShown(this.token.isPresentedByCaller());
+		return status(detailsForCaller());
+	}
+
+	private ZdtDescriptor status(boolean details) {
 		return ZdtDescriptor.of(this.coordinator.status(), details, details ? this.loadBalancerDetails.get() : null,
 				this.coordinator.evidence(), this.longLived);
 	}
 
+	private boolean detailsForCaller() {
+		return this.showDetails.isShown(this.token.isPresentedByCaller());
+	}
+
 	/**
-	 * Starts or joins the drain and waits for its hold, for callers that can only GET.
+	 * Starts or joins the drain and answers when its hold is over, for callers that can
+	 * only GET. The request waits for the hold without a thread (asynchronous request
+	 * processing).
 	 * @param operation must be {@code drain}; only the path can name it
 	 * @return the status once the hold is over, or why not
 	 */
 	@ReadOperation
-	public WebEndpointResponse<OperationResponseBody> operationOnGet(@Selector String operation) {
-		return DRAIN.equals(namedByPath()) ? guarded(this::drain) : refused(ZdtRefusal.notFound());
+	public DeferredResult<ResponseEntity<OperationResponseBody>> operationOnGet(@Selector String operation) {
+		return answerOnGet().toDeferredResult();
 	}
 
 	/**
-	 * Starts or joins the drain and waits for its hold, or cancels the drain.
+	 * Starts or joins the drain and answers when its hold is over, or cancels the drain.
+	 * The request waits for the hold without a thread (asynchronous request processing).
 	 * @param operation {@code drain} or {@code cancel}; only the path can name it
 	 * @return the status, or why not
 	 */
 	@WriteOperation
-	public WebEndpointResponse<OperationResponseBody> operationOnPost(@Selector String operation) {
+	public DeferredResult<ResponseEntity<OperationResponseBody>> operationOnPost(@Selector String operation) {
+		return answerOnPost().toDeferredResult();
+	}
+
+	PendingResponse answerOnGet() {
+		return DRAIN.equals(namedByPath()) ? guarded(this::drain) : refused(ZdtRefusal.notFound());
+	}
+
+	PendingResponse answerOnPost() {
 		String named = namedByPath();
 		if (DRAIN.equals(named)) {
 			return guarded(this::drain);
 		}
 		if (CANCEL.equals(named)) {
-			return guarded(this::cancel);
+			return guarded(() -> PendingResponse.now(cancel()));
 		}
 		return refused(ZdtRefusal.notFound());
 	}
@@ -119,19 +145,28 @@ public class ZdtEndpoint {
 		return CallingRequest.pathVariable(SELECTOR);
 	}
 
-	private WebEndpointResponse<OperationResponseBody> guarded(
-			Supplier<WebEndpointResponse<OperationResponseBody>> operation) {
+	private PendingResponse guarded(Supplier<PendingResponse> operation) {
 		return this.token.permitsCaller() ? operation.get() : refused(ZdtRefusal.forbidden());
 	}
 
-	private WebEndpointResponse<OperationResponseBody> drain() {
+	private PendingResponse drain() {
+		// The caller's token is read now, on its thread: the answer may come on another.
+		boolean details = detailsForCaller();
+		CompletableFuture<WebEndpointResponse<OperationResponseBody>> afterHold = this.coordinator
+			.startDrain(DrainTrigger.ENDPOINT)
+			.thenApply((result) -> new WebEndpointResponse<>(status(details), WebEndpointResponse.STATUS_OK));
+		Duration bound = this.coordinator.bounds().maxHold().plus(DrainCoordinator.WAIT_MARGIN);
+		return new PendingResponse(afterHold, bound, () -> drainWithinBound(details));
+	}
+
+	private WebEndpointResponse<OperationResponseBody> drainWithinBound(boolean details) {
 		try {
 			this.coordinator.drain(DrainTrigger.ENDPOINT);
-			return new WebEndpointResponse<>(status(), WebEndpointResponse.STATUS_OK);
+			return new WebEndpointResponse<>(status(details), WebEndpointResponse.STATUS_OK);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return new WebEndpointResponse<>(status(), WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE);
+			return new WebEndpointResponse<>(status(details), WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE);
 		}
 	}
 
@@ -144,13 +179,17 @@ public class ZdtEndpoint {
 			return new WebEndpointResponse<>(status(), WebEndpointResponse.STATUS_OK);
 		}
 		if (state == DrainState.DRAINING && !this.coordinator.isShuttingDown()) {
-			return refused(ZdtRefusal.conflict("The hold is under way; cancel once it has ended (within "
+			return refusal(ZdtRefusal.conflict("The hold is under way; cancel once it has ended (within "
 					+ this.coordinator.bounds().maxHold() + ")"));
 		}
-		return refused(ZdtRefusal.conflict("Shutdown has begun; a drain cannot be undone now"));
+		return refusal(ZdtRefusal.conflict("Shutdown has begun; a drain cannot be undone now"));
 	}
 
-	private static WebEndpointResponse<OperationResponseBody> refused(ZdtRefusal refusal) {
+	private static PendingResponse refused(ZdtRefusal refusal) {
+		return PendingResponse.now(refusal(refusal));
+	}
+
+	private static WebEndpointResponse<OperationResponseBody> refusal(ZdtRefusal refusal) {
 		return new WebEndpointResponse<>(refusal, refusal.status());
 	}
 

@@ -21,9 +21,11 @@ import org.springframework.web.server.ServerWebExchange;
  * scheduler, with no servlet request on the thread and no access to the Reactor context
  * of the exchange. This extension's operations are reactive, so actuator subscribes to
  * them within the exchange's Reactor context; each takes the exchange that
- * {@link ServerWebExchangeContextFilter} put there, and runs the endpoint's operation,
- * which may block for the whole hold, on the bounded elastic scheduler as actuator would,
- * naming the exchange as the calling request. Without an exchange in the context the
+ * {@link ServerWebExchangeContextFilter} put there, and runs the endpoint's operation on
+ * the bounded elastic scheduler as actuator would, naming the exchange as the calling
+ * request. A drain's answer then comes when the hold has ended, and no thread waits for
+ * it: the scheduler also serves the health endpoint, and with its threads parked in the
+ * hold the liveness probe would not answer. Without an exchange in the context the
  * operations see no request and refuse, as the endpoint does on a servlet stack.
  *
  * @since 0.1.0
@@ -56,25 +58,37 @@ public class ZdtReactiveWebExtension {
 	}
 
 	/**
-	 * Starts or joins the drain and waits for its hold, for callers that can only GET.
+	 * Starts or joins the drain and answers when its hold is over, for callers that can
+	 * only GET.
 	 * @param operation must be {@code drain}; only the path can name it
 	 * @return the status once the hold is over, or why not
 	 * @see ZdtEndpoint#operationOnGet(String)
 	 */
 	@ReadOperation
 	public Mono<WebEndpointResponse<OperationResponseBody>> operationOnGet(@Selector String operation) {
-		return forCallingExchange(() -> this.endpoint.operationOnGet(operation));
+		return whenAnswered(forCallingExchange(this.endpoint::answerOnGet));
 	}
 
 	/**
-	 * Starts or joins the drain and waits for its hold, or cancels the drain.
+	 * Starts or joins the drain and answers when its hold is over, or cancels the drain.
 	 * @param operation {@code drain} or {@code cancel}; only the path can name it
 	 * @return the status, or why not
 	 * @see ZdtEndpoint#operationOnPost(String)
 	 */
 	@WriteOperation
 	public Mono<WebEndpointResponse<OperationResponseBody>> operationOnPost(@Selector String operation) {
-		return forCallingExchange(() -> this.endpoint.operationOnPost(operation));
+		return whenAnswered(forCallingExchange(this.endpoint::answerOnPost));
+	}
+
+	private static Mono<WebEndpointResponse<OperationResponseBody>> whenAnswered(Mono<PendingResponse> operation) {
+		return operation.flatMap((pending) -> {
+			Mono<WebEndpointResponse<OperationResponseBody>> response = Mono.fromFuture(pending.response(), true);
+			if (pending.isDone()) {
+				return response;
+			}
+			return response.timeout(pending.bound(),
+					Mono.fromSupplier(pending.atBound()).subscribeOn(Schedulers.boundedElastic()));
+		});
 	}
 
 	private static <T> Mono<T> forCallingExchange(Supplier<T> operation) {

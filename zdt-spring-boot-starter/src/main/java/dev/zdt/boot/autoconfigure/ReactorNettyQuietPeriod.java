@@ -15,7 +15,7 @@ import org.springframework.util.ClassUtils;
  */
 final class ReactorNettyQuietPeriod {
 
-	private static final String RESOURCE_FACTORY = "org.springframework.http.client.ReactorResourceFactory";
+	static final String RESOURCE_FACTORY = "org.springframework.http.client.ReactorResourceFactory";
 
 	private static final String PROPERTY = "spring.reactor.netty.shutdown-quiet-period";
 

@@ -3,6 +3,7 @@ package dev.zdt.boot.autoconfigure;
 import java.time.Clock;
 import java.time.Duration;
 
+import dev.zdt.boot.lifecycle.CommonsLoggingSystemLogger;
 import dev.zdt.boot.lifecycle.DrainAwareApplicationAvailability;
 import dev.zdt.boot.lifecycle.DrainLifecycle;
 import dev.zdt.boot.lifecycle.DrainLogger;
@@ -81,7 +82,8 @@ public final class ZdtAutoConfiguration {
 			.traffic(traffic)
 			.ticker(ticker.getIfAvailable(Ticker::system))
 			.clock(clock.getIfAvailable(Clock::systemUTC))
-			.cancelAfter(properties.getDrain().getCancelAfter());
+			.cancelAfter(properties.getDrain().getCancelAfter())
+			.logger(CommonsLoggingSystemLogger.named(DrainCoordinator.class.getName()));
 		listeners.orderedStream().forEach(builder::listener);
 		// With an ApplicationAvailability of the application's own, zdt cannot tell.
 		availability.ifAvailable((readiness) -> builder.everReady(readiness::hasBeenReady));

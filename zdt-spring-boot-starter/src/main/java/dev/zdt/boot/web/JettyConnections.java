@@ -19,7 +19,7 @@ import org.springframework.util.ClassUtils;
  */
 final class JettyConnections implements ServerConnections {
 
-	private static final String HTTP2_CONNECTION = "org.eclipse.jetty.http2.HTTP2Connection";
+	static final String HTTP2_CONNECTION = "org.eclipse.jetty.http2.HTTP2Connection";
 
 	private final Server server;
 

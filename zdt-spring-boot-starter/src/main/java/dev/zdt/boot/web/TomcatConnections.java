@@ -23,7 +23,8 @@ import org.springframework.util.ReflectionUtils;
  * The connections of Tomcat's connectors. Tomcat lists them on its endpoint, which its
  * protocol handler keeps to itself ({@code AbstractProtocol.getEndpoint()} is protected):
  * zdt reads it reflectively, and where that fails leaves the connections to Tomcat, as
- * before.
+ * before. In a native image the method needs the hint that {@link WebServerRuntimeHints}
+ * registers.
  * <p>
  * A GOAWAY is sent the way Tomcat's own graceful shutdown sends it, by pausing the
  * connection's HTTP/2 processor: a GOAWAY announcing the highest stream id, then, one
@@ -32,6 +33,8 @@ import org.springframework.util.ReflectionUtils;
  * request) and no thread processes it (Tomcat holds the connection's lock while it does).
  */
 final class TomcatConnections implements ServerConnections {
+
+	static final String GET_ENDPOINT = "getEndpoint";
 
 	private static final Log logger = LogFactory.getLog(TomcatConnections.class);
 
@@ -61,7 +64,7 @@ final class TomcatConnections implements ServerConnections {
 
 	private static @Nullable AbstractEndpoint<?, ?> endpoint(AbstractProtocol<?> protocol) {
 		try {
-			Method getEndpoint = AbstractProtocol.class.getDeclaredMethod("getEndpoint");
+			Method getEndpoint = AbstractProtocol.class.getDeclaredMethod(GET_ENDPOINT);
 			ReflectionUtils.makeAccessible(getEndpoint);
 			return (AbstractEndpoint<?, ?>) getEndpoint.invoke(protocol);
 		}

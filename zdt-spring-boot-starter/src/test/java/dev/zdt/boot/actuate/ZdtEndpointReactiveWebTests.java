@@ -1,6 +1,7 @@
 package dev.zdt.boot.actuate;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -106,6 +107,21 @@ class ZdtEndpointReactiveWebTests {
 				.doesNotContain(TestApplication.TARGET_GROUP_ARN);
 			assertThat(app.management("GET", "/actuator/zdt", WITH_TOKEN).body())
 				.contains(TestApplication.TARGET_GROUP_ARN, "10.1.2.3");
+		}
+	}
+
+	@ParameterizedTest(name = "management port: {0}")
+	@ValueSource(booleans = { false, true })
+	void aHoldThatDoesNotEndIsEndedForTheCallerAtMaxHoldPlusTheMargin(boolean managementPort) {
+		try (RunningApp app = start(managementPort, "zdt.drain.max-hold=1s",
+				"management.endpoint.zdt.show-details=always", "test.stuck-hold-end=true")) {
+			long start = System.nanoTime();
+			HttpResponse<String> drained = app.management("/actuator/zdt/drain");
+			Duration took = Duration.ofNanos(System.nanoTime() - start);
+			assertThat(drained.statusCode()).isEqualTo(200);
+			assertThat(drained.body()).contains("\"state\":\"DRAINED\"", "The hold did not end within max-hold");
+			assertThat(took).as("max-hold (1 s) + the wait margin (2 s)")
+				.isBetween(Duration.ofSeconds(3), Duration.ofSeconds(8));
 		}
 	}
 

@@ -103,6 +103,21 @@ class ZdtEndpointWebTests {
 	}
 
 	@Test
+	void aHoldThatDoesNotEndIsEndedForTheCallerAtMaxHoldPlusTheMargin() {
+		try (RunningApp app = RunningApp.start(true, "zdt.drain.strategy=fixed", "zdt.drain.delay=0s",
+				"zdt.drain.min-hold=0s", "zdt.drain.max-hold=1s", "management.endpoint.zdt.show-details=always",
+				"test.stuck-hold-end=true")) {
+			long start = System.nanoTime();
+			HttpResponse<String> drained = app.management("/actuator/zdt/drain");
+			Duration took = Duration.ofNanos(System.nanoTime() - start);
+			assertThat(drained.statusCode()).isEqualTo(200);
+			assertThat(drained.body()).contains("\"state\":\"DRAINED\"", "The hold did not end within max-hold");
+			assertThat(took).as("max-hold (1 s) + the wait margin (2 s)")
+				.isBetween(Duration.ofSeconds(3), Duration.ofSeconds(8));
+		}
+	}
+
+	@Test
 	void whileDrainingReadinessRefusesAndApplicationRequestsAreServedWithConnectionClose() throws Exception {
 		try (RunningApp app = RunningApp.start(true, SHORT_FIXED_HOLD)) {
 			assertThat(app.get("/hello").headers().firstValue("Connection")).isEmpty();

@@ -2,6 +2,7 @@ package dev.zdt.boot.metrics;
 
 import dev.zdt.core.connection.LongLivedConnections;
 import dev.zdt.core.connection.LongLivedConnections.Kind;
+import dev.zdt.core.connection.LongLivedConnections.Registration;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -20,8 +21,9 @@ class LongLivedConnectionMetricsTests {
 		});
 		this.connections.register(Kind.SERVER_SENT_EVENTS, () -> {
 		});
-		this.connections.register(Kind.WEBSOCKET, () -> {
-		});
+		// A WebSocket counts as open until its closing handshake is over: here at once.
+		Registration[] webSocket = new Registration[1];
+		webSocket[0] = this.connections.register(Kind.WEBSOCKET, () -> webSocket[0].close());
 		assertThat(open("sse")).isEqualTo(2);
 		assertThat(open("websocket")).isEqualTo(1);
 		this.connections.holdEnded(null);

@@ -23,7 +23,7 @@ import org.springframework.web.server.WebFilterChain;
  * so that neither application scans the other's controllers.
  */
 @SpringBootApplication
-@Import({ ReactorNettyServer.class, TestApplication.LoadBalancerDetails.class })
+@Import({ ReactorNettyServer.class, TestApplication.LoadBalancerDetails.class, TestApplication.StuckHoldEnd.class })
 public class ReactiveTestApplication {
 
 	/**

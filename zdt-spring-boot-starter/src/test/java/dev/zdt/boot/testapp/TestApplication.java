@@ -3,13 +3,17 @@ package dev.zdt.boot.testapp;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 
 import dev.zdt.core.DrainCoordinator;
+import dev.zdt.core.DrainListener;
+import dev.zdt.core.DrainResult;
 import dev.zdt.core.hold.FixedDelayStrategy;
 import dev.zdt.core.hold.HoldStrategy;
 import dev.zdt.core.hold.LoadBalancerHoldStrategySupplier;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.SmartLifecycle;
@@ -81,6 +85,43 @@ public class TestApplication {
 				}
 
 			};
+		}
+
+	}
+
+	/**
+	 * A listener that does not return from {@code holdEnded} until the context closes, so
+	 * that the drain's own future never completes: only the bound of the wait ends the
+	 * callers' wait. Shared with the reactive test application.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	public static class StuckHoldEnd {
+
+		@Bean
+		@ConditionalOnBooleanProperty("test.stuck-hold-end")
+		StuckHoldEndListener testStuckHoldEndListener() {
+			return new StuckHoldEndListener();
+		}
+
+		static final class StuckHoldEndListener implements DrainListener, DisposableBean {
+
+			private final CountDownLatch closed = new CountDownLatch(1);
+
+			@Override
+			public void holdEnded(DrainResult result) {
+				try {
+					this.closed.await();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
+
+			@Override
+			public void destroy() {
+				this.closed.countDown();
+			}
+
 		}
 
 	}

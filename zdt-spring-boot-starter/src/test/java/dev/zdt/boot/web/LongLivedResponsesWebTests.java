@@ -1,6 +1,7 @@
 package dev.zdt.boot.web;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,6 +26,8 @@ import dev.zdt.core.DrainCoordinator;
 import dev.zdt.core.DrainTrigger;
 import dev.zdt.core.connection.LongLivedConnections;
 import dev.zdt.core.connection.LongLivedConnections.Kind;
+import dev.zdt.testsupport.http.WebSocketCloseClient;
+import dev.zdt.testsupport.http.WebSocketCloseClient.Closing;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +36,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Server-sent event streams and WebSockets of a Spring MVC application at the end of the
@@ -42,6 +46,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LongLivedResponsesWebTests {
 
 	private static final Duration HOLD = Duration.ofMillis(1500);
+
+	/**
+	 * How long a WebSocket client takes to answer the server's Close frame: a round trip
+	 * across a network and a busy client.
+	 */
+	private static final Duration ANSWER_DELAY = Duration.ofMillis(300);
 
 	private static final HttpClient client = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
@@ -173,17 +183,58 @@ class LongLivedResponsesWebTests {
 		assertThat(longLived("websocket")).contains("\"ended\":0");
 	}
 
+	@Test
+	void webSocketClientsAnswerTheCloseBeforeShutdownEndsTheirConnections() throws Exception {
+		assumeTrue(servletServer().equals("tomcat"),
+				"Jetty ends a session closed with 1001 without waiting for the client's Close frame");
+		start();
+		List<WebSocketCloseClient> clients = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			WebSocketCloseClient webSocket = WebSocketCloseClient.open(port(), "/echo", Duration.ofSeconds(5));
+			this.resources.add(webSocket);
+			clients.add(webSocket);
+		}
+		awaitCount(() -> open(Kind.WEBSOCKET), clients.size());
+		List<CompletableFuture<Closing>> closings = new ArrayList<>();
+		for (WebSocketCloseClient webSocket : clients) {
+			closings.add(CompletableFuture.supplyAsync(() -> {
+				try {
+					return webSocket.awaitCloseAndAnswer(HOLD.plusSeconds(20), ANSWER_DELAY);
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			}, (task) -> new Thread(task, "websocket-client").start()));
+		}
+		// What a SIGTERM does: the hold runs in the context's close, then the web server
+		// shuts down.
+		this.context.close();
+		List<Closing> ended = new ArrayList<>();
+		for (CompletableFuture<Closing> closing : closings) {
+			ended.add(closing.get(30, TimeUnit.SECONDS));
+		}
+		assertThat(ended).as("closing handshakes: the server closes the connection after the client's answer")
+			.allSatisfy((closing) -> {
+				assertThat(closing.statusCode()).isEqualTo(1001);
+				assertThat(closing.isClean()).as("%s", closing).isTrue();
+			});
+	}
+
 	private void start() {
 		this.context = new SpringApplicationBuilder(LongLivedTestApplication.class)
 			.properties("server.port=0", "management.endpoints.web.exposure.include=zdt", "spring.main.banner-mode=off",
 					"zdt.drain.strategy=fixed", "zdt.drain.delay=" + HOLD.toMillis() + "ms", "zdt.drain.min-hold=0s",
 					"zdt.drain.max-hold=" + HOLD.toMillis() + "ms")
 			.run();
-		String server = System.getProperty("zdt.test.servlet-server", "tomcat");
+		String server = servletServer();
 		assertThat(Arrays.stream(this.context.getBeanDefinitionNames()).map(this.context::getType))
 			.as("the servlet web server the tests run on")
 			.anyMatch((type) -> type != null
 					&& type.getSimpleName().equalsIgnoreCase(server + "ServletWebServerFactory"));
+	}
+
+	private static String servletServer() {
+		return System.getProperty("zdt.test.servlet-server", "tomcat");
 	}
 
 	private Lines openStream(String path) throws IOException, InterruptedException {

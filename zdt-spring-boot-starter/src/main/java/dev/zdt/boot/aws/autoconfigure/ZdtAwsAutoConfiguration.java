@@ -9,6 +9,7 @@ import dev.zdt.aws.DiscoveryException;
 import dev.zdt.aws.KubernetesTargetGroupDiscovery;
 import dev.zdt.aws.TargetGroupSource;
 import dev.zdt.aws.TargetHealthStrategy;
+import dev.zdt.boot.lifecycle.CommonsLoggingSystemLogger;
 import dev.zdt.core.hold.LoadBalancerHoldStrategySupplier;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
@@ -86,6 +87,7 @@ public final class ZdtAwsAutoConfiguration {
 			.pollInterval(properties.getPollInterval())
 			.propagationMargin(properties.getPropagationMargin())
 			.callTimeouts(properties.getApiCallTimeout(), properties.getApiCallAttemptTimeout())
+			.logger(CommonsLoggingSystemLogger.named(TargetHealthStrategy.class.getName()))
 			.build();
 		strategy.prepare();
 		// The startup budget check waits for the deregistration delay: at most one

@@ -50,7 +50,9 @@ import org.springframework.web.server.WebFilterChain;
  */
 public final class DrainWebFilter implements WebFilter, Ordered {
 
-	private static final boolean REACTOR_NETTY = ClassUtils.isPresent("reactor.netty.http.server.HttpServerRequest",
+	static final String REACTOR_NETTY_REQUEST = "reactor.netty.http.server.HttpServerRequest";
+
+	private static final boolean REACTOR_NETTY = ClassUtils.isPresent(REACTOR_NETTY_REQUEST,
 			DrainWebFilter.class.getClassLoader());
 
 	/** How the classifier reads a reactive request. */

@@ -1,6 +1,7 @@
 package dev.zdt.boot.web.socket;
 
 import dev.zdt.boot.web.LongLivedResponses;
+import dev.zdt.core.connection.LongLivedConnections;
 
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
@@ -10,7 +11,10 @@ import org.springframework.web.socket.handler.WebSocketHandlerDecoratorFactory;
  * Makes WebSocket handlers close their sessions with {@code 1001} ("going away") when the
  * drain's hold ends, once the load balancer has stopped routing here, so that clients
  * reconnect to another instance instead of being cut when the shutdown timeout expires.
- * Decorate a handler where it is registered:
+ * On Tomcat the end of the hold waits (at most
+ * {@link LongLivedConnections#CLOSING_HANDSHAKE_WAIT}) for the clients' Close frames, so
+ * that shutdown does not close a connection whose client is still answering. Decorate a
+ * handler where it is registered:
  * {@code registry.addHandler(webSockets.decorate(handler), "/path")}; with STOMP, add
  * this as a decorator factory
  * ({@code WebSocketTransportRegistration#addDecoratorFactory}).
@@ -20,6 +24,9 @@ import org.springframework.web.socket.handler.WebSocketHandlerDecoratorFactory;
 public final class LongLivedWebSockets implements WebSocketHandlerDecoratorFactory {
 
 	private final LongLivedResponses responses;
+
+	private final ClosingHandshakes closingHandshakes = new ClosingHandshakes(
+			LongLivedConnections.CLOSING_HANDSHAKE_WAIT);
 
 	/**
 	 * Creates the decorator factory.
@@ -37,7 +44,7 @@ public final class LongLivedWebSockets implements WebSocketHandlerDecoratorFacto
 	 */
 	@Override
 	public WebSocketHandlerDecorator decorate(WebSocketHandler handler) {
-		return new LongLivedWebSocketHandler(handler, this.responses);
+		return new LongLivedWebSocketHandler(handler, this.responses, this.closingHandshakes);
 	}
 
 }
