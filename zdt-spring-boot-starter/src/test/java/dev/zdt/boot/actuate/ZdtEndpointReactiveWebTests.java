@@ -112,16 +112,19 @@ class ZdtEndpointReactiveWebTests {
 
 	@ParameterizedTest(name = "management port: {0}")
 	@ValueSource(booleans = { false, true })
-	void aHoldThatDoesNotEndIsEndedForTheCallerAtMaxHoldPlusTheMargin(boolean managementPort) {
+	void aListenerStuckAtTheHoldsEndDoesNotKeepTheCallerPastMaxHoldPlusTheMargin(boolean managementPort) {
 		try (RunningApp app = start(managementPort, "zdt.drain.max-hold=1s",
 				"management.endpoint.zdt.show-details=always", "test.stuck-hold-end=true")) {
 			long start = System.nanoTime();
 			HttpResponse<String> drained = app.management("/actuator/zdt/drain");
 			Duration took = Duration.ofNanos(System.nanoTime() - start);
 			assertThat(drained.statusCode()).isEqualTo(200);
-			assertThat(drained.body()).contains("\"state\":\"DRAINED\"", "The hold did not end within max-hold");
-			assertThat(took).as("max-hold (1 s) + the wait margin (2 s)")
-				.isBetween(Duration.ofSeconds(3), Duration.ofSeconds(8));
+			// The drain waits at most 1 s for a stuck listener, within the 2 s margin:
+			// the
+			// caller is answered by then, never by the servlet container's async timeout.
+			assertThat(drained.body()).contains("\"state\":\"DRAINED\"");
+			assertThat(took).as("max-hold (1 s), at most + the wait margin (2 s)")
+				.isBetween(Duration.ofSeconds(1), Duration.ofSeconds(3).plusMillis(500));
 		}
 	}
 

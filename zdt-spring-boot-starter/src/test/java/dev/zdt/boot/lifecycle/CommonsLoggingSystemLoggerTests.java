@@ -10,6 +10,8 @@ import dev.zdt.core.hold.HoldStrategy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.context.LifecycleAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -33,6 +35,9 @@ class CommonsLoggingSystemLoggerTests {
 		this.contextRunner.run((context) -> {
 			// What java.util.logging's shutdown hook does as the JVM begins to shut down,
 			// while Spring's shutdown hook runs the hold.
+			// A context runner's application is never reported ready, and a drain of a
+			// never-ready instance does not hold (so never starts the strategy).
+			AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
 			LogManager.getLogManager().reset();
 			try {
 				context.getBean(DrainCoordinator.class).drain(DrainTrigger.SHUTDOWN);

@@ -90,9 +90,9 @@ public class TestApplication {
 	}
 
 	/**
-	 * A listener that does not return from {@code holdEnded} until the context closes, so
-	 * that the drain's own future never completes: only the bound of the wait ends the
-	 * callers' wait. Shared with the reactive test application.
+	 * A listener that does not return from {@code holdEnded} until the context closes:
+	 * the drain waits for it only a bounded time before it answers its callers. Shared
+	 * with the reactive test application.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	public static class StuckHoldEnd {
