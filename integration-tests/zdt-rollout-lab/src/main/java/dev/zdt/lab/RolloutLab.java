@@ -21,6 +21,7 @@ import dev.zdt.lab.report.HoldTimes;
 import dev.zdt.lab.report.TimelineSvg;
 import dev.zdt.lab.rollout.LabRun;
 import dev.zdt.lab.rollout.LagRange;
+import dev.zdt.lab.rollout.LoadBalancerNodes;
 import dev.zdt.lab.rollout.RunResult;
 import dev.zdt.lab.rollout.RunSpec;
 import dev.zdt.lab.rollout.Scenario;
@@ -29,10 +30,14 @@ import dev.zdt.lab.rollout.Scenario;
  * The lab's command line. <pre>
  * run   [--scenario zdt-adaptive] [--rate 600] [--shape steady] [--lag 2-15] [--pods 2] [--rollouts 1]
  *       [--seed N] [--path /api/work?ms=10] [--unhealthy-after 20] [--lb health-checks] [--locust] [--svg FILE]
- * bench [quick|full|shapes] [--runs N] [--scenarios ids] [--shapes steady] [--rates 600,3] [--lags 2-5,11-15]
- *       [--lb health-checks] [--out results]
+ *       [--lb-nodes 1] [--node-split 99:1] [--node-lag 0,6-10]
+ * bench [quick|full|shapes|nodes] [--runs N] [--scenarios ids] [--shapes steady] [--rates 600,3] [--lags 2-5,11-15]
+ *       [--lb health-checks] [--lb-nodes 1] [--node-split 99:1] [--node-lag 0,6-10] [--out results]
  *       (quick: 1 run per cell, high traffic only; full: 3 runs per cell; shapes: 3 runs per cell of
- *       bursty, page-loads, pollers, lag 11-15, LB routing until deregistered, into results/shapes)
+ *       bursty, page-loads, pollers, lag 11-15, LB routing until deregistered, into results/shapes;
+ *       nodes: zdt adaptive and zdt AWS, steady and bursty at 644 req/s over 2 LB nodes split 160:1, the
+ *       second stopping 5-10 s after draining, lag 3-6, LB routing until deregistered, 3 runs per cell,
+ *       into results/nodes)
  * cost  [--forks 3] [--runs 4] [--duration 8] [--starts 5] [--out results]
  * table [--out results]   (benchmark.md's table again from benchmark-runs.csv)
  * holds [--out results/shapes]   (the zdt pods' hold times, from the logs of the runs in benchmark-runs.csv)
@@ -45,6 +50,13 @@ import dev.zdt.lab.rollout.Scenario;
  * @author zdt
  */
 public final class RolloutLab {
+
+	// bench nodes: 640 req/s to the busy node, 4 req/s to the quiet one (issue 23).
+	private static final double NODES_RATE = 644;
+
+	private static final String NODES_SPLIT = "160:1";
+
+	private static final String NODES_LAG = "0,5-10";
 
 	private RolloutLab() {
 	}
@@ -83,21 +95,35 @@ public final class RolloutLab {
 		String preset = arguments.positional(1, "full");
 		boolean quick = preset.equals("quick");
 		boolean shapes = preset.equals("shapes");
+		boolean nodes = preset.equals("nodes");
 		List<Scenario> scenarios = new ArrayList<>();
 		for (String id : arguments.list("scenarios", "")) {
 			scenarios.add(Scenario.of(id));
 		}
 		if (scenarios.isEmpty()) {
-			scenarios.addAll(Scenario.standard());
+			scenarios.addAll(nodes ? List.of(Scenario.ZDT_ADAPTIVE, Scenario.ZDT_AWS) : Scenario.standard());
 		}
-		List<String> shapeNames = arguments.list("shapes", shapes ? "bursty,page-loads,pollers" : "steady");
+		List<String> shapeNames = arguments.list("shapes",
+				shapes ? "bursty,page-loads,pollers" : nodes ? "steady,bursty" : "steady");
 		List<Double> rates = new ArrayList<>();
-		arguments.list("rates", (quick || shapes) ? "600" : "600,3")
+		arguments.list("rates", (quick || shapes) ? "600" : nodes ? String.valueOf(NODES_RATE) : "600,3")
 			.forEach((rate) -> rates.add(Double.parseDouble(rate)));
 		List<LagRange> lags = new ArrayList<>();
-		arguments.list("lags", shapes ? "11-15" : "2-5,11-15").forEach((lag) -> lags.add(LagRange.parse(lag)));
+		arguments.list("lags", shapes ? "11-15" : nodes ? "3-6" : "2-5,11-15")
+			.forEach((lag) -> lags.add(LagRange.parse(lag)));
 		int runs = arguments.getInt("runs", quick ? 1 : 3);
 		RunSpec base = spec(arguments, Scenario.ZDT_ADAPTIVE);
+		if (nodes) {
+			// Issue 23's set-up: a busy node (~640 req/s) that stops at draining, a quiet
+			// one
+			// (~4 req/s) in another zone that stops 5-10 s later, each keeping the target
+			// until it is told to drain.
+			base = base.withNodes(nodes(arguments, "2", NODES_SPLIT, NODES_LAG))
+				.withWarmUp(Duration.ofSeconds(10), Duration.ofSeconds(3));
+			if (!arguments.has("lb")) {
+				base = base.withHealthCheck(base.healthCheck().untilDeregistered());
+			}
+		}
 		if (quick) {
 			base = base.withWarmUp(Duration.ofSeconds(3), Duration.ofSeconds(2));
 		}
@@ -108,10 +134,15 @@ public final class RolloutLab {
 				base = base.withHealthCheck(base.healthCheck().untilDeregistered());
 			}
 		}
-		Path out = Path.of(arguments.get("out", shapes ? "results/shapes" : "results"));
+		Path out = Path.of(arguments.get("out", shapes ? "results/shapes" : nodes ? "results/nodes" : "results"));
 		Benchmark benchmark = new Benchmark(image(), workDirectory().resolve("bench-" + timestamp()), out,
 				System.out::println);
 		benchmark.run(base, scenarios, shapeNames, rates, lags, runs);
+		if (nodes) {
+			String holds = HoldTimes.table(out);
+			Files.writeString(out.resolve("holds.md"), holds);
+			System.out.print(holds);
+		}
 		return 0;
 	}
 
@@ -145,11 +176,26 @@ public final class RolloutLab {
 			.withPath(arguments.get("path", RunSpec.of(scenario).path()))
 			.withShape(arguments.get("shape", "steady"))
 			.withLocust(arguments.has("locust"))
-			.withHealthCheck(healthCheck(arguments));
+			.withHealthCheck(healthCheck(arguments))
+			.withNodes(nodes(arguments, "1", "", ""));
 		if (arguments.has("seed")) {
 			spec = spec.withSeed(Long.parseLong(arguments.get("seed", "0")));
 		}
 		return spec;
+	}
+
+	private static LoadBalancerNodes nodes(Arguments arguments, String count, String split, String lags) {
+		int nodes;
+		try {
+			nodes = Integer.parseInt(arguments.get("lb-nodes", count));
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException(
+					"--lb-nodes must be a whole number, was " + arguments.get("lb-nodes", ""));
+		}
+		boolean preset = nodes == Integer.parseInt(count);
+		return LoadBalancerNodes.parse(nodes, arguments.get("node-split", preset ? split : ""),
+				arguments.get("node-lag", preset ? lags : ""));
 	}
 
 	private static HealthCheck healthCheck(Arguments arguments) {
@@ -168,12 +214,19 @@ public final class RolloutLab {
 
 				  run   [--scenario zdt-adaptive] [--rate 600] [--shape steady] [--lag 2-15] [--pods 2] [--rollouts 1]
 				        [--seed N] [--path /api/work?ms=10] [--unhealthy-after 20] [--lb health-checks]
-				        [--locust] [--svg FILE]
-				  bench [quick|full|shapes] [--runs N] [--scenarios boot-defaults,prestop-sleep-10,...]
+				        [--locust] [--svg FILE] [--lb-nodes 1] [--node-split 99:1] [--node-lag 0,6-10]
+				  bench [quick|full|shapes|nodes] [--runs N] [--scenarios boot-defaults,prestop-sleep-10,...]
 				        [--shapes steady] [--rates 600,3] [--lags 2-5,11-15] [--lb health-checks] [--out results]
 				        quick: 1 run per cell at 600 req/s (12 runs); full: 3 runs per cell at 600 and 3 req/s (72 runs)
 				        shapes: 3 runs per cell of bursty, page-loads, pollers, lag 11-15 s, --lb until-deregistered
 				        (54 runs, into results/shapes)
+				        nodes: zdt-adaptive and zdt-aws, steady and bursty, 644 req/s over 2 LB nodes split 160:1,
+				        the second stopping 5-10 s after draining, lag 3-6 s, --lb until-deregistered (12 runs,
+				        into results/nodes, with holds.md: hold times after the last LB node let go)
+
+				--lb-nodes N: N HAProxy nodes, node k reaching the pods from 127.0.0.(k+1); --node-split the
+				        shares of the requests (99:1; default even); --node-lag when each node stops routing
+				        after the target turned draining, in seconds (0,6-10; default 0 for all)
 
 				shapes: steady (--rate req/s), bursty (1 s at --rate, 2 s silent), page-loads (10 users, 5-20
 				        requests per page load, think 2-6 s), pollers (100 clients at once every 3 s)

@@ -8,6 +8,7 @@ import dev.zdt.lab.lb.HealthCheck;
 import dev.zdt.lab.report.TimelineSvg;
 import dev.zdt.lab.rollout.LabRun;
 import dev.zdt.lab.rollout.LagRange;
+import dev.zdt.lab.rollout.LoadBalancerNodes;
 import dev.zdt.lab.rollout.RunResult;
 import dev.zdt.lab.rollout.RunSpec;
 import dev.zdt.lab.rollout.Scenario;
@@ -63,6 +64,39 @@ class RollingUpdateIntegrationTests {
 			String log = Files.readString(result.directory().resolve(termination.pod() + ".log"));
 			assertThat(log).contains("zdt: drain started (trigger=endpoint, strategy=aws-target-health>adaptive")
 				.contains("zdt: hold ended (reason=");
+		});
+	}
+
+	/**
+	 * Issue 23's set-up, shortened: two load balancer nodes reach the pods from their own
+	 * addresses; the busy one (~640 req/s) stops at {@code draining}, the quiet one (~4
+	 * req/s, an ALB node in another zone) 8 to 9 s later, and both route until told to
+	 * drain. One replica keeps the run short and sends the draining pod all of the quiet
+	 * node's requests. The ALB's {@code draining} alone must not end a hold while the
+	 * quiet node's requests still arrive: the late node's lag is longer than the 5 s
+	 * propagation margin plus a 2 s poll, so a hold that trusts {@code draining} alone
+	 * lets the pod exit before that node lets go.
+	 */
+	@Test
+	void zdtWithTheAwsTargetHealthStrategyLosesNoRequestWhenALoadBalancerNodeLetsGoLate() throws Exception {
+		RunSpec spec = this.base.withScenario(Scenario.ZDT_AWS)
+			.withRate(644)
+			.withLag(LagRange.parse("2-3"))
+			.withNodes(LoadBalancerNodes.parse(2, "160:1", "0,8-9"))
+			.withHealthCheck(HealthCheck.defaults().untilDeregistered())
+			.withWarmUp(Duration.ofSeconds(3), Duration.ofSeconds(2))
+			.withSize(1, 1);
+		RunResult result = run("zdt-aws-nodes", spec);
+		assertThat(result.load().nodes()).as(result.summary()).containsOnlyKeys("lb-node-1", "lb-node-2");
+		assertThat(result.load().nodes().get("lb-node-2").requests()).as(result.summary()).isPositive();
+		assertThat(result.load().serverErrors()).as(result.summary()).isZero();
+		assertThat(result.load().clientErrors()).as(result.summary()).isZero();
+		assertThat(result.load().completed()).as(result.summary()).isEqualTo(result.load().scheduled());
+		assertThat(result.terminations()).as(result.summary()).singleElement().satisfies((termination) -> {
+			assertThat(termination.killed()).isFalse();
+			assertThat(termination.exitCode()).isEqualTo(143);
+			assertThat(termination.preStop()).endsWith("-> 200");
+			assertThat(termination.duration()).isGreaterThan(termination.lastNodeLag());
 		});
 	}
 

@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.zdt.testsupport.net.FreePorts;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A HAProxy process in the foreground ({@code -db}), owned by the lab and stopped by
@@ -38,7 +39,7 @@ public final class Haproxy implements AutoCloseable {
 	private Haproxy(Process process, HaproxyConfig config, Path log) {
 		this.process = process;
 		this.config = config;
-		this.runtimeApi = new RuntimeApi(config.socket());
+		this.runtimeApi = new RuntimeApi(config.socket(), config.source());
 		this.log = log;
 	}
 
@@ -50,12 +51,25 @@ public final class Haproxy implements AutoCloseable {
 	 * @return the running HAProxy
 	 */
 	public static Haproxy start(Path directory, HealthCheck healthCheck) {
+		return start(directory, healthCheck, null);
+	}
+
+	/**
+	 * Start HAProxy with a fresh configuration in the given directory, on a free loopback
+	 * port, reaching its targets from a source address.
+	 * @param directory where the configuration, the log and the socket go
+	 * @param healthCheck the health check of the targets
+	 * @param source the loopback address connections to the targets leave from (e.g.
+	 * {@code 127.0.0.2}), or {@code null} for the system's choice
+	 * @return the running HAProxy
+	 */
+	public static Haproxy start(Path directory, HealthCheck healthCheck, @Nullable String source) {
 		try {
 			Files.createDirectories(directory);
 			// A unix socket path must stay short (108 bytes), so it lives in its own
 			// temporary directory.
 			Path socket = Files.createTempDirectory("zdt-lab-").resolve("haproxy.sock");
-			HaproxyConfig config = new HaproxyConfig(FreePorts.find(), socket);
+			HaproxyConfig config = new HaproxyConfig(FreePorts.find(), socket, source);
 			Path file = directory.resolve("haproxy.cfg");
 			Files.writeString(file, config.render(healthCheck));
 			Path log = directory.resolve("haproxy.log");

@@ -2,6 +2,8 @@ package dev.zdt.lab.lb;
 
 import java.nio.file.Path;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The HAProxy configuration of the lab: one frontend on loopback, one backend whose
  * servers (the pods) are added and removed at runtime, behaving like an ALB target group.
@@ -18,11 +20,27 @@ import java.nio.file.Path;
  * state.</li>
  * </ul>
  *
+ * With a {@code source} address (one of several load balancer nodes), every connection to
+ * the targets, requests and health checks, leaves from that loopback address, so the pods
+ * see each node as its own TCP peer, as they see each ALB node.
+ *
  * @param frontendPort the port the load generator sends to
  * @param socket the runtime API socket
+ * @param source the address connections to the targets leave from, or {@code null} for
+ * the system's choice (127.0.0.1)
  * @author zdt
  */
-public record HaproxyConfig(int frontendPort, Path socket) {
+public record HaproxyConfig(int frontendPort, Path socket, @Nullable String source) {
+
+	/**
+	 * Create the configuration of a single load balancer node whose connections leave
+	 * from the system's choice of address.
+	 * @param frontendPort the port the load generator sends to
+	 * @param socket the runtime API socket
+	 */
+	public HaproxyConfig(int frontendPort, Path socket) {
+		this(frontendPort, socket, null);
+	}
 
 	/**
 	 * The name of the backend that holds the pods.
@@ -67,7 +85,8 @@ public record HaproxyConfig(int frontendPort, Path socket) {
 				  option httpchk GET %s
 				  http-check expect status 200
 				  http-response set-header X-Served-By %%[srv_name]
-				""".formatted(this.socket, this.frontendPort, BACKEND, BACKEND, healthCheck.path());
+				%s""".formatted(this.socket, this.frontendPort, BACKEND, BACKEND, healthCheck.path(),
+				(this.source != null) ? "  source " + this.source + "\n" : "");
 	}
 
 }

@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * HAProxy's runtime API (the stats socket at admin level): the lab's equivalent of the
  * ELBv2 API that the AWS Load Balancer Controller calls.
@@ -23,12 +25,25 @@ public final class RuntimeApi {
 
 	private final Path socket;
 
+	private final @Nullable String source;
+
 	/**
 	 * Create a client of the runtime API at the given socket.
 	 * @param socket the unix socket of {@code stats socket}
 	 */
 	public RuntimeApi(Path socket) {
+		this(socket, null);
+	}
+
+	/**
+	 * Create a client of the runtime API at the given socket whose registered targets are
+	 * reached from a source address.
+	 * @param socket the unix socket of {@code stats socket}
+	 * @param source the address connections to the targets leave from, or {@code null}
+	 */
+	public RuntimeApi(Path socket, @Nullable String source) {
 		this.socket = socket;
+		this.source = source;
 	}
 
 	/**
@@ -65,9 +80,11 @@ public final class RuntimeApi {
 	 */
 	public void register(String name, int port, int checkPort, HealthCheck healthCheck) {
 		String server = server(name);
-		expect(execute(
-				"add server " + server + " 127.0.0.1:" + port + " weight 0 " + healthCheck.serverArguments(checkPort)),
-				"New server registered");
+		// Dynamic servers do not take default-server settings: the source goes on the
+		// server line too.
+		String source = (this.source != null) ? " source " + this.source : "";
+		expect(execute("add server " + server + " 127.0.0.1:" + port + " weight 0 "
+				+ healthCheck.serverArguments(checkPort) + source), "New server registered");
 		String answer = execute("enable health " + server + "; enable server " + server + "; set server " + server
 				+ " health down; set weight " + server + " 100");
 		if (!answer.isEmpty()) {

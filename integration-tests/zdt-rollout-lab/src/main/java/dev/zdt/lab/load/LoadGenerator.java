@@ -8,9 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,9 +42,15 @@ public final class LoadGenerator implements Load {
 
 	private final LabClock clock;
 
-	private final byte[] request;
+	private final TrafficSplit split;
 
-	private final BlockingQueue<Long> due = new LinkedBlockingQueue<>();
+	private final byte[][] requests;
+
+	private final AtomicLong[] nodeRequests;
+
+	private final AtomicLong[] nodeFailures;
+
+	private final BlockingQueue<Request> due = new LinkedBlockingQueue<>();
 
 	private final Timeline timeline = new Timeline();
 
@@ -66,11 +74,31 @@ public final class LoadGenerator implements Load {
 	 * @param clock the lab clock that the timeline follows
 	 */
 	public LoadGenerator(LoadOptions options, LabClock clock) {
+		this(options, TrafficSplit.single(options.port()), clock);
+	}
+
+	/**
+	 * Create a load generator that sends each request to one of several load balancer
+	 * nodes, picked at random by the split's weights (the options' port is not used).
+	 * @param options what to send
+	 * @param split the nodes and their shares of the requests
+	 * @param clock the lab clock that the timeline follows
+	 */
+	public LoadGenerator(LoadOptions options, TrafficSplit split, LabClock clock) {
 		this.options = options;
 		this.clock = clock;
-		this.request = ("GET " + options.path() + " HTTP/1.1\r\nHost: 127.0.0.1:" + options.port()
-				+ "\r\nUser-Agent: zdt-rollout-lab\r\nAccept: */*\r\n\r\n")
-			.getBytes(StandardCharsets.US_ASCII);
+		this.split = split;
+		int nodes = split.nodes().size();
+		this.requests = new byte[nodes][];
+		this.nodeRequests = new AtomicLong[nodes];
+		this.nodeFailures = new AtomicLong[nodes];
+		for (int i = 0; i < nodes; i++) {
+			this.requests[i] = ("GET " + options.path() + " HTTP/1.1\r\nHost: 127.0.0.1:" + split.nodes().get(i).port()
+					+ "\r\nUser-Agent: zdt-rollout-lab\r\nAccept: */*\r\n\r\n")
+				.getBytes(StandardCharsets.US_ASCII);
+			this.nodeRequests[i] = new AtomicLong();
+			this.nodeFailures[i] = new AtomicLong();
+		}
 	}
 
 	/**
@@ -95,6 +123,7 @@ public final class LoadGenerator implements Load {
 
 	private void schedule() {
 		Schedule schedule = this.options.shape().schedule();
+		SplittableRandom random = new SplittableRandom();
 		long start = this.clock.nanos();
 		while (this.running) {
 			long dueAt = start + schedule.next();
@@ -107,7 +136,7 @@ public final class LoadGenerator implements Load {
 				return;
 			}
 			this.scheduled.incrementAndGet();
-			this.due.add(dueAt);
+			this.due.add(new Request(dueAt, this.split.pick(random.nextDouble())));
 		}
 	}
 
@@ -152,9 +181,16 @@ public final class LoadGenerator implements Load {
 			.sum();
 		long completed = this.statusCounts.values().stream().mapToLong(AtomicLong::get).sum()
 				+ this.clientErrorCounts.values().stream().mapToLong(AtomicLong::get).sum();
+		Map<String, NodeLoad> nodes = new LinkedHashMap<>();
+		if (this.split.multiple()) {
+			for (int i = 0; i < this.requests.length; i++) {
+				nodes.put(this.split.nodes().get(i).name(),
+						new NodeLoad(this.nodeRequests[i].get(), this.nodeFailures[i].get()));
+			}
+		}
 		return new LoadReport(this.scheduled.get(), completed, ok, snapshot(this.statusCounts),
 				snapshot(this.clientErrorCounts), percentile(all, 0.50), percentile(all, 0.99), percentile(all, 1.0),
-				this.timeline);
+				this.timeline, nodes);
 	}
 
 	private static <K> Map<K, Long> snapshot(Map<K, AtomicLong> counts) {
@@ -197,54 +233,59 @@ public final class LoadGenerator implements Load {
 
 		private int count;
 
-		private @Nullable HttpConnection connection;
+		// One keep-alive connection per load balancer node.
+		private final @Nullable HttpConnection[] connections = new HttpConnection[LoadGenerator.this.requests.length];
 
 		@Override
 		public void run() {
 			try {
 				while (true) {
-					Long dueAt = LoadGenerator.this.due.poll(50, TimeUnit.MILLISECONDS);
-					if (dueAt == null) {
+					Request request = LoadGenerator.this.due.poll(50, TimeUnit.MILLISECONDS);
+					if (request == null) {
 						if (!LoadGenerator.this.running) {
 							return;
 						}
 						continue;
 					}
-					send(dueAt);
+					send(request.dueAt(), request.node());
 				}
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 			}
 			finally {
-				closeConnection();
+				for (int node = 0; node < this.connections.length; node++) {
+					closeConnection(node);
+				}
 				synchronized (LoadGenerator.this.latencies) {
 					LoadGenerator.this.latencies.add(Arrays.copyOf(this.latencies, this.count));
 				}
 			}
 		}
 
-		private void send(long dueAt) {
+		private void send(long dueAt, int node) {
+			LoadGenerator.this.nodeRequests[node].incrementAndGet();
 			try {
-				HttpConnection connection = this.connection;
+				HttpConnection connection = this.connections[node];
 				if (connection == null) {
-					connection = HttpConnection.open(LoadGenerator.this.options.port(), CONNECT_TIMEOUT,
+					connection = HttpConnection.open(LoadGenerator.this.split.nodes().get(node).port(), CONNECT_TIMEOUT,
 							LoadGenerator.this.options.timeout());
-					this.connection = connection;
+					this.connections[node] = connection;
 				}
-				HttpConnection.Exchange response = connection.send(LoadGenerator.this.request);
+				HttpConnection.Exchange response = connection.send(LoadGenerator.this.requests[node]);
 				long now = LoadGenerator.this.clock.nanos();
 				recordLatency(now - dueAt);
 				LoadGenerator.this.statusCounts.computeIfAbsent(response.status(), (status) -> new AtomicLong())
 					.incrementAndGet();
 				if (response.status() >= 500) {
+					LoadGenerator.this.nodeFailures[node].incrementAndGet();
 					LoadGenerator.this.timeline.recordServerError(now);
 				}
 				else {
 					LoadGenerator.this.timeline.recordOk(now, response.servedBy());
 				}
 				if (response.close()) {
-					closeConnection();
+					closeConnection(node);
 				}
 			}
 			catch (IOException ex) {
@@ -252,8 +293,9 @@ public final class LoadGenerator implements Load {
 				recordLatency(now - dueAt);
 				LoadGenerator.this.clientErrorCounts.computeIfAbsent(classify(ex), (kind) -> new AtomicLong())
 					.incrementAndGet();
+				LoadGenerator.this.nodeFailures[node].incrementAndGet();
 				LoadGenerator.this.timeline.recordClientError(now);
-				closeConnection();
+				closeConnection(node);
 			}
 		}
 
@@ -264,13 +306,20 @@ public final class LoadGenerator implements Load {
 			this.latencies[this.count++] = nanos;
 		}
 
-		private void closeConnection() {
-			HttpConnection connection = this.connection;
+		private void closeConnection(int node) {
+			HttpConnection connection = this.connections[node];
 			if (connection != null) {
 				connection.close();
-				this.connection = null;
+				this.connections[node] = null;
 			}
 		}
+
+	}
+
+	/**
+	 * A request that is due, and the load balancer node it goes to.
+	 */
+	private record Request(long dueAt, int node) {
 
 	}
 

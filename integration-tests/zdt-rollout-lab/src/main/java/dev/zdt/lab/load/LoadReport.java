@@ -16,11 +16,32 @@ import java.util.Map;
  * @param latencyP99 99th percentile latency
  * @param latencyMax maximum latency
  * @param timeline requests per second
+ * @param nodes requests and failures by load balancer node, when the load went to several
+ * (empty otherwise)
  * @author zdt
  */
 public record LoadReport(long scheduled, long completed, long ok, Map<Integer, Long> statusCounts,
 		Map<String, Long> clientErrorCounts, Duration latencyP50, Duration latencyP99, Duration latencyMax,
-		Timeline timeline) {
+		Timeline timeline, Map<String, NodeLoad> nodes) {
+
+	/**
+	 * Create the report of load sent to a single load balancer node.
+	 * @param scheduled requests due by the fixed rate
+	 * @param completed requests that got an answer or failed
+	 * @param ok responses with a status below 500
+	 * @param statusCounts responses by status code
+	 * @param clientErrorCounts client-side failures by kind
+	 * @param latencyP50 median latency
+	 * @param latencyP99 99th percentile latency
+	 * @param latencyMax maximum latency
+	 * @param timeline requests per second
+	 */
+	public LoadReport(long scheduled, long completed, long ok, Map<Integer, Long> statusCounts,
+			Map<String, Long> clientErrorCounts, Duration latencyP50, Duration latencyP99, Duration latencyMax,
+			Timeline timeline) {
+		this(scheduled, completed, ok, statusCounts, clientErrorCounts, latencyP50, latencyP99, latencyMax, timeline,
+				Map.of());
+	}
 
 	/**
 	 * Return the number of responses with a status of 500 or more from the load balancer.
@@ -55,9 +76,21 @@ public record LoadReport(long scheduled, long completed, long ok, Map<Integer, L
 	 * @return the summary
 	 */
 	public String summary() {
-		return "requests=%d ok=%d 5xx=%d %s clientErrors=%d %s p50=%.1fms p99=%.1fms max=%.1fms".formatted(
+		return "requests=%d ok=%d 5xx=%d %s clientErrors=%d %s p50=%.1fms p99=%.1fms max=%.1fms%s".formatted(
 				this.completed, this.ok, serverErrors(), this.statusCounts, clientErrors(), this.clientErrorCounts,
-				this.latencyP50.toNanos() / 1e6, this.latencyP99.toNanos() / 1e6, this.latencyMax.toNanos() / 1e6);
+				this.latencyP50.toNanos() / 1e6, this.latencyP99.toNanos() / 1e6, this.latencyMax.toNanos() / 1e6,
+				this.nodes.isEmpty() ? "" : " by LB node " + this.nodes);
+	}
+
+	/**
+	 * Return the failed requests by load balancer node.
+	 * @return e.g. {@code lb-node-1=0 lb-node-2=5}, or empty for a single node
+	 */
+	public String failedByNode() {
+		StringBuilder failed = new StringBuilder();
+		this.nodes.forEach((node,
+				load) -> failed.append(failed.isEmpty() ? "" : " ").append(node).append('=').append(load.failed()));
+		return failed.toString();
 	}
 
 }

@@ -135,7 +135,7 @@ public final class Benchmark {
 				(the same draws for every scenario of a run index, so scenarios are compared on the same lags).
 				Health checks on the readiness URL every %d s, healthy after %d; %s.
 				Termination = pod deletion until the process ended; rollout = start until every old pod ended
-				and left the load balancer. Logs of every run: `%s`.
+				and left the load balancer.%s Logs of every run: `%s`.
 
 				%s
 				""".formatted(done, total, runs, started, base.pods(), base.rollouts(), base.path(),
@@ -144,7 +144,17 @@ public final class Benchmark {
 						? "a serving target is never marked unhealthy: it gets requests until it is deregistered, like a slow ALB"
 						: "unhealthy after %d (%d s, like an ALB)".formatted(check.fall(),
 								check.unhealthyAfter().toSeconds()),
-				this.workDirectory, table.markdown());
+				nodes(base), this.workDirectory, table.markdown());
+	}
+
+	private static String nodes(RunSpec base) {
+		if (!base.nodes().multiple()) {
+			return "";
+		}
+		return "\n" + base.nodes().describe() + ": one HAProxy per node, node k reaching the pods from 127.0.0.(k+1),"
+				+ " each request sent to a node with the split's probability; the target turns draining after the"
+				+ " lag, each node stops routing its own extra lag later. `holds.md`: hold times after the last"
+				+ " node let go.";
 	}
 
 	private void write(Path relative, String content) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToLongFunction;
+import java.util.stream.Collectors;
 
 import dev.zdt.lab.rollout.RunResult;
 
@@ -48,11 +49,16 @@ public final class BenchmarkTable {
 	 * @return the markdown table
 	 */
 	public String markdown() {
+		boolean nodes = this.cells.values()
+			.stream()
+			.flatMap(List::stream)
+			.anyMatch((run) -> !run.failedByNode().isEmpty());
 		StringBuilder table = new StringBuilder();
 		table.append(
 				"| Scenario | Traffic | Lag | Runs | Runs with failures | LB 5xx | Client errors | Requests | Failed "
-						+ "| Termination median | Termination max | Rollout | SIGKILL |\n");
-		table.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+						+ "| Termination median | Termination max | Rollout | SIGKILL |"
+						+ (nodes ? " Failed by LB node, each run |" : "") + "\n");
+		table.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|" + (nodes ? "---|" : "") + "\n");
 		for (List<RunRow> runs : this.cells.values()) {
 			RunRow first = runs.get(0);
 			long serverErrors = medianOf(runs, RunRow::lbErrors);
@@ -60,12 +66,18 @@ public final class BenchmarkTable {
 			long requests = medianOf(runs, RunRow::requests);
 			double failed = (requests != 0) ? 100.0 * (serverErrors + clientErrors) / requests : 0;
 			long maxTermination = runs.stream().mapToLong(RunRow::terminationMaxMillis).max().orElse(0);
-			table.append("| %s | %s | %s | %d | %d | %d | %d | %d | %s | %s | %s | %s | %d |\n".formatted(
+			table.append("| %s | %s | %s | %d | %d | %d | %d | %d | %s | %s | %s | %s | %d |".formatted(
 					first.scenarioLabel(), first.traffic(), first.lag(), runs.size(),
 					runs.stream().filter(RunRow::failed).count(), serverErrors, clientErrors, requests,
 					String.format(Locale.ROOT, "%.2f %%", failed),
 					seconds(medianOf(runs, RunRow::terminationMedianMillis)), seconds(maxTermination),
 					seconds(medianOf(runs, RunRow::rolloutMillis)), runs.stream().mapToLong(RunRow::killed).sum()));
+			if (nodes) {
+				table.append(' ')
+					.append(runs.stream().map(RunRow::failedByNode).collect(Collectors.joining("; ")))
+					.append(" |");
+			}
+			table.append('\n');
 		}
 		return table.toString();
 	}

@@ -21,7 +21,8 @@ import dev.zdt.lab.rollout.Scenario;
  * that released it. The lab's load balancer lets go when the controller deregisters the
  * target, a lag after the pod's deletion; the drain starts at the deletion (preStop), so
  * "held minus lag" is how long the pod kept serving after the load balancer stopped
- * sending.
+ * sending. With several load balancer nodes the lag is the last node's: a hold is only
+ * safe once every node let go.
  *
  * @author zdt
  */
@@ -29,7 +30,8 @@ public final class HoldTimes {
 
 	private static final Pattern HOLD_ENDED = Pattern.compile("zdt: hold ended \\(reason=([\\w-]+), held=([0-9.]+)s");
 
-	private static final Pattern POD_LAG = Pattern.compile("^\\s+(pod-\\d+): exited .*, lag ([0-9.]+) s\\)",
+	private static final Pattern POD_LAG = Pattern.compile(
+			"^\\s+(pod-\\d+): exited .*, lag ([0-9.]+) s(?:, last LB node let go after ([0-9.]+) s)?\\)",
 			Pattern.MULTILINE);
 
 	private HoldTimes() {
@@ -40,7 +42,8 @@ public final class HoldTimes {
 	 *
 	 * @param reason the rule that released it
 	 * @param heldSeconds how long it lasted
-	 * @param lagSeconds when the load balancer let go, after the drain started
+	 * @param lagSeconds when the load balancer (its last node) let go, after the drain
+	 * started
 	 */
 	record Hold(String reason, double heldSeconds, double lagSeconds) {
 
@@ -82,8 +85,8 @@ public final class HoldTimes {
 			Path log = run.resolve(pods.group(1) + ".log");
 			Matcher hold = HOLD_ENDED.matcher(Files.exists(log) ? Files.readString(log) : "");
 			if (hold.find()) {
-				holds
-					.add(new Hold(hold.group(1), Double.parseDouble(hold.group(2)), Double.parseDouble(pods.group(2))));
+				String letGo = (pods.group(3) != null) ? pods.group(3) : pods.group(2);
+				holds.add(new Hold(hold.group(1), Double.parseDouble(hold.group(2)), Double.parseDouble(letGo)));
 			}
 		}
 		return holds;

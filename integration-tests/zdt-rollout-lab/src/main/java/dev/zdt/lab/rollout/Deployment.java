@@ -144,13 +144,14 @@ public final class Deployment implements AutoCloseable {
 			.record(pod.name(), Event.Kind.DELETED,
 					"preStop " + this.preStop.describe() + ", grace " + this.gracePeriod.toSeconds() + " s")
 			.nanos();
-		CompletableFuture<Duration> deregistered = this.loadBalancer.deleted(pod);
+		CompletableFuture<LoadBalancerController.Deregistration> deregistered = this.loadBalancer.deleted(pod);
 		Thread kubelet = new Thread(() -> {
 			try {
 				Termination termination = kubelet(pod, deletedAt);
-				Duration lag = deregistered.get();
+				LoadBalancerController.Deregistration deregistration = deregistered.get();
 				result.complete(new Termination(termination.pod(), termination.duration(), termination.exitCode(),
-						termination.killed(), termination.preStop(), lag));
+						termination.killed(), termination.preStop(), deregistration.lag(),
+						deregistration.lastNodeLag()));
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();

@@ -56,6 +56,12 @@ public record Event(long nanos, String pod, Kind kind, String detail) {
 		/** The load balancer controller put the target into draining. */
 		DEREGISTERED,
 
+		/**
+		 * One load balancer node of several stopped routing to the target (a lag after it
+		 * turned draining).
+		 */
+		NODE_DRAINED,
+
 		/** The target left the load balancer. */
 		REMOVED,
 

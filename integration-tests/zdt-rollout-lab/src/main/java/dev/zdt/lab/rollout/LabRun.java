@@ -13,14 +13,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-import dev.zdt.lab.lb.Haproxy;
+import dev.zdt.lab.lb.HaproxyNodes;
 import dev.zdt.lab.load.Load;
 import dev.zdt.lab.load.LoadGenerator;
 import dev.zdt.lab.load.LoadOptions;
 import dev.zdt.lab.load.LoadReport;
 import dev.zdt.lab.load.LocustLoad;
+import dev.zdt.lab.load.TrafficSplit;
 import dev.zdt.lab.pod.PodImage;
 import dev.zdt.lab.time.LabClock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs one lab run: HAProxy, the deployment, the load, the rollouts; then stops
@@ -60,7 +62,14 @@ public final class LabRun {
 		LabClock clock = LabClock.start();
 		EventLog events = new EventLog(clock, (event) -> this.progress.accept("   " + event));
 		Scenario scenario = spec.scenario();
-		try (Haproxy haproxy = Haproxy.start(this.directory, spec.healthCheck());
+		LoadBalancerNodes layout = spec.nodes();
+		List<String> names = new ArrayList<>();
+		List<@Nullable String> sources = new ArrayList<>();
+		for (int i = 0; i < layout.count(); i++) {
+			names.add(layout.name(i));
+			sources.add(layout.sourceAddress(i));
+		}
+		try (HaproxyNodes haproxy = HaproxyNodes.start(this.directory, spec.healthCheck(), names, sources);
 				FakeTargetGroup fakeElbv2 = scenario.fakeElbv2() ? FakeTargetGroup.start(spec.deregistrationDelay())
 						: null) {
 			TargetGroupListener listener = spec.listener();
@@ -75,13 +84,18 @@ public final class LabRun {
 				all.addAll(fakeElbv2.appArguments());
 				appArguments = List.copyOf(all);
 			}
-			LoadBalancerController loadBalancer = new LoadBalancerController(haproxy.api(), spec.healthCheck(),
-					spec.lag(), spec.deregistrationDelay(), new Random(spec.seed()), events, listener);
+			List<LoadBalancerController.Node> nodes = new ArrayList<>();
+			for (int i = 0; i < layout.count(); i++) {
+				nodes.add(new LoadBalancerController.Node(names.get(i), haproxy.nodes().get(i).api(),
+						layout.extraLags().get(i)));
+			}
+			LoadBalancerController loadBalancer = new LoadBalancerController(nodes, spec.healthCheck(), spec.lag(),
+					spec.deregistrationDelay(), new Random(spec.seed()), events, listener);
 			try (Deployment deployment = new Deployment(
 					this.image.named(scenario.image()).template(jvmOptions, appArguments), scenario.preStop(),
 					scenario.gracePeriod(), loadBalancer, events, this.directory)) {
 				deployment.scaleTo(spec.pods());
-				Load load = load(spec, haproxy.port(), clock);
+				Load load = load(spec, haproxy, clock);
 				load.start();
 				events.record("-", Event.Kind.LOAD_STARTED, spec.locust() ? "Locust" : spec.traffic().label());
 				LoadReport report;
@@ -110,14 +124,23 @@ public final class LabRun {
 		}
 	}
 
-	private Load load(RunSpec spec, int port, LabClock clock) {
+	private Load load(RunSpec spec, HaproxyNodes haproxy, LabClock clock) {
+		int port = haproxy.nodes().get(0).port();
 		if (spec.locust()) {
+			if (spec.nodes().multiple()) {
+				throw new IllegalArgumentException("Locust sends to one load balancer node only, not --lb-nodes");
+			}
 			if (!spec.shape().equals("steady")) {
 				throw new IllegalArgumentException("Locust sends steady traffic only, not " + spec.shape());
 			}
 			return LocustLoad.forRate(port, spec.rate(), this.directory);
 		}
-		return new LoadGenerator(LoadOptions.of(port, spec.path(), spec.traffic()), clock);
+		List<TrafficSplit.Node> nodes = new ArrayList<>();
+		for (int i = 0; i < spec.nodes().count(); i++) {
+			nodes.add(new TrafficSplit.Node(spec.nodes().name(i), haproxy.nodes().get(i).port(),
+					spec.nodes().weights().get(i)));
+		}
+		return new LoadGenerator(LoadOptions.of(port, spec.path(), spec.traffic()), new TrafficSplit(nodes), clock);
 	}
 
 	/**

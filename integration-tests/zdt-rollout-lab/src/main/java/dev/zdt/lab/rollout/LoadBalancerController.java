@@ -1,6 +1,9 @@
 package dev.zdt.lab.rollout;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +18,11 @@ import dev.zdt.lab.pod.Pod;
  * once their health checks pass) and, when a pod is deleted, deregisters it after a
  * random lag (the target turns {@code draining}: no new requests, in-flight ones go on),
  * then removes it once the pod is gone or the deregistration delay is over.
+ * <p>
+ * With several load balancer nodes, each node stops routing on its own schedule: node
+ * {@code k} drains the target its own extra lag after the target turned {@code draining},
+ * as ALB nodes in other zones learn of a deregistration later. Targets are registered on
+ * every node and are healthy once every node routes to them.
  *
  * @author zdt
  */
@@ -22,7 +30,7 @@ public final class LoadBalancerController {
 
 	private static final Duration POLL = Duration.ofMillis(100);
 
-	private final RuntimeApi api;
+	private final List<Node> nodes;
 
 	private final HealthCheck healthCheck;
 
@@ -48,7 +56,24 @@ public final class LoadBalancerController {
 	 */
 	public LoadBalancerController(RuntimeApi api, HealthCheck healthCheck, LagRange lag, Duration deregistrationDelay,
 			Random random, EventLog events, TargetGroupListener listener) {
-		this.api = api;
+		this(List.of(new Node("lb", api, LagRange.parse("0"))), healthCheck, lag, deregistrationDelay, random, events,
+				listener);
+	}
+
+	/**
+	 * Create the controller of a load balancer with several nodes.
+	 * @param nodes the nodes, each with its runtime API and its extra lag after
+	 * {@code draining}
+	 * @param healthCheck the target group's health check
+	 * @param lag the deregistration lag range, until the target turns {@code draining}
+	 * @param deregistrationDelay how long a draining target keeps its connections at most
+	 * @param random the source of the lags
+	 * @param events the event log
+	 * @param listener told of target changes
+	 */
+	public LoadBalancerController(List<Node> nodes, HealthCheck healthCheck, LagRange lag, Duration deregistrationDelay,
+			Random random, EventLog events, TargetGroupListener listener) {
+		this.nodes = List.copyOf(nodes);
 		this.healthCheck = healthCheck;
 		this.lag = lag;
 		this.deregistrationDelay = deregistrationDelay;
@@ -62,7 +87,9 @@ public final class LoadBalancerController {
 	 * @param pod the pod
 	 */
 	public void register(Pod pod) {
-		this.api.register(pod.name(), pod.port(), pod.managementPort(), this.healthCheck);
+		for (Node node : this.nodes) {
+			node.api().register(pod.name(), pod.port(), pod.managementPort(), this.healthCheck);
+		}
 		this.listener.registered(pod);
 	}
 
@@ -75,7 +102,8 @@ public final class LoadBalancerController {
 	public void awaitHealthy(Pod pod, Duration timeout) throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (System.nanoTime() < deadline) {
-			if (this.api.state(pod.name()).map(ServerState::inRotation).orElse(false)) {
+			if (this.nodes.stream()
+				.allMatch((node) -> node.api().state(pod.name()).map(ServerState::inRotation).orElse(false))) {
 				this.events.record(pod.name(), Event.Kind.READY, "health checks passed");
 				this.listener.healthy(pod);
 				return;
@@ -92,38 +120,59 @@ public final class LoadBalancerController {
 	 * React to a pod's deletion: drain its target after a random lag, remove the target
 	 * once the pod exited (or the deregistration delay ran out).
 	 * @param pod the deleted pod
-	 * @return completes with the lag when the target has left the load balancer
+	 * @return completes with the lags when the target has left the load balancer
 	 */
-	public CompletableFuture<Duration> deleted(Pod pod) {
+	public CompletableFuture<Deregistration> deleted(Pod pod) {
 		Duration lag;
+		List<Duration> extraLags = new ArrayList<>();
 		synchronized (this.random) {
 			lag = this.lag.draw(this.random);
+			for (Node node : this.nodes) {
+				extraLags.add(node.extraLag().draw(this.random));
+			}
 		}
-		CompletableFuture<Duration> done = new CompletableFuture<>();
-		Thread thread = new Thread(() -> deregister(pod, lag, done), "lb-controller-" + pod.name());
+		CompletableFuture<Deregistration> done = new CompletableFuture<>();
+		Thread thread = new Thread(() -> deregister(pod, lag, extraLags, done), "lb-controller-" + pod.name());
 		thread.setDaemon(true);
 		thread.start();
 		return done;
 	}
 
-	private void deregister(Pod pod, Duration lag, CompletableFuture<Duration> done) {
+	private void deregister(Pod pod, Duration lag, List<Duration> extraLags, CompletableFuture<Deregistration> done) {
 		try {
-			TimeUnit.MILLISECONDS.sleep(lag.toMillis());
-			this.api.drain(pod.name());
-			this.events.record(pod.name(), Event.Kind.DEREGISTERED,
-					"draining after a lag of " + lag.toMillis() + " ms");
-			this.listener.draining(pod);
-			pod.awaitExit(this.deregistrationDelay);
-			boolean deleted = false;
-			for (int attempt = 0; attempt < 50 && !deleted; attempt++) {
-				deleted = this.api.remove(pod.name());
-				if (!deleted) {
-					TimeUnit.MILLISECONDS.sleep(POLL.toMillis());
+			long deletedAt = System.nanoTime();
+			List<Integer> order = new ArrayList<>();
+			for (int i = 0; i < this.nodes.size(); i++) {
+				order.add(i);
+			}
+			order.sort(Comparator.comparing(extraLags::get));
+			sleepUntil(deletedAt + lag.toNanos());
+			for (int i : order) {
+				if (extraLags.get(i).isZero()) {
+					this.nodes.get(i).api().drain(pod.name());
 				}
+			}
+			this.events.record(pod.name(), Event.Kind.DEREGISTERED,
+					"draining after a lag of " + lag.toMillis() + " ms" + nodeLags(extraLags));
+			this.listener.draining(pod);
+			for (int i : order) {
+				Duration extra = extraLags.get(i);
+				if (!extra.isZero()) {
+					sleepUntil(deletedAt + lag.plus(extra).toNanos());
+					this.nodes.get(i).api().drain(pod.name());
+					this.events.record(pod.name(), Event.Kind.NODE_DRAINED,
+							this.nodes.get(i).name() + " stopped routing, " + extra.toMillis() + " ms after draining");
+				}
+			}
+			pod.awaitExit(this.deregistrationDelay);
+			boolean deleted = true;
+			for (Node node : this.nodes) {
+				deleted &= remove(node, pod);
 			}
 			this.events.record(pod.name(), Event.Kind.REMOVED, deleted ? "target removed" : "target in maintenance");
 			this.listener.removed(pod);
-			done.complete(lag);
+			Duration lastExtra = extraLags.stream().max(Comparator.naturalOrder()).orElse(Duration.ZERO);
+			done.complete(new Deregistration(lag, lag.plus(lastExtra)));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -132,6 +181,55 @@ public final class LoadBalancerController {
 		catch (RuntimeException ex) {
 			done.completeExceptionally(ex);
 		}
+	}
+
+	private static boolean remove(Node node, Pod pod) throws InterruptedException {
+		for (int attempt = 0; attempt < 50; attempt++) {
+			if (node.api().remove(pod.name())) {
+				return true;
+			}
+			TimeUnit.MILLISECONDS.sleep(POLL.toMillis());
+		}
+		return false;
+	}
+
+	private String nodeLags(List<Duration> extraLags) {
+		if (this.nodes.size() == 1) {
+			return "";
+		}
+		List<String> lags = new ArrayList<>();
+		for (int i = 0; i < this.nodes.size(); i++) {
+			lags.add(this.nodes.get(i).name() + " +" + extraLags.get(i).toMillis() + " ms");
+		}
+		return " (LB nodes stop " + String.join(", ", lags) + ")";
+	}
+
+	private static void sleepUntil(long nanoTime) throws InterruptedException {
+		long wait = nanoTime - System.nanoTime();
+		if (wait > 0) {
+			TimeUnit.NANOSECONDS.sleep(wait);
+		}
+	}
+
+	/**
+	 * One node of the load balancer.
+	 *
+	 * @param name the node's name
+	 * @param api its HAProxy's runtime API
+	 * @param extraLag how long after {@code draining} it stops routing to a target
+	 */
+	public record Node(String name, RuntimeApi api, LagRange extraLag) {
+
+	}
+
+	/**
+	 * When the load balancer let go of a deleted pod, counted from the deletion.
+	 *
+	 * @param lag until the target turned {@code draining}
+	 * @param lastNodeLag until the last node stopped routing to it
+	 */
+	public record Deregistration(Duration lag, Duration lastNodeLag) {
+
 	}
 
 	static String tail(String text) {

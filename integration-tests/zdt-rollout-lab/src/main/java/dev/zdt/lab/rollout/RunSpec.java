@@ -25,11 +25,13 @@ import dev.zdt.lab.load.TrafficShape;
  * @param seed the seed of the lags
  * @param locust whether Locust sends the load instead of the built-in generator
  * @param listener told of target changes
+ * @param nodes the load balancer's nodes: how the traffic splits over them and when each
+ * stops routing after {@code draining}
  * @author zdt
  */
 public record RunSpec(Scenario scenario, double rate, String shape, LagRange lag, int pods, int rollouts, String path,
 		Duration warmUp, Duration coolDown, HealthCheck healthCheck, Duration deregistrationDelay, long seed,
-		boolean locust, TargetGroupListener listener) {
+		boolean locust, TargetGroupListener listener, LoadBalancerNodes nodes) {
 
 	/**
 	 * Return a run of a scenario with defaults: 600 requests per second, lags of 2 to 15
@@ -40,7 +42,7 @@ public record RunSpec(Scenario scenario, double rate, String shape, LagRange lag
 	public static RunSpec of(Scenario scenario) {
 		return new RunSpec(scenario, 600, "steady", LagRange.parse("2-15"), 2, 1, LoadOptions.DEFAULT_PATH,
 				Duration.ofSeconds(5), Duration.ofSeconds(3), HealthCheck.defaults(), Duration.ofSeconds(300),
-				System.nanoTime(), false, TargetGroupListener.NONE);
+				System.nanoTime(), false, TargetGroupListener.NONE, LoadBalancerNodes.single());
 	}
 
 	/**
@@ -50,7 +52,8 @@ public record RunSpec(Scenario scenario, double rate, String shape, LagRange lag
 	 */
 	public RunSpec withScenario(Scenario scenario) {
 		return new RunSpec(scenario, this.rate, this.shape, this.lag, this.pods, this.rollouts, this.path, this.warmUp,
-				this.coolDown, this.healthCheck, this.deregistrationDelay, this.seed, this.locust, this.listener);
+				this.coolDown, this.healthCheck, this.deregistrationDelay, this.seed, this.locust, this.listener,
+				this.nodes);
 	}
 
 	/**
@@ -60,7 +63,8 @@ public record RunSpec(Scenario scenario, double rate, String shape, LagRange lag
 	 */
 	public RunSpec withRate(double rate) {
 		return new RunSpec(this.scenario, rate, this.shape, this.lag, this.pods, this.rollouts, this.path, this.warmUp,
-				this.coolDown, this.healthCheck, this.deregistrationDelay, this.seed, this.locust, this.listener);
+				this.coolDown, this.healthCheck, this.deregistrationDelay, this.seed, this.locust, this.listener,
+				this.nodes);
 	}
 
 	/**
@@ -71,7 +75,8 @@ public record RunSpec(Scenario scenario, double rate, String shape, LagRange lag
 	public RunSpec withShape(String shape) {
 		TrafficShape.of(shape, this.rate);
 		return new RunSpec(this.scenario, this.rate, shape, this.lag, this.pods, this.rollouts, this.path, this.warmUp,
-				this.coolDown, this.healthCheck, this.deregistrationDelay, this.seed, this.locust, this.listener);
+				this.coolDown, this.healthCheck, this.deregistrationDelay, this.seed, this.locust, this.listener,
+				this.nodes);
 	}
 
 	/**
@@ -98,7 +103,8 @@ public record RunSpec(Scenario scenario, double rate, String shape, LagRange lag
 	 */
 	public RunSpec withLag(LagRange lag) {
 		return new RunSpec(this.scenario, this.rate, this.shape, lag, this.pods, this.rollouts, this.path, this.warmUp,
-				this.coolDown, this.healthCheck, this.deregistrationDelay, this.seed, this.locust, this.listener);
+				this.coolDown, this.healthCheck, this.deregistrationDelay, this.seed, this.locust, this.listener,
+				this.nodes);
 	}
 
 	/**
@@ -109,7 +115,8 @@ public record RunSpec(Scenario scenario, double rate, String shape, LagRange lag
 	 */
 	public RunSpec withSize(int pods, int rollouts) {
 		return new RunSpec(this.scenario, this.rate, this.shape, this.lag, pods, rollouts, this.path, this.warmUp,
-				this.coolDown, this.healthCheck, this.deregistrationDelay, this.seed, this.locust, this.listener);
+				this.coolDown, this.healthCheck, this.deregistrationDelay, this.seed, this.locust, this.listener,
+				this.nodes);
 	}
 
 	/**
@@ -120,7 +127,8 @@ public record RunSpec(Scenario scenario, double rate, String shape, LagRange lag
 	 */
 	public RunSpec withWarmUp(Duration warmUp, Duration coolDown) {
 		return new RunSpec(this.scenario, this.rate, this.shape, this.lag, this.pods, this.rollouts, this.path, warmUp,
-				coolDown, this.healthCheck, this.deregistrationDelay, this.seed, this.locust, this.listener);
+				coolDown, this.healthCheck, this.deregistrationDelay, this.seed, this.locust, this.listener,
+				this.nodes);
 	}
 
 	/**
@@ -130,7 +138,8 @@ public record RunSpec(Scenario scenario, double rate, String shape, LagRange lag
 	 */
 	public RunSpec withPath(String path) {
 		return new RunSpec(this.scenario, this.rate, this.shape, this.lag, this.pods, this.rollouts, path, this.warmUp,
-				this.coolDown, this.healthCheck, this.deregistrationDelay, this.seed, this.locust, this.listener);
+				this.coolDown, this.healthCheck, this.deregistrationDelay, this.seed, this.locust, this.listener,
+				this.nodes);
 	}
 
 	/**
@@ -141,7 +150,7 @@ public record RunSpec(Scenario scenario, double rate, String shape, LagRange lag
 	public RunSpec withHealthCheck(HealthCheck healthCheck) {
 		return new RunSpec(this.scenario, this.rate, this.shape, this.lag, this.pods, this.rollouts, this.path,
 				this.warmUp, this.coolDown, healthCheck, this.deregistrationDelay, this.seed, this.locust,
-				this.listener);
+				this.listener, this.nodes);
 	}
 
 	/**
@@ -152,7 +161,7 @@ public record RunSpec(Scenario scenario, double rate, String shape, LagRange lag
 	public RunSpec withSeed(long seed) {
 		return new RunSpec(this.scenario, this.rate, this.shape, this.lag, this.pods, this.rollouts, this.path,
 				this.warmUp, this.coolDown, this.healthCheck, this.deregistrationDelay, seed, this.locust,
-				this.listener);
+				this.listener, this.nodes);
 	}
 
 	/**
@@ -163,7 +172,7 @@ public record RunSpec(Scenario scenario, double rate, String shape, LagRange lag
 	public RunSpec withLocust(boolean locust) {
 		return new RunSpec(this.scenario, this.rate, this.shape, this.lag, this.pods, this.rollouts, this.path,
 				this.warmUp, this.coolDown, this.healthCheck, this.deregistrationDelay, this.seed, locust,
-				this.listener);
+				this.listener, this.nodes);
 	}
 
 	/**
@@ -174,7 +183,28 @@ public record RunSpec(Scenario scenario, double rate, String shape, LagRange lag
 	public RunSpec withListener(TargetGroupListener listener) {
 		return new RunSpec(this.scenario, this.rate, this.shape, this.lag, this.pods, this.rollouts, this.path,
 				this.warmUp, this.coolDown, this.healthCheck, this.deregistrationDelay, this.seed, this.locust,
-				listener);
+				listener, this.nodes);
+	}
+
+	/**
+	 * Return this run with other load balancer nodes.
+	 * @param nodes the nodes
+	 * @return a new run
+	 */
+	public RunSpec withNodes(LoadBalancerNodes nodes) {
+		return new RunSpec(this.scenario, this.rate, this.shape, this.lag, this.pods, this.rollouts, this.path,
+				this.warmUp, this.coolDown, this.healthCheck, this.deregistrationDelay, this.seed, this.locust,
+				this.listener, nodes);
+	}
+
+	/**
+	 * Return the lag as the benchmark table names it: with several load balancer nodes,
+	 * also when each node stops routing after {@code draining}.
+	 * @return e.g. {@code 3–6 s} or {@code 3–6 s; LB nodes 99:1 stop +0 / +5–10 s}
+	 */
+	public String lagLabel() {
+		return this.lag.label() + (this.nodes.multiple()
+				? "; LB nodes " + this.nodes.splitLabel() + " stop " + this.nodes.lagLabel() : "");
 	}
 
 	/**
@@ -182,9 +212,10 @@ public record RunSpec(Scenario scenario, double rate, String shape, LagRange lag
 	 * @return the description
 	 */
 	public String describe() {
-		return "%s, %s, lag %s, %s, %d pods, %d rollout(s)%s, seed %d".formatted(this.scenario.id(),
+		return "%s, %s, lag %s, %s%s, %d pods, %d rollout(s)%s, seed %d".formatted(this.scenario.id(),
 				this.locust ? rateLabel() + " req/s" : traffic().label(), this.lag.label(), this.healthCheck.describe(),
-				this.pods, this.rollouts, this.locust ? ", Locust" : "", this.seed);
+				this.nodes.multiple() ? ", " + this.nodes.describe() : "", this.pods, this.rollouts,
+				this.locust ? ", Locust" : "", this.seed);
 	}
 
 	private String rateLabel() {

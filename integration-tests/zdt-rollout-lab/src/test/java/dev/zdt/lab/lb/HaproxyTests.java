@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -58,6 +60,41 @@ class HaproxyTests {
 		Process check = new ProcessBuilder("haproxy", "-c", "-f", file.toString()).redirectErrorStream(true).start();
 		String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(check.waitFor()).as(output).isZero();
+	}
+
+	@Test
+	void configurationOfOneOfSeveralNodesReachesTheTargetsFromItsSourceAddressAndHaproxyAcceptsIt() throws Exception {
+		String config = new HaproxyConfig(8080, Path.of("/tmp/lab.sock"), "127.0.0.3").render(HealthCheck.defaults());
+		assertThat(config).contains("  source 127.0.0.3\n");
+		assertThat(new HaproxyConfig(8080, Path.of("/tmp/lab.sock")).render(HealthCheck.defaults()))
+			.doesNotContain("source");
+		Path file = this.directory.resolve("haproxy.cfg");
+		Files.writeString(file, config);
+		Process check = new ProcessBuilder("haproxy", "-c", "-f", file.toString()).redirectErrorStream(true).start();
+		String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(check.waitFor()).as(output).isZero();
+	}
+
+	@Test
+	void twoNodesReachTheSameTargetFromTheirOwnSourceAddresses() throws Exception {
+		Target target = target();
+		target.ready = true;
+		try (HaproxyNodes nodes = HaproxyNodes.start(this.directory, CHECK, List.of("lb-node-1", "lb-node-2"),
+				List.of("127.0.0.2", "127.0.0.3"))) {
+			for (Haproxy node : nodes.nodes()) {
+				node.api().register("pod-1", target.port, target.managementPort, CHECK);
+			}
+			for (Haproxy node : nodes.nodes()) {
+				awaitTrue(() -> node.api().state("pod-1").map(ServerState::inRotation).orElse(false));
+				for (int i = 0; i < 3; i++) {
+					assertThat(get(node)).isEqualTo(200);
+				}
+			}
+			assertThat(target.peers).containsExactlyInAnyOrder("127.0.0.2", "127.0.0.3");
+			assertThat(target.checkPeers).containsExactlyInAnyOrder("127.0.0.2", "127.0.0.3");
+			assertThat(Files.exists(this.directory.resolve("lb-node-1").resolve("haproxy.cfg"))).isTrue();
+			assertThat(Files.exists(this.directory.resolve("lb-node-2").resolve("haproxy.cfg"))).isTrue();
+		}
 	}
 
 	@Test
@@ -192,16 +229,22 @@ class HaproxyTests {
 
 		final AtomicInteger failedChecks = new AtomicInteger();
 
+		final Set<String> peers = ConcurrentHashMap.newKeySet();
+
+		final Set<String> checkPeers = ConcurrentHashMap.newKeySet();
+
 		volatile boolean ready;
 
 		Target() throws IOException {
 			this.app = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
 			this.app.createContext("/", (exchange) -> {
 				this.requests.incrementAndGet();
+				this.peers.add(exchange.getRemoteAddress().getAddress().getHostAddress());
 				respond(exchange, 200);
 			});
 			this.management = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
 			this.management.createContext(HealthCheck.READINESS_PATH, (exchange) -> {
+				this.checkPeers.add(exchange.getRemoteAddress().getAddress().getHostAddress());
 				if (!this.ready) {
 					this.failedChecks.incrementAndGet();
 				}

@@ -139,6 +139,35 @@ class LoadGeneratorTests {
 	}
 
 	@Test
+	void splitsRequestsOverLoadBalancerNodesAndCountsFailuresPerNode() throws Exception {
+		HttpServer busy = server(200, ConcurrentHashMap.newKeySet());
+		HttpServer quiet = server(503, ConcurrentHashMap.newKeySet());
+		try {
+			TrafficSplit split = new TrafficSplit(
+					List.of(new TrafficSplit.Node("lb-node-1", busy.getAddress().getPort(), 9),
+							new TrafficSplit.Node("lb-node-2", quiet.getAddress().getPort(), 1)));
+			LoadGenerator load = new LoadGenerator(new LoadOptions(0, "/work", 200, 8, Duration.ofSeconds(5)), split,
+					LabClock.start());
+			load.start();
+			TimeUnit.SECONDS.sleep(2);
+			LoadReport report = load.stop();
+			assertThat(report.nodes()).containsOnlyKeys("lb-node-1", "lb-node-2");
+			NodeLoad first = report.nodes().get("lb-node-1");
+			NodeLoad second = report.nodes().get("lb-node-2");
+			assertThat(first.requests() + second.requests()).isEqualTo(report.completed());
+			assertThat((double) second.requests()).as(report.summary())
+				.isCloseTo(report.completed() / 10.0, within(report.completed() / 20.0));
+			assertThat(first.failed()).isZero();
+			assertThat(second.failed()).isEqualTo(second.requests()).isEqualTo(report.serverErrors());
+			assertThat(report.failedByNode()).isEqualTo("lb-node-1=0 lb-node-2=" + second.failed());
+		}
+		finally {
+			busy.stop(0);
+			quiet.stop(0);
+		}
+	}
+
+	@Test
 	void countsRefusedConnectionsAsClientErrors() throws Exception {
 		int port = FreePorts.find();
 		LoadGenerator load = new LoadGenerator(new LoadOptions(port, "/work", 20, 2, Duration.ofSeconds(5)),

@@ -41,6 +41,17 @@ class HoldTimesTests {
 	}
 
 	@Test
+	void behindSeveralLoadBalancerNodesTheHoldIsMeasuredFromTheLastNodeLettingGo() throws IOException {
+		Path run = run("005", 4.0, 11.4, 3.6, 9.3);
+		Files.writeString(run.resolve("summary.txt"),
+				Files.readString(run.resolve("summary.txt"))
+					.replace("lag 4.0 s)", "lag 4.0 s, last LB node let go after 12.8 s)")
+					.replace("lag 3.6 s)", "lag 3.6 s, last LB node let go after 11.0 s)"));
+
+		assertThat(HoldTimes.read(run)).extracting(HoldTimes.Hold::afterLetGo).containsExactly(11.4 - 12.8, 9.3 - 11.0);
+	}
+
+	@Test
 	void aPodThatLoggedNoHoldIsLeftOut() throws IOException {
 		Path run = run("004", 12.0, 21.0, 13.0, 0);
 

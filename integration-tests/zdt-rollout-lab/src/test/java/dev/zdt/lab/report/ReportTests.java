@@ -6,13 +6,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import dev.zdt.lab.load.LoadReport;
+import dev.zdt.lab.load.NodeLoad;
 import dev.zdt.lab.load.Timeline;
 import dev.zdt.lab.rollout.Event;
 import dev.zdt.lab.rollout.LagRange;
+import dev.zdt.lab.rollout.LoadBalancerNodes;
 import dev.zdt.lab.rollout.RolloutResult;
 import dev.zdt.lab.rollout.RunResult;
 import dev.zdt.lab.rollout.RunSpec;
@@ -96,10 +99,38 @@ class ReportTests {
 	}
 
 	@Test
+	void runsBehindSeveralLoadBalancerNodesShowTheirNodesLagsAndFailuresPerNode() {
+		BenchmarkTable table = new BenchmarkTable();
+		RunResult twoNodes = result(Scenario.ZDT_AWS, 5, 12.0, 14.0, "steady",
+				Map.of("lb-node-1", new NodeLoad(900, 0), "lb-node-2", new NodeLoad(100, 5)));
+		table.add(twoNodes);
+		table.add(result(Scenario.ZDT_AWS, 0, 12.0, 14.0, "steady",
+				Map.of("lb-node-1", new NodeLoad(900, 0), "lb-node-2", new NodeLoad(100, 0))));
+		String markdown = table.markdown();
+		assertThat(markdown.lines().findFirst().orElseThrow()).endsWith("| SIGKILL | Failed by LB node, each run |");
+		assertThat(markdown)
+			.contains("| zdt AWS target health (fake ELBv2) | 600 req/s | "
+					+ "2–15 s; LB nodes 160:1 stop +0 / +5–10 s | 2 | 1 |")
+			.contains("| lb-node-1=0 lb-node-2=5; lb-node-1=0 lb-node-2=0 |");
+		assertThat(BenchmarkTable.fromCsv(table.csv()).markdown()).isEqualTo(markdown);
+	}
+
+	@Test
+	void csvOfRunsBeforeTheLoadBalancerNodesColumnIsStillRead() {
+		BenchmarkTable table = new BenchmarkTable();
+		table.add(result(Scenario.ZDT_ADAPTIVE, 0, 12.0, 14.0));
+		String line = table.csv().lines().skip(1).findFirst().orElseThrow();
+		String before = line.substring(0, line.lastIndexOf(','));
+		assertThat(BenchmarkTable.fromCsv(RunRow.CSV_HEADER + "\n" + before + "\n").markdown())
+			.isEqualTo(table.markdown())
+			.doesNotContain("LB node");
+	}
+
+	@Test
 	void csvLineWithTheWrongNumberOfFieldsIsRejectedWithTheExpectedColumns() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> BenchmarkTable.fromCsv(RunRow.CSV_HEADER + "\nzdt-adaptive,600,\"2–5 s\"\n"))
-			.withMessageContaining("Expected 16 fields")
+			.withMessageContaining("Expected 17 fields")
 			.withMessageContaining("scenario,rate,lag");
 	}
 
@@ -109,6 +140,11 @@ class ReportTests {
 
 	private static RunResult result(Scenario scenario, int serverErrors, double termination, double maxTermination,
 			String shape) {
+		return result(scenario, serverErrors, termination, maxTermination, shape, Map.of());
+	}
+
+	private static RunResult result(Scenario scenario, int serverErrors, double termination, double maxTermination,
+			String shape, Map<String, NodeLoad> nodes) {
 		Timeline timeline = new Timeline();
 		for (int second = 0; second < 30; second++) {
 			for (int i = 0; i < 20; i++) {
@@ -120,7 +156,8 @@ class ReportTests {
 		}
 		LoadReport load = new LoadReport(1000, 1000, 1000 - serverErrors,
 				(serverErrors > 0) ? Map.of(200, 1000L - serverErrors, 503, (long) serverErrors) : Map.of(200, 1000L),
-				Map.of(), Duration.ofMillis(12), Duration.ofMillis(40), Duration.ofMillis(90), timeline);
+				Map.of(), Duration.ofMillis(12), Duration.ofMillis(40), Duration.ofMillis(90), timeline,
+				new TreeMap<>(nodes));
 		List<Termination> terminations = List.of(
 				new Termination("pod-1", seconds(termination), 143, false, "none", Duration.ofSeconds(5)),
 				new Termination("pod-2", seconds(maxTermination), 143, false, "none", Duration.ofSeconds(5)));
@@ -131,6 +168,9 @@ class ReportTests {
 				new Event(15_000_000_000L, "pod-1", Event.Kind.SIGTERM, ""),
 				new Event(15_500_000_000L, "pod-1", Event.Kind.EXITED, "exit code 143"));
 		RunSpec spec = RunSpec.of(scenario).withShape(shape).withLag(LagRange.parse("2-15")).withSeed(1);
+		if (!nodes.isEmpty()) {
+			spec = spec.withNodes(LoadBalancerNodes.parse(2, "160:1", "0,5-10"));
+		}
 		return new RunResult(spec, load, List.of(rollout), events, Map.of(), Path.of("target/lab/test"));
 	}
 

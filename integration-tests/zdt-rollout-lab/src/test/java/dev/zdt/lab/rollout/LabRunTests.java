@@ -1,5 +1,6 @@
 package dev.zdt.lab.rollout;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -51,6 +52,48 @@ class LabRunTests {
 	}
 
 	@Test
+	void eachOfSeveralLoadBalancerNodesGetsItsShareAndStopsRoutingItsOwnLagAfterDraining() throws Exception {
+		RunSpec spec = this.base.withNodes(LoadBalancerNodes.parse(2, "3:1", "0,2-2.5"))
+			.withScenario(Scenario.ZDT_ADAPTIVE.withExtraArguments(List.of("--standin.hold-ms=6000")));
+		RunResult result = new LabRun(StandInImage.get(), WORK.resolve("stand-in-nodes-hold"), System.out::println)
+			.execute(spec);
+		assertThat(result.load().serverErrors()).as(result.summary()).isZero();
+		assertThat(result.load().clientErrors()).as(result.summary()).isZero();
+		assertThat(result.load().nodes()).as(result.summary()).containsOnlyKeys("lb-node-1", "lb-node-2");
+		long busy = result.load().nodes().get("lb-node-1").requests();
+		long quiet = result.load().nodes().get("lb-node-2").requests();
+		assertThat((double) quiet).as(result.summary()).isBetween(0.15 * (busy + quiet), 0.35 * (busy + quiet));
+		assertThat(result.terminations()).as(result.summary()).hasSize(2).allSatisfy((termination) -> {
+			assertThat(termination.lag()).isBetween(Duration.ofMillis(500), Duration.ofMillis(1500));
+			assertThat(termination.lastNodeLag().minus(termination.lag())).isBetween(Duration.ofMillis(2000),
+					Duration.ofMillis(2500));
+		});
+		for (String pod : List.of("pod-1", "pod-2")) {
+			Event draining = event(result, pod, Event.Kind.DEREGISTERED);
+			Event lateNode = event(result, pod, Event.Kind.NODE_DRAINED);
+			assertThat(lateNode.detail()).startsWith("lb-node-2 stopped routing");
+			assertThat(Duration.ofNanos(lateNode.nanos() - draining.nanos())).as(result.summary())
+				.isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+		}
+		assertThat(Files.readString(result.directory().resolve("lb-node-2").resolve("haproxy.cfg")))
+			.contains("source 127.0.0.3");
+	}
+
+	@Test
+	void podsThatStopBeforeTheLateLoadBalancerNodeLetGoLoseRequestsOnThatNodeOnly() throws Exception {
+		RunSpec spec = this.base.withLag(LagRange.parse("0.5-1"))
+			.withNodes(LoadBalancerNodes.parse(2, "1:1", "0,3-3.5"))
+			.withScenario(Scenario.ZDT_ADAPTIVE.withExtraArguments(List.of("--standin.hold-ms=2000")));
+		RunResult result = new LabRun(StandInImage.get(), WORK.resolve("stand-in-nodes-early"), System.out::println)
+			.execute(spec);
+		assertThat(result.load().nodes().get("lb-node-2").failed()).as(result.summary()).isPositive();
+		assertThat(result.load().nodes().get("lb-node-1").failed()).as(result.summary()).isZero();
+		assertThat(result.loadBalancerErrors()).as(result.summary()).isNotEmpty().allSatisfy((key, count) -> {
+			assertThat(key).startsWith("lb-node-2 ");
+		});
+	}
+
+	@Test
 	void podsRunTheImageTheirScenarioNames() throws Exception {
 		List<String> pulled = new CopyOnWriteArrayList<>();
 		PodImage standIn = StandInImage.get();
@@ -97,6 +140,14 @@ class LabRunTests {
 			assertThat(termination.exitCode()).isEqualTo(137);
 			assertThat(termination.duration()).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(5));
 		});
+	}
+
+	private static Event event(RunResult result, String pod, Event.Kind kind) {
+		return result.events()
+			.stream()
+			.filter((event) -> event.pod().equals(pod) && event.kind() == kind)
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("No " + kind + " of " + pod + " in\n" + result.summary()));
 	}
 
 }
