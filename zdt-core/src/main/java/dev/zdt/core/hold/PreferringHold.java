@@ -67,8 +67,7 @@ final class PreferringHold implements HoldEvaluator {
 	}
 
 	private HoldDecision beforeLetGo(HoldDecision authoritative, HoldDecision quiet) {
-		// An authority that cannot tell when it saw the load balancer let go decides
-		// alone.
+		// An authority that cannot tell when it let go decides alone, as it always did.
 		if (authoritative.isRelease()) {
 			return authoritative;
 		}
