@@ -3,6 +3,7 @@ package dev.zdt.aws;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import dev.zdt.aws.TargetHealthPoller.Observation;
@@ -15,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * One hold of the {@link TargetHealthStrategy}: asks the poller for a poll every poll
  * interval, decides only on the answers to its own polls, and releases the propagation
  * margin after the first that shows the load balancer has let go. Asked by one thread,
- * the hold's; only {@link #drainingSeenAt()} is read from others.
+ * the hold's; only {@link #letGoSeenAt()}, {@link #drainingSeenAt()} and
+ * {@link #evidence(HoldContext)} are read from others.
  */
 final class TargetHealthHold implements HoldEvaluator {
 
@@ -35,9 +37,9 @@ final class TargetHealthHold implements HoldEvaluator {
 
 	private @Nullable Duration lastPollAt;
 
-	private @Nullable Duration releaseAt;
-
 	private String releaseReason = TargetHealthStrategy.DRAINING;
+
+	private volatile @Nullable Duration letGoSeenAt;
 
 	private volatile @Nullable Duration drainingSeenAt;
 
@@ -66,20 +68,24 @@ final class TargetHealthHold implements HoldEvaluator {
 			this.evaluated = true;
 			this.onFirstEvaluation.accept(this);
 		}
-		if (this.releaseAt == null) {
+		Duration letGoAt = this.letGoSeenAt;
+		if (letGoAt == null) {
 			pollIfDue(elapsed);
 			Observation observation = this.poller.latest();
 			if (observation != null && this.firstPoll >= 0 && observation.poll() >= this.firstPoll
 					&& observation.isLetGo()) {
-				this.releaseAt = elapsed.plus(this.propagationMargin);
+				letGoAt = elapsed;
 				this.releaseReason = observation.reason();
 				this.drainingSeenAt = TargetHealthStrategy.DRAINING.equals(observation.reason()) ? elapsed : null;
+				this.letGoSeenAt = elapsed;
 				this.logger.log(Level.INFO,
 						() -> "zdt: the load balancer has let go of this target: " + observation.states()
-								+ "; the hold ends after the propagation margin of " + this.propagationMargin);
+								+ "; the hold ends after the propagation margin of " + this.propagationMargin
+								+ " (combined with the traffic: sooner once every source is quiet, later while"
+								+ " one still sends)");
 			}
 		}
-		return (this.releaseAt != null && elapsed.compareTo(this.releaseAt) >= 0)
+		return (letGoAt != null && elapsed.compareTo(letGoAt.plus(this.propagationMargin)) >= 0)
 				? HoldDecision.release(this.releaseReason) : HoldDecision.keepHolding();
 	}
 
@@ -94,6 +100,18 @@ final class TargetHealthHold implements HoldEvaluator {
 				this.firstPoll = poll;
 			}
 		}
+	}
+
+	@Override
+	public @Nullable Duration letGoSeenAt() {
+		return this.letGoSeenAt;
+	}
+
+	@Override
+	public Map<String, Object> evidence(HoldContext context) {
+		Duration letGoAt = this.letGoSeenAt;
+		return (letGoAt != null) ? Map.of("propagationMarginEndsAtMs", letGoAt.plus(this.propagationMargin).toMillis())
+				: Map.of();
 	}
 
 	/**

@@ -19,7 +19,11 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
  * service there) in every one of its target groups, plus a propagation margin: ALB nodes
  * keep routing for a few seconds after the state flips. A target that a target group
  * never had in service is a permanent fault (a wrong IP address, port or target group),
- * never a release.
+ * never a release. Each hold's evaluator tells when it saw the load balancer let go
+ * ({@link HoldEvaluator#letGoSeenAt()}), so that
+ * {@link dev.zdt.core.hold.HoldStrategies#preferring} can weigh each source's traffic
+ * from then on: end the hold sooner when every source is quiet, or later while one still
+ * sends.
  * <p>
  * A poller asks the load balancer on a background thread; each hold
  * ({@link #start(HoldContext)}) asks it for its first {@code DescribeTargetHealth} round

@@ -1,6 +1,9 @@
 package dev.zdt.core.hold;
 
+import java.time.Duration;
 import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * One hold's judge: {@linkplain HoldStrategy#start(HoldContext) started} by a strategy
@@ -36,6 +39,19 @@ public interface HoldEvaluator {
 	 */
 	default Map<String, Object> evidence(HoldContext context) {
 		return Map.of();
+	}
+
+	/**
+	 * Returns when, in this hold, this evaluator saw the load balancer let go of this
+	 * instance (e.g. an ALB target {@code draining} or no longer registered): only an
+	 * evaluator that reads the load balancer's own view can tell. From then on,
+	 * {@link HoldStrategies#preferring} lets each source's traffic decide. Called from
+	 * any thread.
+	 * @return the time since the start of the hold ({@link HoldContext#elapsed()}), or
+	 * {@code null}, the default, while not seen or when this evaluator cannot tell
+	 */
+	default @Nullable Duration letGoSeenAt() {
+		return null;
 	}
 
 }

@@ -46,23 +46,34 @@ public final class HoldStrategies {
 	}
 
 	/**
-	 * Returns a strategy that follows an authority, such as the load balancer's own
-	 * report on this instance, and lets the fallback release only while the authority
-	 * cannot answer (its API fails or is unreachable). Where the authority answers, the
-	 * fallback's evidence never ends the hold before the authority does: a silence in the
-	 * traffic is weaker evidence than the load balancer's word. Both are asked at every
+	 * Returns a strategy that follows an authority, the load balancer's own report on
+	 * this instance, and weighs it against the traffic from each source (TCP peer: behind
+	 * an ALB, its nodes, which let go one by one):
+	 * <ul>
+	 * <li>until the authority has seen the load balancer let go
+	 * ({@link HoldEvaluator#letGoSeenAt()}), only the authority ends the hold, unless it
+	 * cannot answer (its API fails or is unreachable): then the traffic decides;</li>
+	 * <li>once it has, the traffic ends the hold as soon as it is quiet by its own rule
+	 * (every source for its own window), even before the authority would;</li>
+	 * <li>the authority's release (e.g. after a propagation margin) ends the hold unless
+	 * a source's own evidence says it still sends: a request arrived from it after the
+	 * load balancer was seen letting go, and the traffic's rule would not yet accept its
+	 * silence. Then the hold waits until none does, within the maximum hold.</li>
+	 * </ul>
+	 * A request arriving during the hold is evidence that some load balancer node still
+	 * routes; the authority's word is that they are about to stop. All are asked at every
 	 * check.
 	 * @param authority the strategy whose word decides when it can give one
 	 * @param authorityAnswers whether the authority can answer now; asked after the
 	 * authority has evaluated
-	 * @param fallback the strategy that decides while the authority cannot answer
-	 * @return the combined strategy, named {@code authority>fallback}
+	 * @param traffic the rule that judges the traffic's silences
+	 * @return the combined strategy, named {@code authority>traffic}
 	 */
 	public static HoldStrategy preferring(HoldStrategy authority, BooleanSupplier authorityAnswers,
-			HoldStrategy fallback) {
+			TrafficQuietStrategy traffic) {
 		return new Preferring(Objects.requireNonNull(authority, "authority"),
 				Objects.requireNonNull(authorityAnswers, "authorityAnswers"),
-				Objects.requireNonNull(fallback, "fallback"));
+				Objects.requireNonNull(traffic, "traffic"));
 	}
 
 	private static void requireSome(List<HoldStrategy> strategies) {
@@ -93,43 +104,18 @@ public final class HoldStrategies {
 	}
 
 	private record Preferring(HoldStrategy authority, BooleanSupplier authorityAnswers,
-			HoldStrategy fallback) implements HoldStrategy {
+			TrafficQuietStrategy traffic) implements HoldStrategy {
 
 		@Override
 		public HoldEvaluator start(HoldContext context) {
-			HoldEvaluator authority = this.authority.start(context);
-			HoldEvaluator fallback = this.fallback.start(context);
-			String authorityName = this.authority.name();
-			return new HoldEvaluator() {
-
-				@Override
-				public HoldDecision evaluate(HoldContext context) {
-					HoldDecision authoritative = authority.evaluate(context);
-					HoldDecision fallen = fallback.evaluate(context);
-					if (authoritative.isRelease()) {
-						return authoritative;
-					}
-					if (fallen.isRelease() && !authorityAnswers().getAsBoolean()) {
-						String detail = ((fallen.detail() != null) ? fallen.detail() + "; " : "") + authorityName
-								+ " does not answer";
-						return HoldDecision.release(Objects.requireNonNull(fallen.releaseReason()), detail);
-					}
-					return HoldDecision.keepHolding();
-				}
-
-				@Override
-				public Map<String, Object> evidence(HoldContext context) {
-					Map<String, Object> evidence = mergedEvidence(List.of(authority, fallback), context);
-					evidence.put(authorityName + ".answers", authorityAnswers().getAsBoolean());
-					return evidence;
-				}
-
-			};
+			HoldEvaluator authority = Objects.requireNonNull(this.authority.start(context),
+					() -> this.authority.name() + " started no evaluator");
+			return new PreferringHold(authority, this.authority.name(), this.authorityAnswers, this.traffic);
 		}
 
 		@Override
 		public String name() {
-			return this.authority.name() + ">" + this.fallback.name();
+			return this.authority.name() + ">" + this.traffic.name();
 		}
 
 	}

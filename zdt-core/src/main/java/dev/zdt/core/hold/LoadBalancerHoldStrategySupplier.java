@@ -8,8 +8,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Supplies a hold strategy that reads the load balancer's own view of this instance, such
  * as the ALB's target health. When the zdt starter finds a bean of this type,
- * {@code zdt.drain.strategy=auto} follows it, and lets the application's traffic end the
- * hold only while {@link #isAnswering()} is {@code false}.
+ * {@code zdt.drain.strategy=auto} follows it ({@link HoldStrategies#preferring}): the
+ * application's traffic ends the hold while {@link #isAnswering()} is {@code false}, or
+ * once the strategy's evaluator reports that the load balancer has let go
+ * ({@link HoldEvaluator#letGoSeenAt()}); and a source still sending after that keeps the
+ * hold past the strategy's own release.
  *
  * @since 0.1.0
  */
@@ -23,10 +26,11 @@ public interface LoadBalancerHoldStrategySupplier {
 
 	/**
 	 * Returns whether the load balancer answers now: {@code false} while its API fails,
-	 * is unreachable or has been given up on. Only then may a silence in the
-	 * application's traffic end the hold. Asked at every check of the hold, right after
-	 * {@link #strategy()} evaluated. The default, {@code true}, never lets the traffic
-	 * decide: the maximum hold applies when the load balancer does not let go.
+	 * is unreachable or has been given up on. Only then, or once the load balancer has
+	 * been seen letting go, may a silence in the application's traffic end the hold.
+	 * Asked at every check of the hold, right after {@link #strategy()} evaluated. The
+	 * default, {@code true}, never lets the traffic decide before the load balancer lets
+	 * go: the maximum hold applies when it does not.
 	 * @return whether the load balancer's answer is available
 	 */
 	default boolean isAnswering() {

@@ -75,6 +75,12 @@ public final class TrafficQuietStrategy implements HoldStrategy, HoldEvaluator {
 	/** Why there is no verdict: the required silence would be longer than a day. */
 	public static final String TOO_IRREGULAR = "too-irregular";
 
+	/**
+	 * The name under which all traffic is judged as one source when the sources are
+	 * unknown.
+	 */
+	static final String ALL_TRAFFIC = "all traffic";
+
 	private static final double SECOND = 1e9;
 
 	private final Duration minQuiet;
@@ -125,14 +131,40 @@ public final class TrafficQuietStrategy implements HoldStrategy, HoldEvaluator {
 	private List<String> sourcesStillSending(HoldContext context, @Nullable Duration requiredOfAll) {
 		List<String> sending = new ArrayList<>();
 		context.sources().forEach((address, source) -> {
-			Duration own = judge(source).requiredQuiet();
-			Duration window = (own != null) ? own : requiredOfAll;
-			boolean quiet = (window != null) ? source.quietFor().compareTo(window) >= 0 : source.trafficSpan().isZero();
-			if (!quiet) {
+			if (!quietForItsWindow(source, requiredOfAll)) {
 				sending.add(address);
 			}
 		});
 		return sending;
+	}
+
+	/**
+	 * Returns the sources whose own evidence says they still send: those that sent after
+	 * the given time of the hold and have not been quiet since for their own window (the
+	 * window of all traffic for one with too little history of its own; with no window at
+	 * all, a source that sent then counts as sending). When the sources are unknown, all
+	 * traffic is judged as one source, named {@value #ALL_TRAFFIC}.
+	 * @param context the hold context
+	 * @param after the time of the hold, e.g. when the load balancer was seen letting go
+	 * @return the addresses of the sources still sending
+	 */
+	List<String> sourcesSendingAfter(HoldContext context, Duration after) {
+		Duration requiredOfAll = judge(context).requiredQuiet();
+		Map<String, HoldContext> sources = context.sources().isEmpty() ? Map.of(ALL_TRAFFIC, context)
+				: context.sources();
+		List<String> sending = new ArrayList<>();
+		sources.forEach((address, source) -> {
+			if (source.trafficSpan().compareTo(after) > 0 && !quietForItsWindow(source, requiredOfAll)) {
+				sending.add(address);
+			}
+		});
+		return sending;
+	}
+
+	private boolean quietForItsWindow(HoldContext source, @Nullable Duration requiredOfAll) {
+		Duration own = judge(source).requiredQuiet();
+		Duration window = (own != null) ? own : requiredOfAll;
+		return (window != null) ? source.quietFor().compareTo(window) >= 0 : source.trafficSpan().isZero();
 	}
 
 	/**
@@ -211,7 +243,7 @@ public final class TrafficQuietStrategy implements HoldStrategy, HoldEvaluator {
 		return evidence;
 	}
 
-	private static String seconds(Duration duration) {
+	static String seconds(Duration duration) {
 		return String.format(Locale.ROOT, "%.3fs", duration.toNanos() / SECOND);
 	}
 

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.zdt.core.traffic.TrafficHistory;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,6 +13,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HoldStrategiesTests {
 
 	private final HoldContext context = new HoldContext(Duration.ofSeconds(1), 0, 0, Duration.ZERO, Duration.ZERO);
+
+	private final TrafficQuietStrategy traffic = new TrafficQuietStrategy(Duration.ofSeconds(1), 1e-6);
+
+	// Busy traffic, quiet for 2 s: the traffic's rule (1 s of silence) accepts it.
+	private final HoldContext quiet = new HoldContext(Duration.ofSeconds(3), 600, 600, Duration.ofSeconds(1),
+			Duration.ofSeconds(2), new TrafficHistory(Duration.ofMinutes(5), Duration.ofMillis(50), 300, 600));
 
 	@Test
 	void firstOfReleasesWithTheReasonOfTheFirstStrategyThatReleases() {
@@ -52,49 +60,45 @@ class HoldStrategiesTests {
 	}
 
 	@Test
-	void preferringNeverLetsTheFallbackReleaseWhileTheAuthorityAnswers() {
+	void preferringNeverLetsTheTrafficReleaseBeforeTheAuthorityWhileTheAuthorityAnswers() {
 		AtomicBoolean answers = new AtomicBoolean(true);
 		AtomicBoolean authorityReleases = new AtomicBoolean(false);
 		HoldStrategy strategy = HoldStrategies.preferring(switchable("lb", authorityReleases), answers::get,
-				switchable("traffic", true));
-		HoldEvaluator hold = strategy.start(this.context);
-		assertThat(hold.evaluate(this.context).isRelease()).isFalse();
+				this.traffic);
+		HoldEvaluator hold = strategy.start(this.quiet);
+		assertThat(hold.evaluate(this.quiet).isRelease()).isFalse();
 		authorityReleases.set(true);
-		assertThat(hold.evaluate(this.context).releaseReason()).isEqualTo("lb");
-		assertThat(strategy.name()).isEqualTo("lb>traffic");
+		assertThat(hold.evaluate(this.quiet).releaseReason()).isEqualTo("lb");
+		assertThat(strategy.name()).isEqualTo("lb>adaptive");
 	}
 
 	@Test
-	void preferringLetsTheFallbackReleaseWhileTheAuthorityCannotAnswer() {
+	void preferringLetsTheTrafficReleaseWhileTheAuthorityCannotAnswer() {
 		AtomicBoolean answers = new AtomicBoolean(false);
-		HoldStrategy strategy = HoldStrategies.preferring(switchable("lb", false), answers::get,
-				switchable("traffic", true));
-		HoldEvaluator hold = strategy.start(this.context);
-		HoldDecision decision = hold.evaluate(this.context);
-		assertThat(decision.releaseReason()).isEqualTo("traffic");
-		assertThat(decision.detail()).isEqualTo("lb does not answer");
+		HoldStrategy strategy = HoldStrategies.preferring(switchable("lb", false), answers::get, this.traffic);
+		HoldEvaluator hold = strategy.start(this.quiet);
+		HoldDecision decision = hold.evaluate(this.quiet);
+		assertThat(decision.releaseReason()).isEqualTo(TrafficQuietStrategy.REASON);
+		assertThat(decision.detail()).endsWith("; lb does not answer");
 		answers.set(true);
-		assertThat(hold.evaluate(this.context).isRelease()).isFalse();
+		assertThat(hold.evaluate(this.quiet).isRelease()).isFalse();
 	}
 
 	@Test
 	void preferringShowsWhetherTheAuthorityAnswers() {
-		HoldStrategy strategy = HoldStrategies.preferring(switchable("lb", false), () -> false,
-				switchable("traffic", true));
-		HoldEvaluator hold = strategy.start(this.context);
-		assertThat(hold.evidence(this.context)).containsEntry("lb.answers", false);
+		HoldStrategy strategy = HoldStrategies.preferring(switchable("lb", false), () -> false, this.traffic);
+		HoldEvaluator hold = strategy.start(this.quiet);
+		assertThat(hold.evidence(this.quiet)).containsEntry("lb.answers", false);
 	}
 
 	@Test
-	void preferringAsksBothStrategiesAtEveryCheck() {
+	void preferringAsksTheAuthorityAtEveryCheckEvenWhenTheTrafficReleases() {
 		AtomicInteger asked = new AtomicInteger();
-		HoldStrategy counting = HoldStrategy.stateless("traffic", (context) -> {
+		HoldStrategy counting = HoldStrategy.stateless("lb", (context) -> {
 			asked.incrementAndGet();
 			return HoldDecision.keepHolding();
 		});
-		HoldStrategies.preferring(switchable("lb", true), () -> true, counting)
-			.start(this.context)
-			.evaluate(this.context);
+		HoldStrategies.preferring(counting, () -> false, this.traffic).start(this.quiet).evaluate(this.quiet);
 		assertThat(asked).hasValue(1);
 	}
 

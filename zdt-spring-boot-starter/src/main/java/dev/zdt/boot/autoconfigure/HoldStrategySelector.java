@@ -35,14 +35,15 @@ final class HoldStrategySelector {
 
 	/**
 	 * The load balancer's word first: a silence in the traffic ends the hold only while
-	 * the load balancer cannot answer, never before it reports that it has let go.
+	 * the load balancer cannot answer, or once it reports that it has let go; and a
+	 * source still sending then keeps the hold past the propagation margin.
 	 */
 	private static HoldStrategy preferLoadBalancer(LoadBalancerHoldStrategySupplier loadBalancer,
 			ZdtProperties.Drain drain) {
 		return HoldStrategies.preferring(loadBalancer.strategy(), loadBalancer::isAnswering, adaptive(drain));
 	}
 
-	private static HoldStrategy adaptive(ZdtProperties.Drain drain) {
+	private static TrafficQuietStrategy adaptive(ZdtProperties.Drain drain) {
 		return new TrafficQuietStrategy(drain.getAdaptive().getMinQuiet(),
 				drain.getAdaptive().getFalseReleaseProbability());
 	}

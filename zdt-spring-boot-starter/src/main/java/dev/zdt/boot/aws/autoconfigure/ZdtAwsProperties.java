@@ -63,7 +63,8 @@ public class ZdtAwsProperties implements InitializingBean {
 
 	/**
 	 * How long to keep holding once the ALB reports the target draining, while its nodes
-	 * catch up.
+	 * catch up, when the traffic cannot tell: a silence of every source ends the hold
+	 * sooner, and a source still sending after draining keeps it longer.
 	 */
 	private Duration propagationMargin = Duration.ofSeconds(5);
 

@@ -45,6 +45,7 @@ import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.core.annotation.Order;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for {@link ZdtAwsAutoConfiguration}.
@@ -54,6 +55,8 @@ class ZdtAwsAutoConfigurationTests {
 	private static final String ARN = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/k8s-zdtdemo-sample-6b2a4c1d2e/73e2d6bc24d8a067";
 
 	private static final String IP = "192.0.2.80";
+
+	private static final String LATE_NODE = "10.0.2.10";
 
 	// No instance metadata (never leave loopback), no profile file, no environment of the
 	// machine that runs the tests: each test says where it runs.
@@ -192,7 +195,7 @@ class ZdtAwsAutoConfigurationTests {
 	}
 
 	@Test
-	void aSilenceInTheTrafficNeverEndsTheHoldBeforeTheLoadBalancerLetsGo() {
+	void aSilenceInTheTrafficNeverEndsTheHoldBeforeTheLoadBalancerLetsGoAndEndsItOnceItHas() {
 		ShiftableTicker ticker = new ShiftableTicker();
 		this.contextRunner.withSystemProperties("aws.accessKeyId=AKIAZDTTEST", "aws.secretAccessKey=zdt-test-secret")
 			.withBean(Ticker.class, () -> ticker)
@@ -210,9 +213,61 @@ class ZdtAwsAutoConfigurationTests {
 				assertThat(drain).isNotDone();
 				this.elb.targetState(ARN, IP, 8080, "draining");
 				DrainResult result = drain.get(30, TimeUnit.SECONDS);
-				assertThat(result.outcome().reason()).isEqualTo(TargetHealthStrategy.DRAINING);
-				assertThat(result.outcome().held()).isGreaterThan(Duration.ofMillis(3300));
+				// Every source has been quiet for its window since long before: the
+				// traffic ends the hold as soon as the load balancer is seen letting go,
+				// without waiting for the propagation margin.
+				assertThat(result.outcome().reason()).isEqualTo(TrafficQuietStrategy.REASON);
+				assertThat(result.outcome().detail()).contains("aws-target-health saw the load balancer let go at");
+				assertThat(result.outcome().held()).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
 			});
+	}
+
+	@Test
+	void aNodeStillSendingAfterDrainingKeepsTheHoldPastTheMarginAndTheStatusSaysWhich() {
+		ShiftableTicker ticker = new ShiftableTicker();
+		this.contextRunner.withSystemProperties("aws.accessKeyId=AKIAZDTTEST", "aws.secretAccessKey=zdt-test-secret")
+			.withBean(Ticker.class, () -> ticker)
+			.withPropertyValues("zdt.aws.endpoint=" + this.elb.endpoint(), "zdt.aws.region=eu-west-1",
+					"zdt.aws.target-group-arns=" + ARN, "zdt.aws.target-ip=" + IP, "zdt.aws.poll-interval=200ms",
+					"zdt.aws.propagation-margin=300ms", "zdt.drain.min-hold=0s", "zdt.drain.max-hold=60s")
+			.run((context) -> {
+				// 30 s before the drain: a busy node at 600 req/s, and a late one at 2
+				// req/s, whose silence the traffic's rule accepts after about 7 s.
+				TrafficMonitor traffic = context.getBean(TrafficMonitor.class);
+				for (int i = 0; i < 600 * 30; i++) {
+					send(traffic, "10.0.1.10");
+					if (i % 300 == 0) {
+						send(traffic, LATE_NODE);
+					}
+					ticker.shift(Duration.ofNanos(1_000_000_000L / 600));
+				}
+				DrainCoordinator coordinator = context.getBean(DrainCoordinator.class);
+				CompletableFuture<DrainResult> drain = coordinator.startDrain(DrainTrigger.API);
+				this.elb.targetState(ARN, IP, 8080, "draining");
+				await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
+					send(traffic, LATE_NODE);
+					return coordinator.evidence().containsKey("aws-target-health.letGoSeenAtMs");
+				});
+				// The late node keeps sending for 1 s after draining was seen: three
+				// times the margin.
+				for (int i = 0; i < 10; i++) {
+					Thread.sleep(100);
+					send(traffic, LATE_NODE);
+				}
+				assertThat(drain).isNotDone();
+				assertThat(coordinator.evidence()).containsEntry("sourcesSendingAfterLetGo", List.of(LATE_NODE))
+					.containsKey("propagationMarginEndsAtMs");
+				// The late node has stopped: 30 s of silence.
+				ticker.shift(Duration.ofSeconds(30));
+				DrainResult result = drain.get(30, TimeUnit.SECONDS);
+				assertThat(result.outcome().reason()).isEqualTo(TrafficQuietStrategy.REASON);
+				assertThat(result.outcome().detail()).contains("aws-target-health saw the load balancer let go");
+			});
+	}
+
+	private static void send(TrafficMonitor traffic, String source) {
+		traffic.requestStarted(source);
+		traffic.requestFinished();
 	}
 
 	@Test
