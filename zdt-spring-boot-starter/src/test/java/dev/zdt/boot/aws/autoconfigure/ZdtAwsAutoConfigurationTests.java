@@ -319,6 +319,9 @@ class ZdtAwsAutoConfigurationTests {
 	void invalidValuesFailStartupNamingTheProperty() {
 		assertInvalid("zdt.aws.poll-interval", "zdt.aws.poll-interval=0s");
 		assertInvalid("zdt.aws.propagation-margin", "zdt.aws.propagation-margin=-1s");
+		assertInvalid("zdt.aws.first-poll-delay", "zdt.aws.first-poll-delay=-1s");
+		assertInvalid("zdt.aws.max-polls-per-hold", "zdt.aws.max-polls-per-hold=0");
+		assertInvalid("zdt.aws.throttle-retries", "zdt.aws.throttle-retries=0");
 		assertInvalid("zdt.aws.target-port", "zdt.aws.target-port=70000");
 		assertInvalid("zdt.aws.target-ip", "zdt.aws.target-ip=pod.local");
 		assertInvalid("zdt.aws.target-ip", "zdt.aws.target-ip=10.0.0.1:8080");
