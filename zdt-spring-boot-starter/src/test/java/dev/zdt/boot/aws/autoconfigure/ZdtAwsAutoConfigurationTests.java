@@ -156,7 +156,7 @@ class ZdtAwsAutoConfigurationTests {
 		this.contextRunner.withSystemProperties("aws.accessKeyId=AKIAZDTTEST", "aws.secretAccessKey=zdt-test-secret")
 			.withPropertyValues("zdt.aws.endpoint=" + this.elb.endpoint(), "zdt.aws.region=eu-west-1",
 					"zdt.aws.target-group-arns=" + ARN, "zdt.aws.target-ip=" + IP, "zdt.aws.target-port=9090",
-					"zdt.aws.propagation-margin=0s")
+					"zdt.aws.propagation-margin=0s", "zdt.aws.first-poll-delay=0s")
 			.run((context) -> {
 				LoadBalancerHoldStrategySupplier supplier = context.getBean(LoadBalancerHoldStrategySupplier.class);
 				assertThat(supplier.deregistrationDelay()).isEqualTo(Duration.ofSeconds(90));
@@ -270,7 +270,7 @@ class ZdtAwsAutoConfigurationTests {
 		this.contextRunner.withSystemProperties("aws.accessKeyId=AKIAZDTTEST", "aws.secretAccessKey=zdt-test-secret")
 			.withPropertyValues("zdt.aws.endpoint=" + this.elb.endpoint(), "zdt.aws.region=eu-west-1",
 					"zdt.aws.target-group-arns=" + ARN, "POD_IP=" + IP, "server.port=8443",
-					"zdt.aws.propagation-margin=0s")
+					"zdt.aws.propagation-margin=0s", "zdt.aws.first-poll-delay=0s")
 			.run((context) -> {
 				HoldStrategy strategy = context.getBean(LoadBalancerHoldStrategySupplier.class).strategy();
 				assertThat(evaluateUntilDecided(strategy))
