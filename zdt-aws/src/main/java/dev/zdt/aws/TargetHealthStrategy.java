@@ -198,7 +198,7 @@ public final class TargetHealthStrategy implements HoldStrategy, AutoCloseable {
 
 		private int maxPollsPerHold = 12;
 
-		private int throttleRetries = 3;
+		private int throttleRetries = 2;
 
 		private Ticker ticker = Ticker.system();
 
@@ -297,7 +297,7 @@ public final class TargetHealthStrategy implements HoldStrategy, AutoCloseable {
 
 		/**
 		 * Sets how many target health checks in a row the ELBv2 API may throttle before a
-		 * hold takes it as not answering and stops asking. Defaults to 3.
+		 * hold takes it as not answering and stops asking. Defaults to 2.
 		 * @param throttleRetries the number of throttled checks, at least 1
 		 * @return this builder
 		 */

@@ -125,7 +125,7 @@ class TargetHealthPollingTests {
 	@Test
 	void throttledPollDelaysEveryNextCallOfTheProcessByAFullJitterBackoff() {
 		this.elb.fail(Fault.THROTTLING);
-		TargetHealthStrategy strategy = strategy(() -> 0.9).build();
+		TargetHealthStrategy strategy = strategy(() -> 0.9).throttleRetries(3).build();
 		HoldEvaluator hold = strategy.start(at(Duration.ZERO));
 		// First poll at 3 s × 1.4 = 4.2 s, throttled: the next may go out after
 		// 0.9 × 2 s × 2 = 3.6 s, later than the jittered interval of 2.8 s.
@@ -149,13 +149,13 @@ class TargetHealthPollingTests {
 		TargetHealthStrategy strategy = strategy(() -> 0.5).build();
 		HoldEvaluator hold = strategy.start(at(Duration.ZERO));
 		assertThat(advanceTo(hold, Duration.ofSeconds(60))).isNull();
-		assertThat(describeCalls()).isEqualTo(3);
-		assertThat(strategy.details()).containsEntry("holdPolls", 3)
-			.containsEntry("holdCalls", 3L)
-			.containsEntry("holdThrottledCalls", 3L)
-			.containsEntry("throttledCalls", 3L)
+		assertThat(describeCalls()).isEqualTo(2);
+		assertThat(strategy.details()).containsEntry("holdPolls", 2)
+			.containsEntry("holdCalls", 2L)
+			.containsEntry("holdThrottledCalls", 2L)
+			.containsEntry("throttledCalls", 2L)
 			.hasEntrySatisfying("holdStoppedAsking",
-					(why) -> assertThat(why).asString().contains("throttled 3 polls in a row"));
+					(why) -> assertThat(why).asString().contains("throttled 2 polls in a row"));
 		assertThat(this.logger.messages(Level.INFO)).anySatisfy((line) -> assertThat(line).contains("stops asking"));
 	}
 
@@ -163,7 +163,7 @@ class TargetHealthPollingTests {
 	void answerBetweenThrottledPollsStartsTheCountOver() {
 		this.elb.targetState(ARN, IP, PORT, "healthy");
 		this.elb.fail(Fault.THROTTLING);
-		TargetHealthStrategy strategy = strategy(() -> 0.5).build();
+		TargetHealthStrategy strategy = strategy(() -> 0.5).throttleRetries(3).build();
 		HoldEvaluator hold = strategy.start(at(Duration.ZERO));
 		advanceTo(hold, Duration.ofMillis(5100));
 		assertThat(describeCalls()).isEqualTo(2);

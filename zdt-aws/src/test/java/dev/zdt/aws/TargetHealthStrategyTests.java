@@ -321,16 +321,16 @@ class TargetHealthStrategyTests {
 	void holdRecoversFromATransientFault() {
 		this.elb.fail(Fault.THROTTLING);
 		this.ticker.onSleep((now) -> {
-			if (elapsedSince(now).compareTo(Duration.ofSeconds(3)) >= 0) {
+			if (elapsedSince(now).compareTo(Duration.ofSeconds(1)) >= 0) {
 				this.elb.clearFault();
 				this.elb.targetState(ARN, IP, PORT, "draining");
 			}
 		});
 		HoldOutcome outcome = hold(strategy(ARN).build());
 		assertThat(outcome.reason()).isEqualTo(TargetHealthStrategy.DRAINING);
-		// Throttled at 0 s and 2 s; the back-off (0.5 × 2 s × 4) puts the third poll,
-		// which sees the target draining, at 6 s.
-		assertThat(outcome.held()).isEqualTo(Duration.ofSeconds(6 + 5));
+		// Throttled at 0 s; after the back-off (0.5 × 2 s × 2) the poll at 2 s sees the
+		// target draining.
+		assertThat(outcome.held()).isEqualTo(Duration.ofSeconds(2 + 5));
 		assertThat(this.logger.warnings()).hasSize(1);
 	}
 

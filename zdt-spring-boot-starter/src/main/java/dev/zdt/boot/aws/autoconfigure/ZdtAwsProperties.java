@@ -80,7 +80,7 @@ public class ZdtAwsProperties implements InitializingBean {
 	 * API as not answering and stops asking. Each throttled round makes every call of the
 	 * process wait a full-jitter back-off first.
 	 */
-	private int throttleRetries = 3;
+	private int throttleRetries = 2;
 
 	/**
 	 * How long to keep holding once the ALB reports the target draining, while its nodes

@@ -45,7 +45,7 @@ final class ZdtAwsPropertiesValidator {
 			throw invalid("zdt.aws.max-polls-per-hold", properties.getMaxPollsPerHold(), "must be at least 1, e.g. 12");
 		}
 		if (properties.getThrottleRetries() < 1) {
-			throw invalid("zdt.aws.throttle-retries", properties.getThrottleRetries(), "must be at least 1, e.g. 3");
+			throw invalid("zdt.aws.throttle-retries", properties.getThrottleRetries(), "must be at least 1, e.g. 2");
 		}
 		if (properties.getPropagationMargin().isNegative()) {
 			throw invalid("zdt.aws.propagation-margin", properties.getPropagationMargin(),
