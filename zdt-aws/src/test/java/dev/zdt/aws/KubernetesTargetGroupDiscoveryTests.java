@@ -260,6 +260,8 @@ class KubernetesTargetGroupDiscoveryTests {
 			TargetHealthStrategy strategy = TargetHealthStrategy.builder(client, discovery().build())
 				.targetIp(null)
 				.propagationMargin(Duration.ZERO)
+				// The discovery is what these tests are about: the first poll at once.
+				.firstPollDelay(Duration.ZERO)
 				.callTimeouts(GENEROUS, GENEROUS)
 				.executor(Runnable::run)
 				.logger(new CapturingLogger())
@@ -291,6 +293,8 @@ class KubernetesTargetGroupDiscoveryTests {
 				.targetIp(null)
 				.targetPort(8080)
 				.propagationMargin(Duration.ZERO)
+				// The discovery is what these tests are about: the first poll at once.
+				.firstPollDelay(Duration.ZERO)
 				.callTimeouts(GENEROUS, GENEROUS)
 				.executor(Runnable::run)
 				.logger(new CapturingLogger())
@@ -317,6 +321,8 @@ class KubernetesTargetGroupDiscoveryTests {
 			TargetHealthStrategy strategy = TargetHealthStrategy.builder(client, discovery().build())
 				.targetIp(null)
 				.propagationMargin(Duration.ZERO)
+				// The discovery is what these tests are about: the first poll at once.
+				.firstPollDelay(Duration.ZERO)
 				.callTimeouts(GENEROUS, GENEROUS)
 				.executor(Runnable::run)
 				.logger(logger)
