@@ -21,6 +21,8 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupN
  */
 record Fault(String kind, String message, String fix, boolean permanent) {
 
+	static final String THROTTLED = "throttled";
+
 	static final String IAM_FIX = "allow elasticloadbalancing:DescribeTargetHealth and "
 			+ "elasticloadbalancing:DescribeTargetGroupAttributes to the pod's IAM role (see k8s/aws/iam-policy.json)";
 
@@ -54,12 +56,21 @@ record Fault(String kind, String message, String fix, boolean permanent) {
 				"report it at the zdt issue tracker", true);
 	}
 
+	/**
+	 * Returns whether the API refused the call for the account's rate limit.
+	 * @return {@code true} for {@code Throttling}
+	 */
+	boolean isThrottling() {
+		return THROTTLED.equals(this.kind);
+	}
+
 	private static Fault ofService(AwsServiceException ex) {
 		String code = (ex.awsErrorDetails() != null) ? ex.awsErrorDetails().errorCode() : null;
 		String message = code + " (HTTP " + ex.statusCode() + "): " + serviceMessage(ex);
 		if (ex.isThrottlingException()) {
-			return new Fault("throttled", "the ELBv2 API throttled the call, " + message,
-					"raise zdt.aws.poll-interval; the AWS Load Balancer Controller shares the account's ELBv2 rate limit",
+			return new Fault(THROTTLED, "the ELBv2 API throttled the call, " + message,
+					"raise zdt.aws.poll-interval or zdt.aws.first-poll-delay; the AWS Load Balancer Controller shares the "
+							+ "account's ELBv2 rate limit (Describe* calls: 40 tokens, 10 per second)",
 					false);
 		}
 		if (ex instanceof TargetGroupNotFoundException) {

@@ -27,7 +27,10 @@ final class FaultLog {
 		this.last = fault;
 		if (this.logged.add(fault.kind())) {
 			String consequence = fault.permanent() ? "zdt stops asking the load balancer"
-					: "zdt keeps asking every poll interval";
+					: fault.isThrottling()
+							? "zdt asks again after a back-off, and a hold stops asking after zdt.aws.throttle-retries "
+									+ "throttled rounds in a row"
+							: "zdt keeps asking every poll interval";
 			this.logger.log(Level.WARNING,
 					"zdt: " + operation + " failed: " + fault.message() + ". The drain falls back on the other hold "
 							+ "strategies and the maximum hold; " + consequence + ". Fix: " + fault.fix()

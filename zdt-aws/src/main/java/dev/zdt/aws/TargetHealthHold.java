@@ -3,6 +3,7 @@ package dev.zdt.aws;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -13,17 +14,24 @@ import dev.zdt.core.hold.HoldEvaluator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One hold of the {@link TargetHealthStrategy}: asks the poller for a poll every poll
- * interval, decides only on the answers to its own polls, and releases the propagation
- * margin after the first that shows the load balancer has let go. Asked by one thread,
- * the hold's; only {@link #letGoSeenAt()}, {@link #drainingSeenAt()} and
- * {@link #evidence(HoldContext)} are read from others.
+ * One hold of the {@link TargetHealthStrategy}: asks the poller for polls on the schedule
+ * of its {@link PollRules}, decides only on the answers to its own polls, and releases
+ * the propagation margin after the first that shows the load balancer has let go (the
+ * combination with the traffic may end the hold sooner, or later, see
+ * {@link dev.zdt.core.hold.HoldStrategies#preferring}). It stops asking after the most
+ * polls a hold may make, or once the ELBv2 API has throttled its polls a number of times
+ * in a row: the API is then taken as not answering, and the decision is left to the
+ * strategies this one is combined with and to the maximum hold. Until then a throttled
+ * poll is only a later poll; this hold never releases without the load balancer's word.
+ * Asked by one thread, the hold's; only {@link #letGoSeenAt()},
+ * {@link #drainingSeenAt()}, {@link #evidence(HoldContext)} and {@link #details()} are
+ * read from others.
  */
 final class TargetHealthHold implements HoldEvaluator {
 
 	private final TargetHealthPoller poller;
 
-	private final Duration pollInterval;
+	private final PollRules rules;
 
 	private final Duration propagationMargin;
 
@@ -35,7 +43,21 @@ final class TargetHealthHold implements HoldEvaluator {
 
 	private long firstPoll = -1;
 
-	private @Nullable Duration lastPollAt;
+	private long lastPoll = -1;
+
+	private long lastPollCounted = -1;
+
+	private int polls;
+
+	private int throttledInARow;
+
+	private @Nullable Duration nextPollAt;
+
+	private volatile @Nullable String stoppedAsking;
+
+	private volatile long callsAtStart;
+
+	private volatile long throttledAtStart;
 
 	private String releaseReason = TargetHealthStrategy.DRAINING;
 
@@ -43,10 +65,10 @@ final class TargetHealthHold implements HoldEvaluator {
 
 	private volatile @Nullable Duration drainingSeenAt;
 
-	TargetHealthHold(TargetHealthPoller poller, Duration pollInterval, Duration propagationMargin, Logger logger,
+	TargetHealthHold(TargetHealthPoller poller, PollRules rules, Duration propagationMargin, Logger logger,
 			Consumer<TargetHealthHold> onFirstEvaluation) {
 		this.poller = poller;
-		this.pollInterval = pollInterval;
+		this.rules = rules;
 		this.propagationMargin = propagationMargin;
 		this.logger = logger;
 		this.onFirstEvaluation = onFirstEvaluation;
@@ -66,6 +88,8 @@ final class TargetHealthHold implements HoldEvaluator {
 	private HoldDecision decide(Duration elapsed) {
 		if (!this.evaluated) {
 			this.evaluated = true;
+			this.callsAtStart = this.poller.calls();
+			this.throttledAtStart = this.poller.throttledCalls();
 			this.onFirstEvaluation.accept(this);
 		}
 		Duration letGoAt = this.letGoSeenAt;
@@ -90,12 +114,28 @@ final class TargetHealthHold implements HoldEvaluator {
 	}
 
 	private void pollIfDue(Duration elapsed) {
-		if (this.lastPollAt != null && elapsed.minus(this.lastPollAt).compareTo(this.pollInterval) < 0) {
+		if (this.stoppedAsking != null || !countLastPoll()) {
+			return;
+		}
+		if (this.throttledInARow >= this.rules.throttleRetries()) {
+			stopAsking("the ELBv2 API throttled " + this.throttledInARow + " polls in a row");
+			return;
+		}
+		if (this.nextPollAt == null) {
+			this.nextPollAt = this.rules.jittered(firstPollDelay());
+		}
+		if (elapsed.compareTo(this.nextPollAt) < 0) {
+			return;
+		}
+		if (this.polls >= this.rules.maxPollsPerHold()) {
+			stopAsking("this hold made the most polls a hold may make (" + this.polls + ")");
 			return;
 		}
 		long poll = this.poller.poll();
 		if (poll >= 0) {
-			this.lastPollAt = elapsed;
+			this.polls++;
+			this.lastPoll = poll;
+			this.nextPollAt = elapsed.plus(this.rules.jittered(this.rules.pollInterval()));
 			if (this.firstPoll < 0) {
 				this.firstPoll = poll;
 			}
@@ -112,6 +152,77 @@ final class TargetHealthHold implements HoldEvaluator {
 		Duration letGoAt = this.letGoSeenAt;
 		return (letGoAt != null) ? Map.of("propagationMarginEndsAtMs", letGoAt.plus(this.propagationMargin).toMillis())
 				: Map.of();
+	}
+
+	/**
+	 * Counts whether this hold's last poll was throttled, once it is over.
+	 * @return {@code false} while it is under way
+	 */
+	private boolean countLastPoll() {
+		if (this.lastPoll < 0 || this.lastPoll == this.lastPollCounted) {
+			return true;
+		}
+		if (!this.poller.isOver(this.lastPoll)) {
+			return false;
+		}
+		this.lastPollCounted = this.lastPoll;
+		this.throttledInARow = this.poller.wasThrottled(this.lastPoll) ? this.throttledInARow + 1 : 0;
+		return true;
+	}
+
+	/**
+	 * The first poll waits until the load balancer can plausibly report the target
+	 * draining, but no longer than half the deregistration delay when known: after the
+	 * delay the target is no longer registered, which a first poll cannot tell from a
+	 * target the load balancer never routed to.
+	 */
+	private Duration firstPollDelay() {
+		Duration delay = this.rules.firstPollDelay();
+		Duration deregistrationDelay = this.poller.deregistrationDelay(Duration.ZERO);
+		if (deregistrationDelay != null && deregistrationDelay.dividedBy(2).compareTo(delay) < 0) {
+			return deregistrationDelay.dividedBy(2);
+		}
+		return delay;
+	}
+
+	private void stopAsking(String why) {
+		this.stoppedAsking = why;
+		this.logger.log(Level.INFO, () -> "zdt: this hold stops asking the load balancer: " + why
+				+ "; the drain falls back on the other hold strategies and the maximum hold");
+	}
+
+	/**
+	 * Returns what this hold did, for the status endpoint: its polls, the ELBv2 calls and
+	 * throttled calls of this process since it started, and why it stopped asking.
+	 * @return the details
+	 */
+	Map<String, Object> details() {
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("holdPolls", this.polls);
+		details.put("holdCalls", this.poller.calls() - this.callsAtStart);
+		details.put("holdThrottledCalls", this.poller.throttledCalls() - this.throttledAtStart);
+		String stopped = this.stoppedAsking;
+		if (stopped != null) {
+			details.put("holdStoppedAsking", stopped);
+		}
+		return details;
+	}
+
+	/**
+	 * Returns how many ELBv2 calls this process made since this hold started.
+	 * @return the count
+	 */
+	long calls() {
+		return this.poller.calls() - this.callsAtStart;
+	}
+
+	/**
+	 * Returns how many ELBv2 calls of this process were throttled since this hold
+	 * started.
+	 * @return the count
+	 */
+	long throttledCalls() {
+		return this.poller.throttledCalls() - this.throttledAtStart;
 	}
 
 	/**

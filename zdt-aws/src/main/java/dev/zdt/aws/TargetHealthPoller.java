@@ -41,7 +41,11 @@ final class TargetHealthPoller implements AutoCloseable {
 
 	private final DeregistrationDelay deregistrationDelay;
 
+	private final ThrottleBackoff backoff;
+
 	private long polls;
+
+	private long lastThrottledPoll = -1;
 
 	private boolean polling;
 
@@ -49,8 +53,10 @@ final class TargetHealthPoller implements AutoCloseable {
 
 	private @Nullable Observation latest;
 
-	TargetHealthPoller(TargetHealthReader reader, TargetResolver target, @Nullable Executor executor, Logger logger) {
+	TargetHealthPoller(TargetHealthReader reader, TargetResolver target, @Nullable Executor executor,
+			ThrottleBackoff backoff, Logger logger) {
 		this.reader = reader;
+		this.backoff = backoff;
 		this.target = target;
 		this.logger = logger;
 		this.faults = new FaultLog(logger);
@@ -71,13 +77,14 @@ final class TargetHealthPoller implements AutoCloseable {
 	}
 
 	/**
-	 * Starts a poll, unless one is under way or this poller has given up.
+	 * Starts a poll, unless one is under way, this poller has given up, or it backs off
+	 * after {@code Throttling}.
 	 * @return the number of the poll asked for, or {@code -1} when none was
 	 */
 	long poll() {
 		long number;
 		synchronized (this) {
-			if (this.gaveUp || this.polling) {
+			if (this.gaveUp || this.polling || !this.backoff.allowsCall()) {
 				return -1;
 			}
 			this.polling = true;
@@ -100,19 +107,60 @@ final class TargetHealthPoller implements AutoCloseable {
 			synchronized (this) {
 				this.latest = new Observation(number, states);
 			}
+			this.backoff.answered();
 			this.faults.recovered();
 			if (this.deregistrationDelay.missed()) {
 				this.deregistrationDelay.read(target);
 			}
 		}
 		catch (Exception ex) {
-			fault("Reading the target health", ex);
+			if (fault("Reading the target health", ex).isThrottling()) {
+				this.backoff.throttled();
+				synchronized (this) {
+					this.lastThrottledPoll = number;
+				}
+			}
 		}
 		finally {
 			synchronized (this) {
 				this.polling = false;
 			}
 		}
+	}
+
+	/**
+	 * Returns whether the given poll was throttled.
+	 * @param poll the number of the poll
+	 * @return {@code true} when the API answered it {@code Throttling}
+	 */
+	synchronized boolean wasThrottled(long poll) {
+		return this.lastThrottledPoll == poll;
+	}
+
+	/**
+	 * Returns whether the given poll is over, answered or not.
+	 * @param poll the number of the poll
+	 * @return {@code true} once it has ended
+	 */
+	synchronized boolean isOver(long poll) {
+		return poll < this.polls || !this.polling;
+	}
+
+	/**
+	 * Returns how many ELBv2 calls this process has made to read target health and target
+	 * group attributes.
+	 * @return the count
+	 */
+	long calls() {
+		return this.reader.calls();
+	}
+
+	/**
+	 * Returns how many of them the API throttled.
+	 * @return the count
+	 */
+	long throttledCalls() {
+		return this.reader.throttled();
 	}
 
 	/**
@@ -167,7 +215,7 @@ final class TargetHealthPoller implements AutoCloseable {
 		this.faults.report(operation, fault);
 	}
 
-	private void fault(String operation, Exception ex) {
+	private Fault fault(String operation, Exception ex) {
 		Fault fault = Fault.of(ex);
 		if (fault.permanent()) {
 			synchronized (this) {
@@ -175,6 +223,7 @@ final class TargetHealthPoller implements AutoCloseable {
 			}
 		}
 		this.faults.report(operation, fault);
+		return fault;
 	}
 
 	private boolean submit(Runnable task) {
@@ -216,6 +265,8 @@ final class TargetHealthPoller implements AutoCloseable {
 			details.put("fault", fault.toString());
 		}
 		details.put("active", !hasGivenUp());
+		details.put("calls", calls());
+		details.put("throttledCalls", throttledCalls());
 		return details;
 	}
 

@@ -8,10 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkServiceClientConfiguration;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
@@ -43,6 +46,10 @@ final class TargetHealthReader {
 
 	// The port of the target in the target groups that route to it under another port.
 	private final Map<String, Integer> otherPorts = new ConcurrentHashMap<>();
+
+	private final AtomicLong calls = new AtomicLong();
+
+	private final AtomicLong throttled = new AtomicLong();
 
 	TargetHealthReader(ElasticLoadBalancingV2Client client, Duration callTimeout, Duration attemptTimeout,
 			Logger logger) {
@@ -103,8 +110,8 @@ final class TargetHealthReader {
 	 */
 	private @Nullable TargetHealthDescription underAnotherPort(String arn, IpAddress ip, int port)
 			throws DiscoveryException {
-		List<TargetHealthDescription> registered = this.client
-			.describeTargetHealth((request) -> request.overrideConfiguration(this.timeouts).targetGroupArn(arn))
+		List<TargetHealthDescription> registered = counted(() -> this.client
+			.describeTargetHealth((request) -> request.overrideConfiguration(this.timeouts).targetGroupArn(arn)))
 			.targetHealthDescriptions();
 		List<TargetHealthDescription> others = new ArrayList<>();
 		for (TargetHealthDescription description : registered) {
@@ -129,9 +136,10 @@ final class TargetHealthReader {
 	private TargetState reportedState(String arn, IpAddress ip, int port) {
 		DescribeTargetHealthResponse response;
 		try {
-			response = this.client.describeTargetHealth((request) -> request.overrideConfiguration(this.timeouts)
-				.targetGroupArn(arn)
-				.targets(TargetDescription.builder().id(ip.toString()).port(port).build()));
+			response = counted(
+					() -> this.client.describeTargetHealth((request) -> request.overrideConfiguration(this.timeouts)
+						.targetGroupArn(arn)
+						.targets(TargetDescription.builder().id(ip.toString()).port(port).build())));
 		}
 		catch (InvalidTargetException ex) {
 			// The target group has never heard of this IP: not a target the ALB routes
@@ -161,9 +169,8 @@ final class TargetHealthReader {
 	@Nullable Duration deregistrationDelay(List<String> arns) {
 		Duration longest = null;
 		for (String arn : arns) {
-			List<TargetGroupAttribute> attributes = this.client
-				.describeTargetGroupAttributes(
-						(request) -> request.overrideConfiguration(this.timeouts).targetGroupArn(arn))
+			List<TargetGroupAttribute> attributes = counted(() -> this.client.describeTargetGroupAttributes(
+					(request) -> request.overrideConfiguration(this.timeouts).targetGroupArn(arn)))
 				.attributes();
 			for (TargetGroupAttribute attribute : attributes) {
 				if (DEREGISTRATION_DELAY.equals(attribute.key()) && attribute.value() != null) {
@@ -173,6 +180,39 @@ final class TargetHealthReader {
 			}
 		}
 		return longest;
+	}
+
+	/**
+	 * Makes one ELBv2 call, counting it, and counting it as throttled when the API
+	 * answers {@code Throttling}.
+	 */
+	private <T> T counted(Supplier<T> call) {
+		this.calls.incrementAndGet();
+		try {
+			return call.get();
+		}
+		catch (AwsServiceException ex) {
+			if (ex.isThrottlingException()) {
+				this.throttled.incrementAndGet();
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * Returns how many ELBv2 calls this reader has made.
+	 * @return the count
+	 */
+	long calls() {
+		return this.calls.get();
+	}
+
+	/**
+	 * Returns how many of this reader's ELBv2 calls were throttled.
+	 * @return the count
+	 */
+	long throttled() {
+		return this.throttled.get();
 	}
 
 }

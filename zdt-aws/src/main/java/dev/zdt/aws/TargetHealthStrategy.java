@@ -2,14 +2,18 @@ package dev.zdt.aws;
 
 import java.lang.System.Logger;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
 import java.util.function.IntSupplier;
 
 import dev.zdt.core.hold.HoldContext;
 import dev.zdt.core.hold.HoldEvaluator;
 import dev.zdt.core.hold.HoldStrategy;
+import dev.zdt.core.time.Ticker;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 
@@ -27,12 +31,17 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
  * <p>
  * A poller asks the load balancer on a background thread; each hold
  * ({@link #start(HoldContext)}) asks it for its first {@code DescribeTargetHealth} round
- * at its first evaluation, then one every poll interval, and decides only on the answers
- * to its own polls, so that an evaluation always answers at once and a new hold never
- * acts on the last one's answer. Every fault (throttling, server errors, time-outs,
- * access denied, unknown target group, no credentials, no Kubernetes API) is logged once
- * with its fix and makes this strategy keep holding, leaving the decision to the
- * strategies it is combined with and to the maximum hold; it never throws.
+ * once the load balancer can plausibly report the target draining (the first poll delay),
+ * then one every poll interval, each spacing jittered by ±50 %, at most a number of polls
+ * per hold, and decides only on the answers to its own polls, so that an evaluation
+ * always answers at once and a new hold never acts on the last one's answer. The ELBv2
+ * API's rate limit is shared by the whole account, the AWS Load Balancer Controller
+ * included: after a {@code Throttling} answer no call of this strategy goes out before a
+ * full-jitter back-off, and a hold whose polls are throttled a number of times in a row
+ * stops asking. Every fault (throttling, server errors, time-outs, access denied, unknown
+ * target group, no credentials, no Kubernetes API) is logged once with its fix and makes
+ * this strategy keep holding, leaving the decision to the strategies it is combined with
+ * and to the maximum hold; it never throws.
  *
  * @since 0.1.0
  */
@@ -49,7 +58,7 @@ public final class TargetHealthStrategy implements HoldStrategy, AutoCloseable {
 
 	private final TargetHealthPoller poller;
 
-	private final Duration pollInterval;
+	private final PollRules rules;
 
 	private final Duration propagationMargin;
 
@@ -62,8 +71,10 @@ public final class TargetHealthStrategy implements HoldStrategy, AutoCloseable {
 		TargetHealthReader reader = new TargetHealthReader(builder.client, builder.callTimeout, builder.attemptTimeout,
 				builder.logger);
 		TargetResolver target = new TargetResolver(builder.source, builder.targetIp, builder.targetPort);
-		this.poller = new TargetHealthPoller(reader, target, builder.executor, builder.logger);
-		this.pollInterval = builder.pollInterval;
+		ThrottleBackoff backoff = new ThrottleBackoff(builder.pollInterval, builder.ticker, builder.random);
+		this.poller = new TargetHealthPoller(reader, target, builder.executor, backoff, builder.logger);
+		this.rules = new PollRules(builder.firstPollDelay, builder.pollInterval, builder.maxPollsPerHold,
+				builder.throttleRetries, builder.random);
 		this.propagationMargin = builder.propagationMargin;
 		this.logger = builder.logger;
 	}
@@ -85,7 +96,7 @@ public final class TargetHealthStrategy implements HoldStrategy, AutoCloseable {
 
 	@Override
 	public HoldEvaluator start(HoldContext context) {
-		return new TargetHealthHold(this.poller, this.pollInterval, this.propagationMargin, this.logger,
+		return new TargetHealthHold(this.poller, this.rules, this.propagationMargin, this.logger,
 				(hold) -> this.lastHold = hold);
 	}
 
@@ -121,11 +132,35 @@ public final class TargetHealthStrategy implements HoldStrategy, AutoCloseable {
 
 	/**
 	 * Returns what this strategy knows, for the status endpoint: target, target groups
-	 * and their last reported states, deregistration delay, last fault.
+	 * and their last reported states, deregistration delay, last fault, the ELBv2 calls
+	 * and throttled calls of this process ({@code calls}, {@code throttledCalls}) and of
+	 * the current or last hold ({@code holdCalls}, {@code holdThrottledCalls}, with its
+	 * polls and why it stopped asking, if it did).
 	 * @return the details
 	 */
 	public Map<String, Object> details() {
-		return this.poller.details();
+		Map<String, Object> details = new LinkedHashMap<>(this.poller.details());
+		TargetHealthHold hold = this.lastHold;
+		if (hold != null) {
+			details.putAll(hold.details());
+		}
+		return details;
+	}
+
+	/**
+	 * Returns how many ELBv2 calls this strategy has made.
+	 * @return the count
+	 */
+	public long calls() {
+		return this.poller.calls();
+	}
+
+	/**
+	 * Returns how many of this strategy's ELBv2 calls the API throttled.
+	 * @return the count
+	 */
+	public long throttledCalls() {
+		return this.poller.throttledCalls();
 	}
 
 	/**
@@ -162,6 +197,16 @@ public final class TargetHealthStrategy implements HoldStrategy, AutoCloseable {
 		private Duration pollInterval = Duration.ofSeconds(2);
 
 		private Duration propagationMargin = Duration.ofSeconds(5);
+
+		private Duration firstPollDelay = Duration.ofSeconds(3);
+
+		private int maxPollsPerHold = 12;
+
+		private int throttleRetries = 2;
+
+		private Ticker ticker = Ticker.system();
+
+		private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
 
 		private Duration callTimeout = Duration.ofSeconds(2);
 
@@ -218,6 +263,73 @@ public final class TargetHealthStrategy implements HoldStrategy, AutoCloseable {
 		 */
 		public Builder pollInterval(Duration pollInterval) {
 			this.pollInterval = requirePositive(pollInterval, "poll interval");
+			return this;
+		}
+
+		/**
+		 * Sets how long after the start of a hold its first target health check goes out,
+		 * jittered by ±50 %: the load balancer cannot report the target draining before
+		 * the AWS Load Balancer Controller has seen the endpoint change and deregistered
+		 * it, and a check before that only spends the account's ELBv2 rate limit. Never
+		 * longer than half the deregistration delay, when known. Defaults to 3 seconds;
+		 * zero asks at once.
+		 * @param firstPollDelay the delay
+		 * @return this builder
+		 */
+		public Builder firstPollDelay(Duration firstPollDelay) {
+			Objects.requireNonNull(firstPollDelay, "first poll delay");
+			if (firstPollDelay.isNegative()) {
+				throw new IllegalArgumentException("first poll delay must not be negative, was " + firstPollDelay);
+			}
+			this.firstPollDelay = firstPollDelay;
+			return this;
+		}
+
+		/**
+		 * Sets the most target health checks one hold makes; the hold then leaves the
+		 * decision to the other strategies and the maximum hold. Defaults to 12.
+		 * @param maxPollsPerHold the most checks, at least 1
+		 * @return this builder
+		 */
+		public Builder maxPollsPerHold(int maxPollsPerHold) {
+			if (maxPollsPerHold < 1) {
+				throw new IllegalArgumentException("max polls per hold must be at least 1, was " + maxPollsPerHold);
+			}
+			this.maxPollsPerHold = maxPollsPerHold;
+			return this;
+		}
+
+		/**
+		 * Sets how many target health checks in a row the ELBv2 API may throttle before a
+		 * hold takes it as not answering and stops asking. Defaults to 2.
+		 * @param throttleRetries the number of throttled checks, at least 1
+		 * @return this builder
+		 */
+		public Builder throttleRetries(int throttleRetries) {
+			if (throttleRetries < 1) {
+				throw new IllegalArgumentException("throttle retries must be at least 1, was " + throttleRetries);
+			}
+			this.throttleRetries = throttleRetries;
+			return this;
+		}
+
+		/**
+		 * Sets the clock of the back-off after {@code Throttling}.
+		 * @param ticker the ticker
+		 * @return this builder
+		 */
+		Builder ticker(Ticker ticker) {
+			this.ticker = Objects.requireNonNull(ticker, "ticker");
+			return this;
+		}
+
+		/**
+		 * Sets the source of jitter, uniform in [0, 1).
+		 * @param random the source
+		 * @return this builder
+		 */
+		Builder random(DoubleSupplier random) {
+			this.random = Objects.requireNonNull(random, "random");
 			return this;
 		}
 

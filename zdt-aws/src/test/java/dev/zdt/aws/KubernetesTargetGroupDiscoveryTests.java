@@ -260,6 +260,8 @@ class KubernetesTargetGroupDiscoveryTests {
 			TargetHealthStrategy strategy = TargetHealthStrategy.builder(client, discovery().build())
 				.targetIp(null)
 				.propagationMargin(Duration.ZERO)
+				// The discovery is what these tests are about: the first poll at once.
+				.firstPollDelay(Duration.ZERO)
 				.callTimeouts(GENEROUS, GENEROUS)
 				.executor(Runnable::run)
 				.logger(new CapturingLogger())
@@ -291,16 +293,19 @@ class KubernetesTargetGroupDiscoveryTests {
 				.targetIp(null)
 				.targetPort(8080)
 				.propagationMargin(Duration.ZERO)
+				// The discovery is what these tests are about: the first poll at once.
+				.firstPollDelay(Duration.ZERO)
 				.callTimeouts(GENEROUS, GENEROUS)
 				.executor(Runnable::run)
 				.logger(new CapturingLogger())
 				.build();
 			HoldEvaluator evaluator = strategy.start(at(0));
 			assertThat(evaluator.evaluate(at(0))).isEqualTo(HoldDecision.keepHolding());
+			// 3 s apart: longer than any jittered poll interval (2 s ± 50 %).
 			elb.targetState(ARN, POD_IP, 8080, "draining");
-			assertThat(evaluator.evaluate(at(2))).isEqualTo(HoldDecision.keepHolding());
+			assertThat(evaluator.evaluate(at(3))).isEqualTo(HoldDecision.keepHolding());
 			elb.targetState(OTHER_ARN, POD_IP, 8081, "draining");
-			assertThat(evaluator.evaluate(at(4))).isEqualTo(HoldDecision.release(TargetHealthStrategy.DRAINING));
+			assertThat(evaluator.evaluate(at(6))).isEqualTo(HoldDecision.release(TargetHealthStrategy.DRAINING));
 			assertThat(strategy.hasGivenUp()).isFalse();
 			assertThat(strategy.details()).extractingByKey("targetStates", InstanceOfAssertFactories.MAP)
 				.containsOnlyKeys(ARN, OTHER_ARN);
@@ -317,17 +322,20 @@ class KubernetesTargetGroupDiscoveryTests {
 			TargetHealthStrategy strategy = TargetHealthStrategy.builder(client, discovery().build())
 				.targetIp(null)
 				.propagationMargin(Duration.ZERO)
+				// The discovery is what these tests are about: the first poll at once.
+				.firstPollDelay(Duration.ZERO)
 				.callTimeouts(GENEROUS, GENEROUS)
 				.executor(Runnable::run)
 				.logger(logger)
 				.build();
 			HoldEvaluator evaluator = strategy.start(at(0));
 			assertThat(evaluator.evaluate(at(0))).isEqualTo(HoldDecision.keepHolding());
-			assertThat(evaluator.evaluate(at(2))).isEqualTo(HoldDecision.keepHolding());
+			// 3 s apart: longer than any jittered poll interval (2 s ± 50 %).
+			assertThat(evaluator.evaluate(at(3))).isEqualTo(HoldDecision.keepHolding());
 			this.api.respondWith(0);
 			this.api.pod(NAMESPACE, POD, POD_IP, "target-health.elbv2.k8s.aws/" + BINDING)
 				.targetGroupBinding(NAMESPACE, BINDING, ARN, "ip");
-			assertThat(evaluator.evaluate(at(4)).isRelease()).isTrue();
+			assertThat(evaluator.evaluate(at(6)).isRelease()).isTrue();
 			assertThat(logger.warnings()).singleElement().asString().contains("503");
 		}
 	}

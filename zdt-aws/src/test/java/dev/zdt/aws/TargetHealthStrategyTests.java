@@ -258,11 +258,12 @@ class TargetHealthStrategyTests {
 		HoldOutcome outcome = new Hold(strategy(ARN).build(), bounds, new TrafficMonitor(this.ticker), this.ticker)
 			.run();
 		assertThat(outcome.reason()).isEqualTo(HoldOutcome.MAX_HOLD);
-		assertThat(this.elb.requestCount("DescribeTargetHealth")).isEqualTo(30);
+		// The most polls a hold makes by default, not one every 2 s for 59 s.
+		assertThat(this.elb.requestCount("DescribeTargetHealth")).isEqualTo(12);
 	}
 
 	@ParameterizedTest
-	@EnumSource(names = { "THROTTLING", "INTERNAL_FAILURE", "SERVICE_UNAVAILABLE" })
+	@EnumSource(names = { "INTERNAL_FAILURE", "SERVICE_UNAVAILABLE" })
 	void transientFaultKeepsHoldingKeepsAskingAndLogsOnce(Fault fault) {
 		this.elb.fail(fault);
 		TargetHealthStrategy strategy = strategy(ARN).build();
@@ -304,7 +305,8 @@ class TargetHealthStrategyTests {
 			for (int second = 0; second < 10; second += 2) {
 				assertThat(evaluator.evaluate(at(Duration.ofSeconds(second)))).isEqualTo(HoldDecision.keepHolding());
 			}
-			assertThat(this.elb.requestCount("DescribeTargetHealth")).isEqualTo(5);
+			// One call, and no other while the back-off lasts (this clock does not move).
+			assertThat(this.elb.requestCount("DescribeTargetHealth")).isEqualTo(1);
 			assertThat(this.logger.warnings()).singleElement()
 				.asString()
 				.contains("throttled")
@@ -319,14 +321,16 @@ class TargetHealthStrategyTests {
 	void holdRecoversFromATransientFault() {
 		this.elb.fail(Fault.THROTTLING);
 		this.ticker.onSleep((now) -> {
-			if (elapsedSince(now).compareTo(Duration.ofSeconds(3)) >= 0) {
+			if (elapsedSince(now).compareTo(Duration.ofSeconds(1)) >= 0) {
 				this.elb.clearFault();
 				this.elb.targetState(ARN, IP, PORT, "draining");
 			}
 		});
 		HoldOutcome outcome = hold(strategy(ARN).build());
 		assertThat(outcome.reason()).isEqualTo(TargetHealthStrategy.DRAINING);
-		assertThat(outcome.held()).isEqualTo(Duration.ofSeconds(4 + 5));
+		// Throttled at 0 s; after the back-off (0.5 × 2 s × 2) the poll at 2 s sees the
+		// target draining.
+		assertThat(outcome.held()).isEqualTo(Duration.ofSeconds(2 + 5));
 		assertThat(this.logger.warnings()).hasSize(1);
 	}
 
@@ -339,6 +343,8 @@ class TargetHealthStrategyTests {
 		assertThat(strategy.details()).hasEntrySatisfying("fault",
 				(fault) -> assertThat(fault).asString().contains("Throttling"));
 		this.elb.clearFault();
+		// After the back-off of 0.5 × 2 s × 2 that a throttled call brings.
+		this.ticker.advance(Duration.ofSeconds(2));
 		evaluator.evaluate(at(Duration.ofSeconds(2)));
 		assertThat(strategy.details()).doesNotContainKey("fault").containsKey("targetStates");
 	}
@@ -454,6 +460,7 @@ class TargetHealthStrategyTests {
 	void unknownPodIpStopsAskingAndNamesTheFix() {
 		TargetHealthStrategy strategy = TargetHealthStrategy.builder(this.client, TargetGroupSource.of(List.of(ARN)))
 			.targetIp(null)
+			.firstPollDelay(Duration.ZERO)
 			.executor(Runnable::run)
 			.logger(this.logger)
 			.build();
@@ -562,6 +569,10 @@ class TargetHealthStrategyTests {
 			.targetPort(PORT)
 			.pollInterval(Duration.ofSeconds(2))
 			.propagationMargin(Duration.ofSeconds(5))
+			// The rules of TargetHealthPollingTests aside: first poll at once, no jitter.
+			.firstPollDelay(Duration.ZERO)
+			.random(() -> 0.5)
+			.ticker(this.ticker)
 			// Generous: the machine running the tests may be busy.
 			.callTimeouts(Duration.ofSeconds(20), Duration.ofSeconds(20))
 			.executor(Runnable::run)

@@ -90,6 +90,11 @@ class TargetHealthWithTrafficTests {
 			.targetPort(PORT)
 			.pollInterval(Duration.ofSeconds(2))
 			.propagationMargin(MARGIN)
+			// The polling rules of TargetHealthPollingTests aside: first poll at once, no
+			// jitter.
+			.firstPollDelay(Duration.ZERO)
+			.random(() -> 0.5)
+			.ticker(this.ticker)
 			// Generous: the machine running the tests may be busy.
 			.callTimeouts(Duration.ofSeconds(20), Duration.ofSeconds(20))
 			.executor(Runnable::run)

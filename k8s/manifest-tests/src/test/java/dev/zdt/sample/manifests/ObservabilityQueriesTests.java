@@ -1,11 +1,14 @@
 package dev.zdt.sample.manifests;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,12 +17,14 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.zdt.core.DrainCoordinator;
 import dev.zdt.core.DrainTrigger;
+import dev.zdt.testsupport.elbv2.FakeElbv2Server;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,6 +32,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,7 +49,11 @@ class ObservabilityQueriesTests {
 
 	private static final Path OBSERVABILITY = Manifests.k8sDirectory().resolve("observability");
 
+	private static final String TARGET_GROUP = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/k8s-default-sample-6b2a4c/73e2d6bc24d8a067";
+
 	private static final Pattern ZDT_METRIC = Pattern.compile("\\bzdt_[a-z0-9_]+\\b");
+
+	private static final FakeElbv2Server ELB = startElb();
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -54,6 +65,37 @@ class ObservabilityQueriesTests {
 
 	@Autowired
 	private DrainCoordinator coordinator;
+
+	// The ALB strategy on, against a local ELBv2 API that reports the target draining:
+	// the
+	// app then publishes its zdt_aws_* meters too.
+	@DynamicPropertySource
+	static void awsProperties(DynamicPropertyRegistry registry) {
+		System.setProperty("aws.accessKeyId", "AKIAZDTTEST");
+		System.setProperty("aws.secretAccessKey", "zdt-test-secret");
+		registry.add("zdt.aws.endpoint", () -> ELB.endpoint().toString());
+		registry.add("zdt.aws.region", () -> "eu-west-1");
+		registry.add("zdt.aws.target-group-arns", () -> TARGET_GROUP);
+		registry.add("zdt.aws.target-ip", () -> "192.0.2.15");
+		registry.add("zdt.aws.first-poll-delay", () -> "0s");
+		registry.add("zdt.aws.propagation-margin", () -> "0s");
+	}
+
+	private static FakeElbv2Server startElb() {
+		try {
+			FakeElbv2Server server = FakeElbv2Server.start().targetGroup(TARGET_GROUP, Duration.ofSeconds(30));
+			server.targetHealth((arn, ip, port) -> FakeElbv2Server.TargetHealth.of("draining"));
+			return server;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@AfterAll
+	static void stopElb() {
+		ELB.close();
+	}
 
 	@Test
 	void everyQueryNamesAMeterTheAppPublishes() throws Exception {

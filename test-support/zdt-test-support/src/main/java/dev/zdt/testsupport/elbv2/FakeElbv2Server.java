@@ -56,6 +56,10 @@ public final class FakeElbv2Server implements AutoCloseable {
 
 	private volatile @Nullable String faultAction;
 
+	private volatile @Nullable Admission admission;
+
+	private volatile boolean recording = true;
+
 	private FakeElbv2Server(HttpServer server, ExecutorService executor) {
 		this.server = server;
 		this.executor = executor;
@@ -154,6 +158,29 @@ public final class FakeElbv2Server implements AutoCloseable {
 	}
 
 	/**
+	 * Lets an admission decide, request by request, which requests are answered and which
+	 * get {@code Throttling} (HTTP 400), as the ELBv2 API's rate limit does; see
+	 * {@link DescribeTokenBucket}.
+	 * @param admission the admission, or {@code null} to answer every request
+	 * @return this server
+	 */
+	public FakeElbv2Server admission(@Nullable Admission admission) {
+		this.admission = admission;
+		return this;
+	}
+
+	/**
+	 * Sets whether {@link #requests()} keeps every request; a long benchmark with many
+	 * clients turns it off so that memory stays flat. On by default.
+	 * @param recording whether to keep the requests
+	 * @return this server
+	 */
+	public FakeElbv2Server recording(boolean recording) {
+		this.recording = recording;
+		return this;
+	}
+
+	/**
 	 * Answers requests normally again; requests held by {@link Fault#NO_ANSWER} stay
 	 * held.
 	 */
@@ -211,7 +238,15 @@ public final class FakeElbv2Server implements AutoCloseable {
 			if (securityToken != null) {
 				form.put("_securityToken", securityToken);
 			}
-			this.requests.add(form);
+			if (this.recording) {
+				this.requests.add(form);
+			}
+			Admission admission = this.admission;
+			if (admission != null && !admission.admit(form)) {
+				Fault throttled = Fault.THROTTLING;
+				send(exchange, throttled.status, error(throttled.type, throttled.code, throttled.message));
+				return;
+			}
 			String faultAction = this.faultAction;
 			Fault fault = (faultAction == null || faultAction.equals(form.get("Action"))) ? this.fault : null;
 			if (fault == Fault.NO_ANSWER) {
@@ -396,6 +431,22 @@ public final class FakeElbv2Server implements AutoCloseable {
 				default -> new TargetHealth(state, null, null);
 			};
 		}
+
+	}
+
+	/**
+	 * Decides whether a request is answered or throttled.
+	 */
+	@FunctionalInterface
+	public interface Admission {
+
+		/**
+		 * Returns whether to answer a request.
+		 * @param request the form parameters of the request, with {@code _authorization}
+		 * when signed (see {@link FakeElbv2Server#requests()})
+		 * @return {@code true} to answer, {@code false} to answer {@code Throttling}
+		 */
+		boolean admit(Map<String, String> request);
 
 	}
 

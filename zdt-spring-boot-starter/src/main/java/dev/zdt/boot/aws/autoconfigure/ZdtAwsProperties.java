@@ -62,6 +62,27 @@ public class ZdtAwsProperties implements InitializingBean {
 	private Duration pollInterval = Duration.ofSeconds(2);
 
 	/**
+	 * Time from the start of the hold to its first DescribeTargetHealth call, jittered by
+	 * ±50 %: the ALB cannot report the target draining before the AWS Load Balancer
+	 * Controller has deregistered it. Never longer than half the deregistration delay. 0s
+	 * asks at once.
+	 */
+	private Duration firstPollDelay = Duration.ofSeconds(3);
+
+	/**
+	 * Most DescribeTargetHealth rounds one hold makes before it leaves the decision to
+	 * the traffic evidence and the maximum hold.
+	 */
+	private int maxPollsPerHold = 12;
+
+	/**
+	 * Throttled DescribeTargetHealth rounds in a row after which a hold takes the ELBv2
+	 * API as not answering and stops asking. Each throttled round makes every call of the
+	 * process wait a full-jitter back-off first.
+	 */
+	private int throttleRetries = 2;
+
+	/**
 	 * How long to keep holding once the ALB reports the target draining, while its nodes
 	 * catch up, when the traffic cannot tell: a silence of every source ends the hold
 	 * sooner, and a source still sending after draining keeps it longer.
@@ -144,6 +165,30 @@ public class ZdtAwsProperties implements InitializingBean {
 
 	public void setPollInterval(Duration pollInterval) {
 		this.pollInterval = pollInterval;
+	}
+
+	public Duration getFirstPollDelay() {
+		return this.firstPollDelay;
+	}
+
+	public void setFirstPollDelay(Duration firstPollDelay) {
+		this.firstPollDelay = firstPollDelay;
+	}
+
+	public int getMaxPollsPerHold() {
+		return this.maxPollsPerHold;
+	}
+
+	public void setMaxPollsPerHold(int maxPollsPerHold) {
+		this.maxPollsPerHold = maxPollsPerHold;
+	}
+
+	public int getThrottleRetries() {
+		return this.throttleRetries;
+	}
+
+	public void setThrottleRetries(int throttleRetries) {
+		this.throttleRetries = throttleRetries;
 	}
 
 	public Duration getPropagationMargin() {

@@ -26,6 +26,7 @@ final class ZdtAwsPropertiesValidator {
 	static void validate(ZdtAwsProperties properties) {
 		DurationProperties.requireWithinLimit("zdt.aws.poll-interval", properties.getPollInterval());
 		DurationProperties.requireWithinLimit("zdt.aws.propagation-margin", properties.getPropagationMargin());
+		DurationProperties.requireWithinLimit("zdt.aws.first-poll-delay", properties.getFirstPollDelay());
 		DurationProperties.requireWithinLimit("zdt.aws.api-call-timeout", properties.getApiCallTimeout());
 		DurationProperties.requireWithinLimit("zdt.aws.api-call-attempt-timeout",
 				properties.getApiCallAttemptTimeout());
@@ -35,6 +36,16 @@ final class ZdtAwsPropertiesValidator {
 		if (properties.getApiCallAttemptTimeout().compareTo(properties.getApiCallTimeout()) > 0) {
 			throw invalid("zdt.aws.api-call-attempt-timeout", properties.getApiCallAttemptTimeout(),
 					"must not be longer than zdt.aws.api-call-timeout (" + properties.getApiCallTimeout() + ")");
+		}
+		if (properties.getFirstPollDelay().isNegative()) {
+			throw invalid("zdt.aws.first-poll-delay", properties.getFirstPollDelay(),
+					"must not be negative, e.g. 3s (0s asks at once)");
+		}
+		if (properties.getMaxPollsPerHold() < 1) {
+			throw invalid("zdt.aws.max-polls-per-hold", properties.getMaxPollsPerHold(), "must be at least 1, e.g. 12");
+		}
+		if (properties.getThrottleRetries() < 1) {
+			throw invalid("zdt.aws.throttle-retries", properties.getThrottleRetries(), "must be at least 1, e.g. 2");
 		}
 		if (properties.getPropagationMargin().isNegative()) {
 			throw invalid("zdt.aws.propagation-margin", properties.getPropagationMargin(),

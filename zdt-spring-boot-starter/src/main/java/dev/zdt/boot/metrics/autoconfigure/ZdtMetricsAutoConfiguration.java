@@ -2,9 +2,11 @@ package dev.zdt.boot.metrics.autoconfigure;
 
 import dev.zdt.boot.autoconfigure.ZdtAutoConfiguration;
 import dev.zdt.boot.metrics.DrainMetrics;
+import dev.zdt.boot.metrics.LoadBalancerApiMetrics;
 import dev.zdt.boot.metrics.LongLivedConnectionMetrics;
 import dev.zdt.core.DrainCoordinator;
 import dev.zdt.core.connection.LongLivedConnections;
+import dev.zdt.core.hold.LoadBalancerHoldStrategySupplier;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,6 +30,13 @@ public final class ZdtMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	DrainMetrics zdtDrainMetrics(ObjectProvider<DrainCoordinator> coordinator) {
 		return new DrainMetrics(coordinator::getObject);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(LoadBalancerHoldStrategySupplier.class)
+	LoadBalancerApiMetrics zdtLoadBalancerApiMetrics(LoadBalancerHoldStrategySupplier loadBalancer) {
+		return new LoadBalancerApiMetrics(loadBalancer);
 	}
 
 	@Bean

@@ -159,7 +159,7 @@ class ZdtAwsAutoConfigurationTests {
 		this.contextRunner.withSystemProperties("aws.accessKeyId=AKIAZDTTEST", "aws.secretAccessKey=zdt-test-secret")
 			.withPropertyValues("zdt.aws.endpoint=" + this.elb.endpoint(), "zdt.aws.region=eu-west-1",
 					"zdt.aws.target-group-arns=" + ARN, "zdt.aws.target-ip=" + IP, "zdt.aws.target-port=9090",
-					"zdt.aws.propagation-margin=0s")
+					"zdt.aws.propagation-margin=0s", "zdt.aws.first-poll-delay=0s")
 			.run((context) -> {
 				LoadBalancerHoldStrategySupplier supplier = context.getBean(LoadBalancerHoldStrategySupplier.class);
 				assertThat(supplier.deregistrationDelay()).isEqualTo(Duration.ofSeconds(90));
@@ -325,7 +325,7 @@ class ZdtAwsAutoConfigurationTests {
 		this.contextRunner.withSystemProperties("aws.accessKeyId=AKIAZDTTEST", "aws.secretAccessKey=zdt-test-secret")
 			.withPropertyValues("zdt.aws.endpoint=" + this.elb.endpoint(), "zdt.aws.region=eu-west-1",
 					"zdt.aws.target-group-arns=" + ARN, "POD_IP=" + IP, "server.port=8443",
-					"zdt.aws.propagation-margin=0s")
+					"zdt.aws.propagation-margin=0s", "zdt.aws.first-poll-delay=0s")
 			.run((context) -> {
 				HoldStrategy strategy = context.getBean(LoadBalancerHoldStrategySupplier.class).strategy();
 				assertThat(evaluateUntilDecided(strategy))
@@ -374,6 +374,9 @@ class ZdtAwsAutoConfigurationTests {
 	void invalidValuesFailStartupNamingTheProperty() {
 		assertInvalid("zdt.aws.poll-interval", "zdt.aws.poll-interval=0s");
 		assertInvalid("zdt.aws.propagation-margin", "zdt.aws.propagation-margin=-1s");
+		assertInvalid("zdt.aws.first-poll-delay", "zdt.aws.first-poll-delay=-1s");
+		assertInvalid("zdt.aws.max-polls-per-hold", "zdt.aws.max-polls-per-hold=0");
+		assertInvalid("zdt.aws.throttle-retries", "zdt.aws.throttle-retries=0");
 		assertInvalid("zdt.aws.target-port", "zdt.aws.target-port=70000");
 		assertInvalid("zdt.aws.target-ip", "zdt.aws.target-ip=pod.local");
 		assertInvalid("zdt.aws.target-ip", "zdt.aws.target-ip=10.0.0.1:8080");
