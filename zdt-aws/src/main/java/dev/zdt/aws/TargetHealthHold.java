@@ -185,6 +185,14 @@ final class TargetHealthHold implements HoldEvaluator {
 		return delay;
 	}
 
+	/**
+	 * Returns whether this hold stopped asking the load balancer.
+	 * @return {@code true} once it has
+	 */
+	boolean hasStoppedAsking() {
+		return this.stoppedAsking != null;
+	}
+
 	private void stopAsking(String why) {
 		this.stoppedAsking = why;
 		this.logger.log(Level.INFO, () -> "zdt: this hold stops asking the load balancer: " + why

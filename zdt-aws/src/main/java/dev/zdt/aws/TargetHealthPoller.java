@@ -207,6 +207,15 @@ final class TargetHealthPoller implements AutoCloseable {
 		return this.deregistrationDelay.await(wait);
 	}
 
+	/**
+	 * Returns whether the last call failed, other than by being throttled.
+	 * @return {@code true} while the last fault is not throttling
+	 */
+	boolean lastCallFailedOtherThanByThrottling() {
+		Fault fault = this.faults.last();
+		return fault != null && !fault.isThrottling();
+	}
+
 	synchronized boolean hasGivenUp() {
 		return this.gaveUp;
 	}

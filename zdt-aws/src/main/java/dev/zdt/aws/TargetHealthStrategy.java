@@ -164,6 +164,23 @@ public final class TargetHealthStrategy implements HoldStrategy, AutoCloseable {
 	}
 
 	/**
+	 * Returns whether the load balancer answers this strategy now. It does not once a
+	 * permanent fault made the strategy give up, once the current hold stopped asking
+	 * (after its most polls, or after {@code throttleRetries} throttled polls in a row),
+	 * or while the last call failed other than by throttling. A throttled call is an
+	 * answer that comes later, after the back-off: a silence in the traffic must not end
+	 * the hold before {@code draining} on account of it.
+	 * @return whether the load balancer's answer is available
+	 */
+	public boolean isAnswering() {
+		if (hasGivenUp()) {
+			return false;
+		}
+		TargetHealthHold hold = this.lastHold;
+		return (hold == null || !hold.hasStoppedAsking()) && !this.poller.lastCallFailedOtherThanByThrottling();
+	}
+
+	/**
 	 * Returns whether a permanent fault made this strategy stop asking the load balancer.
 	 * @return {@code true} once it has given up
 	 */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.zdt.core.hold.HoldBounds;
 import dev.zdt.core.hold.HoldEvaluator;
@@ -170,8 +171,23 @@ class TargetHealthWithTrafficTests {
 	}
 
 	@Test
+	void aThrottledPollIsALaterAnswerNotALicenceForTheTrafficToEndTheHoldBeforeDraining() {
+		// Only the hold's first poll is throttled; the API answers every later one.
+		AtomicInteger describeCalls = new AtomicInteger();
+		this.elb.admission((request) -> !"DescribeTargetHealth".equals(request.get("Action"))
+				|| describeCalls.incrementAndGet() > 1);
+		// The traffic's silence is long enough from the start of the hold.
+		poisson(BUSY_NODE, 600, 0, DRAIN_AT - 5);
+		poisson(LATE_NODE, 40, 0, DRAIN_AT - 5);
+		this.targetStates.put(DRAIN_AT + 10, "draining");
+		HoldOutcome outcome = holdFromDrainAt();
+		assertThat(outcome.held()).isGreaterThanOrEqualTo(Duration.ofSeconds(10));
+		assertThat(describeCalls).hasValueGreaterThan(1);
+	}
+
+	@Test
 	void whileTheApiFailsTheTrafficDecidesAsBefore() {
-		this.elb.fail(Fault.THROTTLING);
+		this.elb.fail(Fault.SERVICE_UNAVAILABLE);
 		poisson(BUSY_NODE, 600, 0, DRAIN_AT + 2);
 		poisson(LATE_NODE, 40, 0, DRAIN_AT + 2);
 		HoldOutcome outcome = holdFromDrainAt();
@@ -218,10 +234,8 @@ class TargetHealthWithTrafficTests {
 	}
 
 	private HoldStrategy awsThenAdaptive() {
-		return HoldStrategies.preferring(this.loadBalancer,
-				() -> !this.loadBalancer.hasGivenUp() && !this.loadBalancer.details().containsKey("fault"),
-				new TrafficQuietStrategy(Duration.ofSeconds(1),
-						TrafficQuietStrategy.DEFAULT_FALSE_RELEASE_PROBABILITY));
+		return HoldStrategies.preferring(this.loadBalancer, this.loadBalancer::isAnswering, new TrafficQuietStrategy(
+				Duration.ofSeconds(1), TrafficQuietStrategy.DEFAULT_FALSE_RELEASE_PROBABILITY));
 	}
 
 	private HoldOutcome holdFromDrainAt() {

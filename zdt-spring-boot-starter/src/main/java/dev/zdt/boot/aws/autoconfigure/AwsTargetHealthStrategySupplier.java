@@ -43,22 +43,14 @@ public final class AwsTargetHealthStrategySupplier implements LoadBalancerHoldSt
 
 	/**
 	 * Returns {@code false} once the strategy has given up on the ELBv2 API (a permanent
-	 * fault) or while its last call failed; {@code true} before the first answer, so that
-	 * the traffic never decides before the load balancer has had a chance to.
+	 * fault), once its hold stopped asking, or while its last call failed other than by
+	 * throttling (see {@link TargetHealthStrategy#isAnswering()}); {@code true} before
+	 * the first answer, so that the traffic never decides before the load balancer has
+	 * had a chance to.
 	 */
 	@Override
 	public boolean isAnswering() {
-		if (this.strategy.hasGivenUp()) {
-			return false;
-		}
-		try {
-			return !this.strategy.details().containsKey("fault");
-		}
-		catch (RuntimeException ex) {
-			// The details need the target's port: unknown means the strategy cannot ask
-			// either.
-			return false;
-		}
+		return this.strategy.isAnswering();
 	}
 
 	@Override
