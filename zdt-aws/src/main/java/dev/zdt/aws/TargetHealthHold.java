@@ -29,6 +29,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class TargetHealthHold implements HoldEvaluator {
 
+	private static final Duration MIN_SILENCE_TO_ASK = Duration.ofMillis(500);
+
 	private final TargetHealthPoller poller;
 
 	private final PollRules rules;
@@ -52,6 +54,8 @@ final class TargetHealthHold implements HoldEvaluator {
 	private int throttledInARow;
 
 	private @Nullable Duration nextPollAt;
+
+	private @Nullable Duration lastPollAt;
 
 	private volatile @Nullable String stoppedAsking;
 
@@ -77,7 +81,7 @@ final class TargetHealthHold implements HoldEvaluator {
 	@Override
 	public HoldDecision evaluate(HoldContext context) {
 		try {
-			return decide(context.elapsed());
+			return decide(context);
 		}
 		catch (RuntimeException ex) {
 			this.poller.report("Evaluating the target health", Fault.of(ex));
@@ -85,7 +89,8 @@ final class TargetHealthHold implements HoldEvaluator {
 		}
 	}
 
-	private HoldDecision decide(Duration elapsed) {
+	private HoldDecision decide(HoldContext context) {
+		Duration elapsed = context.elapsed();
 		if (!this.evaluated) {
 			this.evaluated = true;
 			this.callsAtStart = this.poller.calls();
@@ -94,7 +99,7 @@ final class TargetHealthHold implements HoldEvaluator {
 		}
 		Duration letGoAt = this.letGoSeenAt;
 		if (letGoAt == null) {
-			pollIfDue(elapsed);
+			pollIfDue(context);
 			Observation observation = this.poller.latest();
 			if (observation != null && this.firstPoll >= 0 && observation.poll() >= this.firstPoll
 					&& observation.isLetGo()) {
@@ -113,7 +118,8 @@ final class TargetHealthHold implements HoldEvaluator {
 				? HoldDecision.release(this.releaseReason) : HoldDecision.keepHolding();
 	}
 
-	private void pollIfDue(Duration elapsed) {
+	private void pollIfDue(HoldContext context) {
+		Duration elapsed = context.elapsed();
 		if (this.stoppedAsking != null || !countLastPoll()) {
 			return;
 		}
@@ -124,7 +130,7 @@ final class TargetHealthHold implements HoldEvaluator {
 		if (this.nextPollAt == null) {
 			this.nextPollAt = this.rules.jittered(firstPollDelay());
 		}
-		if (elapsed.compareTo(this.nextPollAt) < 0) {
+		if (elapsed.compareTo(this.nextPollAt) < 0 && !silenceBeganSinceTheLastPoll(context)) {
 			return;
 		}
 		if (this.polls >= this.rules.maxPollsPerHold()) {
@@ -135,6 +141,7 @@ final class TargetHealthHold implements HoldEvaluator {
 		if (poll >= 0) {
 			this.polls++;
 			this.lastPoll = poll;
+			this.lastPollAt = elapsed;
 			this.nextPollAt = elapsed.plus(this.rules.jittered(this.rules.pollInterval()));
 			if (this.firstPoll < 0) {
 				this.firstPoll = poll;
@@ -152,6 +159,33 @@ final class TargetHealthHold implements HoldEvaluator {
 		Duration letGoAt = this.letGoSeenAt;
 		return (letGoAt != null) ? Map.of("propagationMarginEndsAtMs", letGoAt.plus(this.propagationMargin).toMillis())
 				: Map.of();
+	}
+
+	/**
+	 * Whether the traffic fell silent after the last poll, for longer than the rate
+	 * before the drain makes likely (a chance under 1 in 1,000) and at least half a
+	 * second: the first sign that the load balancer has let go. Asking then, not at the
+	 * next scheduled poll, keeps its answer from lagging the traffic by up to a poll
+	 * interval. At most one such poll per silence, none within half a poll interval of
+	 * the last, and all within the most polls a hold may make.
+	 */
+	private boolean silenceBeganSinceTheLastPoll(HoldContext context) {
+		double rate = context.rateBeforeDrain();
+		if (!(rate > 0)) {
+			return false;
+		}
+		Duration unlikely = Duration.ofNanos((long) (Math.log(1000) / rate * 1e9));
+		Duration silence = context.quietFor();
+		if (silence.compareTo(MIN_SILENCE_TO_ASK) < 0 || silence.compareTo(unlikely) < 0) {
+			return false;
+		}
+		Duration lastPollAt = this.lastPollAt;
+		if (lastPollAt == null) {
+			return true;
+		}
+		Duration silenceBegan = context.elapsed().minus(silence);
+		return silenceBegan.compareTo(lastPollAt) > 0
+				&& context.elapsed().minus(lastPollAt).compareTo(this.rules.pollInterval().dividedBy(2)) >= 0;
 	}
 
 	/**

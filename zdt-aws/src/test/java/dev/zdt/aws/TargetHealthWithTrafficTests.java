@@ -143,6 +143,18 @@ class TargetHealthWithTrafficTests {
 	}
 
 	@Test
+	void busyTrafficFallingSilentBetweenTwoPollsIsAskedAboutAtOnce() {
+		// Draining and both nodes stopping at 2.1 s, just after the poll at 2 s: the
+		// next one is due at 4 s, but the silence is reason to ask sooner.
+		poisson(BUSY_NODE, 600, 0, DRAIN_AT + 2.1);
+		poisson(LATE_NODE, 40, 0, DRAIN_AT + 2.1);
+		this.targetStates.put(DRAIN_AT + 2.1, "draining");
+		HoldOutcome outcome = holdFromDrainAt();
+		assertThat(outcome.reason()).isEqualTo(TrafficQuietStrategy.REASON);
+		assertThat(outcome.held()).isLessThanOrEqualTo(lastArrivalInHold(BUSY_NODE).plusMillis(1500));
+	}
+
+	@Test
 	void withoutTrafficToJudgeByTheMarginEndsTheHold() {
 		this.targetStates.put(DRAIN_AT + 3, "draining");
 		HoldOutcome outcome = holdFromDrainAt();
@@ -166,8 +178,13 @@ class TargetHealthWithTrafficTests {
 		poisson(LATE_NODE, 40, 0, DRAIN_AT + 1);
 		this.targetStates.put(DRAIN_AT + 10, "draining");
 		HoldOutcome outcome = holdFromDrainAt();
-		assertThat(outcome.held()).isEqualTo(Duration.ofSeconds(10));
+		// The silence from 1 s moves the polls off the 2 s grid (one is asked at once):
+		// the first poll at or after 10 s sees draining.
+		assertThat(outcome.held()).isGreaterThanOrEqualTo(Duration.ofSeconds(10))
+			.isLessThanOrEqualTo(Duration.ofSeconds(12));
 		assertThat(outcome.reason()).isEqualTo(TrafficQuietStrategy.REASON);
+		// One silence, one poll more than the 2 s grid would make (0, 2, ... 10 s).
+		assertThat(this.elb.requestCount("DescribeTargetHealth")).isLessThanOrEqualTo(7);
 	}
 
 	@Test
