@@ -180,8 +180,8 @@ class ZdtAwsAutoConfigurationTests {
 			.run((context) -> {
 				DrainCoordinator coordinator = context.getBean(DrainCoordinator.class);
 				CompletableFuture<DrainResult> drain = coordinator.startDrain(DrainTrigger.API);
-				Thread.sleep(500);
-				assertThat(drain).isNotDone();
+				// The target is healthy: the hold goes on.
+				await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> !drain.isDone());
 				this.elb.targetState(ARN, IP, 8080, "draining");
 				DrainResult result = drain.get(30, TimeUnit.SECONDS);
 				assertThat(result.strategy()).isEqualTo("aws-target-health>adaptive");
@@ -209,8 +209,8 @@ class ZdtAwsAutoConfigurationTests {
 				steadyTraffic(context.getBean(TrafficMonitor.class), ticker);
 				CompletableFuture<DrainResult> drain = context.getBean(DrainCoordinator.class)
 					.startDrain(DrainTrigger.API);
-				Thread.sleep(3000);
-				assertThat(drain).isNotDone();
+				// The target is healthy: the hold goes on, however quiet the traffic.
+				await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> !drain.isDone());
 				this.elb.targetState(ARN, IP, 8080, "draining");
 				DrainResult result = drain.get(30, TimeUnit.SECONDS);
 				// Every source has been quiet for its window since long before: the
@@ -250,11 +250,13 @@ class ZdtAwsAutoConfigurationTests {
 				});
 				// The late node keeps sending for 1 s after draining was seen: three
 				// times the margin.
-				for (int i = 0; i < 10; i++) {
-					Thread.sleep(100);
-					send(traffic, LATE_NODE);
-				}
-				assertThat(drain).isNotDone();
+				await().during(Duration.ofSeconds(1))
+					.atMost(Duration.ofSeconds(10))
+					.pollInterval(Duration.ofMillis(100))
+					.until(() -> {
+						send(traffic, LATE_NODE);
+						return !drain.isDone();
+					});
 				assertThat(coordinator.evidence()).containsEntry("sourcesSendingAfterLetGo", List.of(LATE_NODE))
 					.containsKey("propagationMarginEndsAtMs");
 				// The late node has stopped: 30 s of silence.
@@ -406,16 +408,12 @@ class ZdtAwsAutoConfigurationTests {
 	/**
 	 * The strategy polls in the background: ask until it has an answer, as the hold does.
 	 */
-	private static HoldDecision evaluateUntilDecided(HoldStrategy strategy) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+	private static HoldDecision evaluateUntilDecided(HoldStrategy strategy) {
 		HoldContext context = new HoldContext(Duration.ZERO, 0, 0, Duration.ZERO, Duration.ZERO);
 		HoldEvaluator hold = strategy.start(context);
-		HoldDecision decision = HoldDecision.keepHolding();
-		while (!decision.isRelease() && System.nanoTime() < deadline) {
-			decision = hold.evaluate(context);
-			Thread.sleep(20);
-		}
-		return decision;
+		return await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> hold.evaluate(context), HoldDecision::isRelease);
 	}
 
 	/**
