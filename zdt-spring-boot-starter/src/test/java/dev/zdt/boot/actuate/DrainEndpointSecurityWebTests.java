@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -126,11 +127,8 @@ class DrainEndpointSecurityWebTests {
 			HttpResponse<String> drained = app.management("GET", "/actuator/zdt/drain", WITH_TOKEN);
 			assertThat(drained.statusCode()).isEqualTo(200);
 			assertThat(drained.body()).contains("\"state\":\"DRAINED\"");
-			long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-			while (app.coordinator().state() != DrainState.SERVING && System.nanoTime() < deadline) {
-				Thread.sleep(50);
-			}
-			assertThat(app.coordinator().state()).isEqualTo(DrainState.SERVING);
+			await().atMost(Duration.ofSeconds(15))
+				.untilAsserted(() -> assertThat(app.coordinator().state()).isEqualTo(DrainState.SERVING));
 			assertThat(app.management("/actuator/health/readiness").statusCode()).isEqualTo(200);
 			assertThat(output).contains("WARN").contains("zdt: no shutdown followed the drain");
 		}

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import static org.awaitility.Awaitility.await;
+import static dev.zdt.boot.testapp.DrainAwait.awaitState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ZdtEndpointWebTests {
@@ -126,7 +128,7 @@ class ZdtEndpointWebTests {
 			assertThat(app.get("/hello").headers().firstValue("Connection")).isEmpty();
 			CompletableFuture<HttpResponse<String>> drain = CompletableFuture
 				.supplyAsync(() -> app.management("GET", "/actuator/zdt/drain", TOKEN));
-			awaitState(app, DrainState.DRAINING);
+			awaitState(app.coordinator(), DrainState.DRAINING);
 			// The state turns DRAINING just before the listeners (readiness among them)
 			// hear of the drain.
 			awaitReadiness(app, 503);
@@ -153,20 +155,10 @@ class ZdtEndpointWebTests {
 		}
 	}
 
-	private static void awaitState(RunningApp app, DrainState state) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-		while (app.coordinator().state() != state && System.nanoTime() < deadline) {
-			Thread.sleep(10);
-		}
-		assertThat(app.coordinator().state()).isEqualTo(state);
-	}
-
-	private static void awaitReadiness(RunningApp app, int status) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
-		while (app.management("/actuator/health/readiness").statusCode() != status && System.nanoTime() < deadline) {
-			Thread.sleep(10);
-		}
-		assertThat(app.management("/actuator/health/readiness").statusCode()).isEqualTo(status);
+	private static void awaitReadiness(RunningApp app, int status) {
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(
+					() -> assertThat(app.management("/actuator/health/readiness").statusCode()).isEqualTo(status));
 	}
 
 	private static String drainStartedAt(String body) {

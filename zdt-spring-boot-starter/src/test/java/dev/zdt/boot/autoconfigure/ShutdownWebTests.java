@@ -11,6 +11,8 @@ import dev.zdt.core.DrainState;
 import dev.zdt.core.DrainTrigger;
 import org.junit.jupiter.api.Test;
 
+import static dev.zdt.boot.testapp.DrainAwait.awaitState;
+import static dev.zdt.boot.testapp.DrainAwait.awaitInFlight;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ShutdownWebTests {
@@ -71,22 +73,6 @@ class ShutdownWebTests {
 		HttpResponse<String> response = slow.get(10, TimeUnit.SECONDS);
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).isEqualTo("slow");
-	}
-
-	private static void awaitState(DrainCoordinator coordinator, DrainState state) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-		while (coordinator.state() != state && System.nanoTime() < deadline) {
-			Thread.sleep(10);
-		}
-		assertThat(coordinator.state()).isEqualTo(state);
-	}
-
-	private static void awaitInFlight(DrainCoordinator coordinator, int count) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-		while (coordinator.traffic().inFlight() < count && System.nanoTime() < deadline) {
-			Thread.sleep(10);
-		}
-		assertThat(coordinator.traffic().inFlight()).isEqualTo(count);
 	}
 
 }

@@ -8,19 +8,17 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import dev.zdt.boot.testapp.RunningApp;
-import dev.zdt.core.DrainCoordinator;
 import dev.zdt.core.DrainResult;
 import dev.zdt.core.DrainTrigger;
 import org.junit.jupiter.api.Test;
 
+import static dev.zdt.boot.testapp.DrainAwait.awaitInFlight;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Keep-alive connections at the edges of a drain, on a real Tomcat.
@@ -53,7 +51,7 @@ class ConnectionDrainWebTests {
 				"zdt.drain.min-hold=0s", "zdt.drain.max-hold=1s")) {
 			CompletableFuture<HttpResponse<String>> slow = CompletableFuture
 				.supplyAsync(() -> app.get("/slow?ms=1000"));
-			awaitInFlight(app.coordinator());
+			awaitInFlight(app.coordinator(), 1);
 			app.coordinator().startDrain(DrainTrigger.API);
 			HttpResponse<String> response = slow.get(10, TimeUnit.SECONDS);
 			assertThat(response.statusCode()).isEqualTo(200);
@@ -75,10 +73,6 @@ class ConnectionDrainWebTests {
 					.endsWith("hello");
 			}
 		}
-	}
-
-	private static void awaitInFlight(DrainCoordinator coordinator) {
-		await().atMost(Duration.ofSeconds(5)).until(() -> coordinator.traffic().inFlight() == 1);
 	}
 
 	private static String get(Socket socket, String path) throws IOException {

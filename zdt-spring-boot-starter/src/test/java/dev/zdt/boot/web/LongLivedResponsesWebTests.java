@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -284,12 +285,8 @@ class LongLivedResponsesWebTests {
 		return this.context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
 	}
 
-	private static void awaitCount(IntSupplier count, int expected) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (count.getAsInt() != expected && System.nanoTime() < deadline) {
-			Thread.sleep(20);
-		}
-		assertThat(count.getAsInt()).isEqualTo(expected);
+	private static void awaitCount(IntSupplier count, int expected) {
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(count.getAsInt()).isEqualTo(expected));
 	}
 
 	/**

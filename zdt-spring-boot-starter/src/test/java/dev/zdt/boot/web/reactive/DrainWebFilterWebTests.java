@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntPredicate;
 
 import dev.zdt.boot.reactiveapp.ReactiveTestApplication;
 import dev.zdt.boot.testapp.RunningApp;
@@ -27,6 +26,8 @@ import org.junit.jupiter.api.Test;
 import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.client.HttpClient;
 
+import static dev.zdt.boot.testapp.DrainAwait.awaitState;
+import static dev.zdt.boot.testapp.DrainAwait.awaitInFlight;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -125,11 +126,8 @@ class DrainWebFilterWebTests {
 		RunningApp app = start(false, "zdt.drain.delay=3s", "zdt.drain.max-hold=4s");
 		DrainCoordinator coordinator = app.coordinator();
 		CompletableFuture<Void> closed = CompletableFuture.runAsync(app::close);
-		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-		while (coordinator.state() != DrainState.DRAINING && System.nanoTime() < deadline) {
-			Thread.sleep(10);
-		}
-		assertThat(coordinator.state()).as("a reactive web server holds the shutdown").isEqualTo(DrainState.DRAINING);
+		// A reactive web server holds the shutdown.
+		awaitState(coordinator, DrainState.DRAINING);
 		HttpResponse<String> during = app.get("/hello");
 		assertThat(during.statusCode()).isEqualTo(200);
 		assertThat(during.headers().firstValue("Connection")).hasValue("close");
@@ -199,15 +197,6 @@ class DrainWebFilterWebTests {
 		List<String> all = new ArrayList<>(SHORT_HOLD);
 		all.addAll(List.of(properties));
 		return RunningApp.startReactive(separateManagementPort, all.toArray(String[]::new));
-	}
-
-	private static void awaitInFlight(DrainCoordinator coordinator, IntPredicate expected) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (!expected.test(coordinator.traffic().inFlight()) && System.nanoTime() < deadline) {
-			Thread.sleep(10);
-		}
-		assertThat(expected.test(coordinator.traffic().inFlight())).as("in flight: " + coordinator.traffic().inFlight())
-			.isTrue();
 	}
 
 	private static String get(Socket socket, String path) throws IOException {

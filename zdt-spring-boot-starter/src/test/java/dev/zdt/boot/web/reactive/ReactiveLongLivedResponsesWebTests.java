@@ -20,6 +20,7 @@ import dev.zdt.testsupport.http.WebSocketConnection;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -180,12 +181,8 @@ class ReactiveLongLivedResponsesWebTests {
 		return app.context().getBean(MeterRegistry.class).get(name).tag("kind", "sse").gauge().value();
 	}
 
-	private static void awaitCount(IntSupplier count, int expected) throws InterruptedException {
-		long deadline = System.nanoTime() + WAIT.toNanos();
-		while (count.getAsInt() != expected && System.nanoTime() < deadline) {
-			Thread.sleep(10);
-		}
-		assertThat(count.getAsInt()).isEqualTo(expected);
+	private static void awaitCount(IntSupplier count, int expected) {
+		await().atMost(WAIT).untilAsserted(() -> assertThat(count.getAsInt()).isEqualTo(expected));
 	}
 
 }

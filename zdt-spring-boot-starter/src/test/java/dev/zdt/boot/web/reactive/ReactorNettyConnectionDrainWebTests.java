@@ -16,7 +16,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import dev.zdt.boot.testapp.RunningApp;
-import dev.zdt.core.DrainCoordinator;
 import dev.zdt.core.DrainResult;
 import dev.zdt.core.DrainTrigger;
 import io.netty.channel.Channel;
@@ -28,8 +27,8 @@ import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
+import static dev.zdt.boot.testapp.DrainAwait.awaitInFlight;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Connections of a real Reactor Netty server through a drain: GOAWAY on HTTP/2 (h2c),
@@ -151,10 +150,6 @@ class ReactorNettyConnectionDrainWebTests {
 				"zdt.drain.delay=1s", "zdt.drain.max-hold=1s"));
 		all.addAll(List.of(properties));
 		return RunningApp.startReactive(false, all.toArray(String[]::new));
-	}
-
-	private static void awaitInFlight(DrainCoordinator coordinator, int expected) {
-		await().atMost(Duration.ofSeconds(5)).until(() -> coordinator.traffic().inFlight() == expected);
 	}
 
 	private static String get(Socket socket, String path) throws IOException {
