@@ -11,6 +11,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -73,8 +74,15 @@ final class ElasticMq implements AutoCloseable {
 			.receiveMessage((receive) -> receive.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1))
 			.join()
 			.messages();
-		for (Message message : messages) {
-			this.client.deleteMessage((delete) -> delete.queueUrl(queueUrl).receiptHandle(message.receiptHandle()))
+		if (!messages.isEmpty()) {
+			this.client
+				.deleteMessageBatch((delete) -> delete.queueUrl(queueUrl)
+					.entries(messages.stream()
+						.map((message) -> DeleteMessageBatchRequestEntry.builder()
+							.id(message.messageId())
+							.receiptHandle(message.receiptHandle())
+							.build())
+						.toList()))
 				.join();
 		}
 		return messages.stream().map(Message::body).toList();

@@ -1,6 +1,7 @@
 package dev.zdt.boot.sqs;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -11,6 +12,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.assertj.core.api.SoftAssertions;
+import dev.zdt.core.DrainCoordinator;
+import dev.zdt.core.DrainTrigger;
+import io.awspring.cloud.sqs.listener.MessageListenerContainer;
+import io.awspring.cloud.sqs.listener.MessageListenerContainerRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringApplication;
@@ -43,11 +48,11 @@ class SqsShutdownTests {
 		try (ElasticMq sqs = ElasticMq.start()) {
 			String queue = sqs.createQueue(SqsTestApplication.QUEUE, VISIBILITY_TIMEOUT);
 			List<String> sent = new CopyOnWriteArrayList<>();
-			for (int i = 0; i < 30; i++) {
+			for (int i = 0; i < 12; i++) {
 				send(sqs, queue, sent);
 			}
 			Consumption consumption = new Consumption(PROCESSING);
-			ConfigurableApplicationContext context = start(sqs, consumption);
+			ConfigurableApplicationContext context = start(sqs, consumption, HOLD);
 			await().atMost(Duration.ofSeconds(20))
 				.until(() -> consumption.inListener() == SqsTestApplication.MAX_IN_FLIGHT);
 			ScheduledExecutorService producer = Executors.newSingleThreadScheduledExecutor();
@@ -90,13 +95,40 @@ class SqsShutdownTests {
 		}
 	}
 
+	@Test
+	void aCancelledDrainStartsTheContainersItStoppedAgain() throws Exception {
+		try (ElasticMq sqs = ElasticMq.start()) {
+			String queue = sqs.createQueue(SqsTestApplication.QUEUE, VISIBILITY_TIMEOUT);
+			List<String> sent = new CopyOnWriteArrayList<>();
+			Consumption consumption = new Consumption(Duration.ofMillis(100));
+			try (ConfigurableApplicationContext context = start(sqs, consumption, Duration.ofSeconds(2))) {
+				send(sqs, queue, sent);
+				await().atMost(Duration.ofSeconds(20)).until(() -> consumption.processed().containsAll(sent));
+				Collection<MessageListenerContainer<?>> containers = context
+					.getBean(MessageListenerContainerRegistry.class)
+					.getListenerContainers();
+				DrainCoordinator coordinator = context.getBean(DrainCoordinator.class);
+				coordinator.startDrain(DrainTrigger.API);
+				await().atMost(Duration.ofSeconds(20))
+					.untilAsserted(() -> assertThat(containers).as("stopped by the drain")
+						.noneMatch(MessageListenerContainer::isRunning));
+				await().atMost(Duration.ofSeconds(20)).until(coordinator::cancel);
+				await().atMost(Duration.ofSeconds(20))
+					.untilAsserted(() -> assertThat(containers).as("started again when the drain was cancelled")
+						.allMatch(MessageListenerContainer::isRunning));
+				send(sqs, queue, sent);
+				await().atMost(Duration.ofSeconds(20)).until(() -> consumption.processed().containsAll(sent));
+			}
+		}
+	}
+
 	private static void send(ElasticMq sqs, String queue, List<String> sent) {
 		String body = "score-" + sent.size();
 		sqs.send(queue, body);
 		sent.add(body);
 	}
 
-	private static ConfigurableApplicationContext start(ElasticMq sqs, Consumption consumption) {
+	private static ConfigurableApplicationContext start(ElasticMq sqs, Consumption consumption, Duration hold) {
 		SpringApplication application = new SpringApplication(SqsTestApplication.class);
 		// A web server, as behind a load balancer: zdt holds only while one serves.
 		application.setWebApplicationType(WebApplicationType.SERVLET);
@@ -105,8 +137,8 @@ class SqsShutdownTests {
 			context.getBeanFactory().registerSingleton("consumption", consumption);
 		});
 		return application.run("--server.port=0", "--zdt.drain.strategy=fixed",
-				"--zdt.drain.delay=" + HOLD.toMillis() + "ms", "--zdt.drain.min-hold=0s",
-				"--zdt.drain.max-hold=" + HOLD.toMillis() + "ms");
+				"--zdt.drain.delay=" + hold.toMillis() + "ms", "--zdt.drain.min-hold=0s",
+				"--zdt.drain.max-hold=" + hold.toMillis() + "ms");
 	}
 
 }
