@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.SoftAssertions;
 import dev.zdt.core.DrainCoordinator;
 import dev.zdt.core.DrainTrigger;
+import dev.zdt.core.work.ShutdownParticipant;
 import io.awspring.cloud.sqs.listener.MessageListenerContainer;
 import io.awspring.cloud.sqs.listener.MessageListenerContainerRegistry;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,10 @@ class SqsShutdownTests {
 			ConfigurableApplicationContext context = start(sqs, consumption, HOLD);
 			await().atMost(Duration.ofSeconds(20))
 				.until(() -> consumption.inListener() == SqsTestApplication.MAX_IN_FLIGHT);
+			long inProgressBeforeTheDrain = context.getBeanProvider(ShutdownParticipant.class)
+				.stream()
+				.mapToLong(ShutdownParticipant::inProgress)
+				.sum();
 			ScheduledExecutorService producer = Executors.newSingleThreadScheduledExecutor();
 			producer.scheduleAtFixedRate(() -> send(sqs, queue, sent), 0, 200, TimeUnit.MILLISECONDS);
 			long closing = System.nanoTime();
@@ -87,6 +92,9 @@ class SqsShutdownTests {
 				softly.assertThat(processedTwice)
 					.as("messages processed twice (redelivered after being processed)")
 					.isEmpty();
+				softly.assertThat(inProgressBeforeTheDrain)
+					.as("messages in progress that the participants reported before the drain")
+					.isEqualTo(SqsTestApplication.MAX_IN_FLIGHT);
 				softly.assertThat(consumption.startedAfterDrain())
 					.as("messages that reached the listener after the drain started")
 					.isZero();
