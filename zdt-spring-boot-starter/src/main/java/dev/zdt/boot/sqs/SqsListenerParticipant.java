@@ -69,7 +69,11 @@ public final class SqsListenerParticipant implements ShutdownParticipant {
 
 	@Override
 	public void drainStarted() {
-		stopRunningContainers();
+		int stopping = stopRunningContainers().size();
+		if (stopping > 0) {
+			logger.info("zdt: stopping " + stopping + " SQS listener container(s) as the drain starts, with "
+					+ this.messages.count() + " message(s) in their listeners: no load balancer routes to them");
+		}
 	}
 
 	@Override
