@@ -25,6 +25,11 @@ import org.springframework.context.support.DefaultLifecycleProcessor;
  * would end everything at once. A cancelled drain gives the phases their timeouts back.
  * The budget and the phases are asked for only once a hold has ended: the budget comes
  * from the coordinator, which this listener is part of.
+ * <p>
+ * With zdt-aws the web server's phase may be shortened further by
+ * {@link InFlightWaitCap}. Listeners run in no order, so both compute the same timeout
+ * for that phase, the shorter of the two caps ({@link #cap(int, Duration)}), and only
+ * {@code InFlightWaitCap} sets it.
  */
 final class PhaseDeadline implements DrainListener {
 
@@ -38,35 +43,77 @@ final class PhaseDeadline implements DrainListener {
 
 	private final GracePeriodFit gracePeriod;
 
+	private final int gracefulShutdownPhase;
+
+	private final Supplier<@Nullable InFlightWaitCap> inFlightWaitCap;
+
 	private final Map<Integer, Duration> before = new HashMap<>();
 
 	PhaseDeadline(Supplier<@Nullable DefaultLifecycleProcessor> processor, Supplier<List<ShutdownPhase>> phases,
-			Supplier<ShutdownBudget> budget, GracePeriodFit gracePeriod) {
+			Supplier<ShutdownBudget> budget, GracePeriodFit gracePeriod, int gracefulShutdownPhase,
+			Supplier<@Nullable InFlightWaitCap> inFlightWaitCap) {
 		this.processor = processor;
 		this.phases = phases;
 		this.budget = budget;
 		this.gracePeriod = gracePeriod;
+		this.gracefulShutdownPhase = gracefulShutdownPhase;
+		this.inFlightWaitCap = inFlightWaitCap;
 	}
 
 	@Override
 	public synchronized void holdEnded(DrainResult result) {
-		Duration grace = this.gracePeriod.gracePeriod();
 		DefaultLifecycleProcessor lifecycleProcessor = this.processor.get();
-		if (grace == null || lifecycleProcessor == null) {
+		if (lifecycleProcessor == null) {
 			return;
 		}
-		List<ShutdownPhase> phases = this.phases.get();
-		Map<Integer, Duration> caps = this.budget.get().withPhases(phases).phaseCaps(grace, result.outcome().held());
+		List<ShutdownPhase> phases = phases(result.outcome().held());
+		Map<Integer, Duration> caps = caps(phases, result.outcome().held());
+		boolean inFlightCapped = this.inFlightWaitCap.get() != null;
 		for (ShutdownPhase phase : phases) {
 			Duration cap = caps.get(phase.phase());
-			if (cap != null) {
-				this.before.putIfAbsent(phase.phase(), phase.timeout());
-				lifecycleProcessor.setTimeoutForShutdownPhase(phase.phase(), cap.toMillis());
-				logger.info(String.format("zdt: %s may take %s instead of %s: %s runs out then",
-						StartupChecks.describe(phase), StartupChecks.seconds(cap),
-						StartupChecks.seconds(phase.timeout()), this.gracePeriod.describe()));
+			if (cap == null || (inFlightCapped && phase.phase() == this.gracefulShutdownPhase)) {
+				continue;
 			}
+			this.before.putIfAbsent(phase.phase(), phase.timeout());
+			lifecycleProcessor.setTimeoutForShutdownPhase(phase.phase(), cap.toMillis());
+			logger.info(String.format("zdt: %s may take %s instead of %s: %s runs out then",
+					StartupChecks.describe(phase), StartupChecks.seconds(cap), StartupChecks.seconds(phase.timeout()),
+					this.gracePeriod.describe()));
 		}
+	}
+
+	/**
+	 * Returns how long the given phase may take after a hold of the given length, if the
+	 * grace period makes it shorter than its timeout.
+	 * @param phase the phase
+	 * @param held how long the hold lasted
+	 * @return the cap, or {@code null} for none
+	 */
+	@Nullable Duration cap(int phase, Duration held) {
+		return caps(phases(held), held).get(phase);
+	}
+
+	private Map<Integer, Duration> caps(List<ShutdownPhase> phases, Duration held) {
+		Duration grace = this.gracePeriod.gracePeriod();
+		if (grace == null) {
+			return Map.of();
+		}
+		return this.budget.get().withPhases(phases).phaseCaps(grace, held);
+	}
+
+	// The web server's phase as InFlightWaitCap leaves it, whichever of the two runs
+	// first.
+	private List<ShutdownPhase> phases(Duration held) {
+		InFlightWaitCap inFlight = this.inFlightWaitCap.get();
+		Duration inFlightCap = (inFlight != null) ? inFlight.cap(held) : null;
+		if (inFlightCap == null) {
+			return this.phases.get();
+		}
+		return this.phases.get()
+			.stream()
+			.map((phase) -> (phase.phase() == this.gracefulShutdownPhase && inFlightCap.compareTo(phase.timeout()) < 0)
+					? phase.withTimeout(inFlightCap) : phase)
+			.toList();
 	}
 
 	@Override

@@ -13,6 +13,7 @@ import dev.zdt.boot.web.BootWebServers;
 import dev.zdt.core.DrainCoordinator;
 import dev.zdt.core.DrainListener;
 import dev.zdt.core.ShutdownBudget;
+import dev.zdt.core.ShutdownPhase;
 import dev.zdt.core.connection.LongLivedConnections;
 import dev.zdt.core.hold.HoldBounds;
 import dev.zdt.core.hold.HoldStrategy;
@@ -146,9 +147,12 @@ public final class ZdtAutoConfiguration {
 
 	@Bean
 	PhaseDeadline zdtPhaseDeadline(ApplicationContext context, ObjectProvider<ShutdownBudget> budget,
-			ObjectProvider<LifecyclePhases> phases, GracePeriodFit gracePeriod) {
+			ObjectProvider<LifecyclePhases> phases, GracePeriodFit gracePeriod,
+			ObjectProvider<InFlightWaitCap> inFlightWaitCap) {
+		int gracefulShutdownPhase = WebServerDetector.webServerModulePresent(context.getClassLoader())
+				? WebServerDetector.gracefulShutdownPhase() : ShutdownPhase.WEB_SERVER_GRACEFUL_SHUTDOWN;
 		return new PhaseDeadline(() -> LifecycleProcessors.find(context), () -> phases.getObject().read(),
-				budget::getObject, gracePeriod);
+				budget::getObject, gracePeriod, gracefulShutdownPhase, inFlightWaitCap::getIfAvailable);
 	}
 
 	@Bean
@@ -160,9 +164,9 @@ public final class ZdtAutoConfiguration {
 	@ConditionalOnBean(LoadBalancerHoldStrategySupplier.class)
 	@ConditionalOnClass(name = BootWebServers.APPLICATION_CONTEXT)
 	InFlightWaitCap zdtInFlightWaitCap(ApplicationContext context, ObjectProvider<ShutdownBudget> budget,
-			ObjectProvider<LoadBalancerHoldStrategySupplier> loadBalancer) {
+			ObjectProvider<LoadBalancerHoldStrategySupplier> loadBalancer, ObjectProvider<PhaseDeadline> deadline) {
 		return new InFlightWaitCap(() -> LifecycleProcessors.find(context), WebServerDetector.gracefulShutdownPhase(),
-				budget::getObject, loadBalancer::getIfUnique);
+				budget::getObject, loadBalancer::getIfUnique, deadline::getIfAvailable);
 	}
 
 	@Bean
