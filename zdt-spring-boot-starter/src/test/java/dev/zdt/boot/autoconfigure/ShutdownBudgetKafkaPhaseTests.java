@@ -61,13 +61,13 @@ class ShutdownBudgetKafkaPhaseTests {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TestApplication.class,
 				KafkaListenerConfiguration.class)
 			.properties("server.port=0", "spring.main.banner-mode=off", "zdt.termination-grace-period=62s",
-					// No hold when the test closes the context; max hold stays 30 s.
-					"zdt.drain.strategy=fixed", "zdt.drain.delay=0s", "zdt.drain.min-hold=0s")
+					// Set, so not fitted; and no hold when the test closes the context.
+					"zdt.drain.max-hold=20s", "zdt.drain.strategy=fixed", "zdt.drain.delay=0s", "zdt.drain.min-hold=0s")
 			.run()) {
 			String warning = context.getBean(StartupChecks.class).warnings().get(0);
 			assertThat(warning).contains(
-					"phase 2147483547 (" + REGISTRY + ") 30.000s + phase " + WebServerDetector.gracefulShutdownPhase()
-							+ " (webServerGracefulShutdown) 30.000s",
+					"max hold 20.000s + phase 2147483547 (" + REGISTRY + ") 30.000s + phase "
+							+ WebServerDetector.gracefulShutdownPhase() + " (webServerGracefulShutdown) 30.000s",
 					"> zdt.termination-grace-period 62.000s", "phase " + WebServerDetector.gracefulShutdownPhase()
 							+ " (webServerGracefulShutdown) 30.000s does not fit");
 		}
