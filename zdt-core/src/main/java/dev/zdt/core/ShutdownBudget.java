@@ -1,6 +1,10 @@
 package dev.zdt.core;
 
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import dev.zdt.core.hold.HoldBounds;
@@ -8,23 +12,30 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * How long a shutdown with a drain lasts at most, and what that asks of the platform.
- * Shutdown runs in three steps, each bounded:
+ * Shutdown runs in these steps, each bounded:
  * <ol>
  * <li>the hold: at most {@link #maxHold()}; a caller of
  * {@link DrainCoordinator#drain(DrainTrigger)} is released at most {@link #WAIT_MARGIN}
  * later even if the hold is stuck ({@link #longestDrainWait()});</li>
- * <li>the web server's graceful shutdown: at most {@link #phaseTimeout()}
+ * <li>the {@linkplain #phases() shutdown phases}, one after another, each at most its
+ * timeout: among them the web server's graceful shutdown, at most {@link #phaseTimeout()}
  * ({@code spring.lifecycle.timeout-per-shutdown-phase}), shortened to what is left of the
- * load balancer's deregistration delay when that is known ({@link #inFlightWait});</li>
+ * load balancer's deregistration delay when that is known ({@link #inFlightWait}). A
+ * phase whose work {@linkplain ShutdownPhase#beginsAtDrainStart() begins its stop when
+ * the drain starts} overlaps the hold: it counts max(hold, its timeout), not their
+ * sum;</li>
  * <li>the release of the web server's resources: {@link #resourceRelease()}, e.g. Reactor
  * Netty's event loops wait a quiet period (2 s by default) before they stop;</li>
  * <li>the exit of the JVM: {@link #EXIT_MARGIN}.</li>
  * </ol>
- * Hence the rule: the grace period before SIGKILL must be at least max hold + phase
- * timeout + resource release + {@link #EXIT_MARGIN} ({@link #requiredGracePeriod()}), and
- * the load balancer's deregistration delay at least max hold + phase timeout
+ * Hence the rule: the grace period before SIGKILL must be at least max hold + every phase
+ * + resource release + {@link #EXIT_MARGIN} ({@link #requiredGracePeriod()}), and the
+ * load balancer's deregistration delay at least max hold + phase timeout
  * ({@link #requiredDeregistrationDelay()}), since it cuts the connections still open when
- * it runs out. The shutdown phase that waits for the hold is given
+ * it runs out. Where the grace period is shorter, {@link #firstPhaseBeyond} names the
+ * phase that does not fit, {@link #fittedMaxHold} the hold that fits, and
+ * {@link #phaseCaps} how long each phase may still take once a hold has ended, so that
+ * the process exits before SIGKILL. The shutdown phase that waits for the hold is given
  * {@link #holdPhaseTimeout()}, so that it is never abandoned before the coordinator
  * releases it.
  *
@@ -33,9 +44,12 @@ import org.jspecify.annotations.Nullable;
  * graceful shutdown waiting for requests in flight
  * @param resourceRelease how long the web server's resources take to release after its
  * graceful shutdown, before the JVM can exit
+ * @param phases the shutdown phases that stop after the hold begins, in any order; when
+ * they are not known, one: the web server's graceful shutdown with the phase timeout
  * @since 0.1.0
  */
-public record ShutdownBudget(Duration maxHold, Duration phaseTimeout, Duration resourceRelease) {
+public record ShutdownBudget(Duration maxHold, Duration phaseTimeout, Duration resourceRelease,
+		List<ShutdownPhase> phases) {
 
 	/**
 	 * How long past the maximum hold a caller of
@@ -55,19 +69,37 @@ public record ShutdownBudget(Duration maxHold, Duration phaseTimeout, Duration r
 	public static final Duration EXIT_MARGIN = Duration.ofSeconds(2);
 
 	/**
-	 * Checks the durations.
+	 * Checks the durations and sorts the phases in the order they stop.
 	 * @param maxHold the longest hold
 	 * @param phaseTimeout the longest wait of a shutdown phase
 	 * @param resourceRelease how long the web server's resources take to release
+	 * @param phases the shutdown phases
 	 */
 	public ShutdownBudget {
 		requireNotNegative(maxHold, "maxHold");
 		requireNotNegative(phaseTimeout, "phaseTimeout");
 		requireNotNegative(resourceRelease, "resourceRelease");
+		phases = Objects.requireNonNull(phases, "phases")
+			.stream()
+			.sorted(Comparator.comparingInt(ShutdownPhase::phase).reversed())
+			.toList();
 	}
 
 	/**
-	 * Creates the budget of a web server whose resources release at once.
+	 * Creates the budget of an application whose shutdown phases are not known: one
+	 * phase, the web server's graceful shutdown, with the phase timeout.
+	 * @param maxHold the longest hold
+	 * @param phaseTimeout the longest wait of a shutdown phase
+	 * @param resourceRelease how long the web server's resources take to release
+	 */
+	public ShutdownBudget(Duration maxHold, Duration phaseTimeout, Duration resourceRelease) {
+		this(maxHold, phaseTimeout, resourceRelease,
+				List.of(ShutdownPhase.webServerGracefulShutdown(requireNotNegative(phaseTimeout, "phaseTimeout"))));
+	}
+
+	/**
+	 * Creates the budget of a web server whose resources release at once, and whose
+	 * shutdown phases are not known.
 	 * @param maxHold the longest hold
 	 * @param phaseTimeout the longest wait of a shutdown phase
 	 */
@@ -92,7 +124,26 @@ public record ShutdownBudget(Duration maxHold, Duration phaseTimeout, Duration r
 	 * @return a new budget
 	 */
 	public ShutdownBudget withResourceRelease(Duration resourceRelease) {
-		return new ShutdownBudget(this.maxHold, this.phaseTimeout, resourceRelease);
+		return new ShutdownBudget(this.maxHold, this.phaseTimeout, resourceRelease, this.phases);
+	}
+
+	/**
+	 * Returns this budget with the shutdown phases the application will run after the
+	 * hold, such as the lifecycle phases of its running beans.
+	 * @param phases the phases, in any order; none when nothing waits after the hold
+	 * @return a new budget
+	 */
+	public ShutdownBudget withPhases(List<ShutdownPhase> phases) {
+		return new ShutdownBudget(this.maxHold, this.phaseTimeout, this.resourceRelease, phases);
+	}
+
+	/**
+	 * Returns this budget with another longest hold.
+	 * @param maxHold the longest hold
+	 * @return a new budget
+	 */
+	public ShutdownBudget withMaxHold(Duration maxHold) {
+		return new ShutdownBudget(maxHold, this.phaseTimeout, this.resourceRelease, this.phases);
 	}
 
 	/**
@@ -118,10 +169,10 @@ public record ShutdownBudget(Duration maxHold, Duration phaseTimeout, Duration r
 	 * Returns the shortest grace period (Kubernetes'
 	 * {@code terminationGracePeriodSeconds}, counted from the start of the preStop hook)
 	 * in which the shutdown ends before SIGKILL.
-	 * @return max hold + phase timeout + resource release + {@link #EXIT_MARGIN}
+	 * @return max hold + every phase + resource release + {@link #EXIT_MARGIN}
 	 */
 	public Duration requiredGracePeriod() {
-		return this.maxHold.plus(this.phaseTimeout).plus(this.resourceRelease).plus(EXIT_MARGIN);
+		return phasesEnd(this.maxHold).plus(this.resourceRelease).plus(EXIT_MARGIN);
 	}
 
 	/**
@@ -131,6 +182,73 @@ public record ShutdownBudget(Duration maxHold, Duration phaseTimeout, Duration r
 	 */
 	public boolean fitsGracePeriod(Duration gracePeriod) {
 		return gracePeriod.compareTo(requiredGracePeriod()) >= 0;
+	}
+
+	/**
+	 * Returns the first phase, in the order they stop, that may still be running when the
+	 * given grace period runs out (counting the resource release and the exit after it),
+	 * when the hold lasts the longest.
+	 * @param gracePeriod the grace period
+	 * @return the phase, or {@code null} when every phase fits (the hold alone may not)
+	 */
+	public @Nullable ShutdownPhase firstPhaseBeyond(Duration gracePeriod) {
+		Duration available = forHoldAndPhases(gracePeriod);
+		Duration end = this.maxHold;
+		for (ShutdownPhase phase : this.phases) {
+			end = phase.endsAt(end, phase.timeout());
+			if (end.compareTo(available) > 0) {
+				return phase;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Returns the longest hold, up to {@link #maxHold()}, with which the shutdown fits
+	 * the given grace period. When the phases' timeouts leave the hold less than half of
+	 * the time there is for the hold and the phases, the hold gets that half: no hold
+	 * fits then, and the phases that would run past the grace period are cut at run time
+	 * instead ({@link #phaseCaps}), since a hold too short for the load balancer to let
+	 * go fails requests on every shutdown, where a phase seldom takes its whole timeout.
+	 * @param gracePeriod the grace period
+	 * @return the hold that fits, between zero and the max hold
+	 */
+	public Duration fittedMaxHold(Duration gracePeriod) {
+		Duration available = forHoldAndPhases(gracePeriod);
+		if (phasesEnd(this.maxHold).compareTo(available) <= 0) {
+			return this.maxHold;
+		}
+		Duration half = available.dividedBy(2);
+		Duration fitting = longestHoldEndingBy(available);
+		Duration fitted = (fitting.compareTo(half) > 0) ? fitting : half;
+		return (fitted.compareTo(this.maxHold) < 0) ? fitted : this.maxHold;
+	}
+
+	/**
+	 * Returns how long each phase may take at most once a hold of the given length has
+	 * ended, so that the shutdown ends within the grace period: the earlier phases keep
+	 * their timeouts as long as there is time left, the later ones get what is left.
+	 * @param gracePeriod the grace period, counted from the start of the drain
+	 * @param held how long the hold lasted
+	 * @return the phases whose timeout must be shortened, by phase number, in the order
+	 * they stop, with the timeout each may have (zero when no time is left)
+	 */
+	public Map<Integer, Duration> phaseCaps(Duration gracePeriod, Duration held) {
+		Duration available = forHoldAndPhases(gracePeriod);
+		Map<Integer, Duration> caps = new LinkedHashMap<>();
+		Duration end = held;
+		for (ShutdownPhase phase : this.phases) {
+			Duration natural = phase.endsAt(end, phase.timeout());
+			if (natural.compareTo(available) <= 0) {
+				end = natural;
+				continue;
+			}
+			// A phase's timeout runs from when the phase begins to stop.
+			Duration left = available.minus(end);
+			caps.put(phase.phase(), left.isNegative() ? Duration.ZERO : left);
+			end = (end.compareTo(available) > 0) ? end : available;
+		}
+		return caps;
 	}
 
 	/**
@@ -181,11 +299,43 @@ public record ShutdownBudget(Duration maxHold, Duration phaseTimeout, Duration r
 		return (left.compareTo(this.phaseTimeout) < 0) ? left : this.phaseTimeout;
 	}
 
-	private static void requireNotNegative(Duration duration, String name) {
+	private Duration forHoldAndPhases(Duration gracePeriod) {
+		Duration available = gracePeriod.minus(this.resourceRelease).minus(EXIT_MARGIN);
+		return available.isNegative() ? Duration.ZERO : available;
+	}
+
+	private Duration phasesEnd(Duration hold) {
+		Duration end = hold;
+		for (ShutdownPhase phase : this.phases) {
+			end = phase.endsAt(end, phase.timeout());
+		}
+		return end;
+	}
+
+	// The end of the phases grows with the hold (by as much, or not at all where a phase
+	// runs beside the hold): the longest hold that ends them in time is found by
+	// bisection.
+	private Duration longestHoldEndingBy(Duration available) {
+		long fits = -1;
+		long tooLong = this.maxHold.toMillis() + 1;
+		while (tooLong - fits > 1) {
+			long hold = (fits + tooLong) >>> 1;
+			if (phasesEnd(Duration.ofMillis(hold)).compareTo(available) <= 0) {
+				fits = hold;
+			}
+			else {
+				tooLong = hold;
+			}
+		}
+		return Duration.ofMillis(Math.max(fits, 0));
+	}
+
+	private static Duration requireNotNegative(Duration duration, String name) {
 		Objects.requireNonNull(duration, name);
 		if (duration.isNegative()) {
 			throw new IllegalArgumentException(name + " must not be negative: " + duration);
 		}
+		return duration;
 	}
 
 }

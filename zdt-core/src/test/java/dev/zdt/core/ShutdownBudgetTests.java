@@ -1,6 +1,8 @@
 package dev.zdt.core;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import dev.zdt.core.hold.FixedDelayStrategy;
 import dev.zdt.core.hold.HoldBounds;
@@ -100,6 +102,115 @@ class ShutdownBudgetTests {
 			.withMessageContaining("phaseTimeout");
 		assertThatIllegalArgumentException().isThrownBy(() -> this.budget.withResourceRelease(Duration.ofSeconds(-1)))
 			.withMessageContaining("resourceRelease");
+	}
+
+	private static final int KAFKA = Integer.MAX_VALUE - 100;
+
+	private static final int EXECUTOR = Integer.MAX_VALUE / 2;
+
+	private static ShutdownPhase phase(int phase, String bean, long seconds) {
+		return new ShutdownPhase(phase, List.of(bean), Duration.ofSeconds(seconds));
+	}
+
+	private static ShutdownBudget withPhases(long maxHold, ShutdownPhase... phases) {
+		return new ShutdownBudget(Duration.ofSeconds(maxHold), THIRTY).withPhases(List.of(phases));
+	}
+
+	@Test
+	void whenThePhasesAreNotKnownTheWebServersGracefulShutdownIsTheOnePhase() {
+		assertThat(this.budget.phases()).singleElement()
+			.isEqualTo(ShutdownPhase.webServerGracefulShutdown(THIRTY))
+			.satisfies((phase) -> assertThat(phase.phase()).isEqualTo(Integer.MAX_VALUE - 1024));
+	}
+
+	@Test
+	void gracePeriodMustCoverEveryPhaseThatStopsAfterTheHold() {
+		ShutdownBudget budget = withPhases(30, phase(EXECUTOR, "applicationTaskExecutor", 30),
+				phase(KAFKA, "internalKafkaListenerEndpointRegistry", 30),
+				phase(ShutdownPhase.WEB_SERVER_GRACEFUL_SHUTDOWN, "webServerGracefulShutdown", 30));
+		assertThat(budget.requiredGracePeriod()).isEqualTo(Duration.ofSeconds(122));
+		assertThat(budget.fitsGracePeriod(Duration.ofSeconds(62))).isFalse();
+		assertThat(budget.phases()).extracting(ShutdownPhase::phase)
+			.containsExactly(KAFKA, ShutdownPhase.WEB_SERVER_GRACEFUL_SHUTDOWN, EXECUTOR);
+	}
+
+	@Test
+	void noPhaseLeavesTheHoldTheResourceReleaseAndTheExit() {
+		assertThat(withPhases(30).withResourceRelease(Duration.ofSeconds(2)).requiredGracePeriod())
+			.isEqualTo(Duration.ofSeconds(34));
+	}
+
+	@Test
+	void theFirstPhaseThatDoesNotFitIsNamedInTheOrderThePhasesStop() {
+		ShutdownPhase kafka = phase(KAFKA, "internalKafkaListenerEndpointRegistry", 30);
+		ShutdownPhase web = phase(ShutdownPhase.WEB_SERVER_GRACEFUL_SHUTDOWN, "webServerGracefulShutdown", 30);
+		ShutdownBudget budget = withPhases(30, web, kafka);
+		assertThat(budget.firstPhaseBeyond(Duration.ofSeconds(61))).isEqualTo(kafka);
+		assertThat(budget.firstPhaseBeyond(Duration.ofSeconds(62))).isEqualTo(web);
+		assertThat(budget.firstPhaseBeyond(Duration.ofSeconds(92))).isNull();
+	}
+
+	@ParameterizedTest(name = "its stop {0}s, then a phase of {1}s: grace period {2}s")
+	@CsvSource({ "30,0,32", "45,0,47", "10,0,32", "10,20,52", "45,20,67" })
+	void aPhaseThatBeginsItsStopWhenTheDrainStartsCountsTheLongerOfTheHoldAndItsStop(long stop, long then,
+			long required) {
+		ShutdownPhase beside = new ShutdownPhase(KAFKA, List.of("kafkaParticipant"), Duration.ofSeconds(stop), true);
+		ShutdownBudget budget = (then > 0) ? withPhases(30, beside, phase(EXECUTOR, "executor", then))
+				: withPhases(30, beside);
+		assertThat(budget.requiredGracePeriod()).isEqualTo(Duration.ofSeconds(required));
+	}
+
+	@ParameterizedTest(name = "grace {0}s, phase {1}s: max hold {2}ms")
+	@CsvSource({ "62,30,30000", "100,30,30000", "50,10,30000", "40,10,28000", "40,20,19000", "30,30,14000",
+			"30,0,28000", "2,30,0" })
+	void theMaxHoldIsFittedIntoTheGracePeriodButKeepsHalfOfItWhenThePhasesWouldTakeItAll(long grace, long phase,
+			long maxHold) {
+		ShutdownBudget budget = withPhases(30,
+				phase(ShutdownPhase.WEB_SERVER_GRACEFUL_SHUTDOWN, "webServerGracefulShutdown", phase));
+		assertThat(budget.fittedMaxHold(Duration.ofSeconds(grace))).isEqualTo(Duration.ofMillis(maxHold));
+	}
+
+	@Test
+	void aPhaseBesideTheHoldLeavesTheHoldItsTime() {
+		ShutdownBudget budget = withPhases(30,
+				new ShutdownPhase(KAFKA, List.of("kafkaParticipant"), Duration.ofSeconds(25), true));
+		assertThat(budget.fittedMaxHold(Duration.ofSeconds(30))).isEqualTo(Duration.ofSeconds(28));
+	}
+
+	@Test
+	void afterTheHoldEachPhaseGetsAtMostWhatIsLeftBeforeTheGracePeriodRunsOut() {
+		ShutdownBudget budget = withPhases(14, phase(KAFKA, "internalKafkaListenerEndpointRegistry", 30),
+				phase(ShutdownPhase.WEB_SERVER_GRACEFUL_SHUTDOWN, "webServerGracefulShutdown", 5),
+				phase(EXECUTOR, "applicationTaskExecutor", 30));
+		assertThat(budget.phaseCaps(Duration.ofSeconds(30), Duration.ofSeconds(14))).containsExactly(
+				Map.entry(KAFKA, Duration.ofSeconds(14)),
+				Map.entry(ShutdownPhase.WEB_SERVER_GRACEFUL_SHUTDOWN, Duration.ZERO),
+				Map.entry(EXECUTOR, Duration.ZERO));
+		assertThat(budget.phaseCaps(Duration.ofSeconds(30), Duration.ofSeconds(3))).containsExactly(
+				Map.entry(KAFKA, Duration.ofSeconds(25)),
+				Map.entry(ShutdownPhase.WEB_SERVER_GRACEFUL_SHUTDOWN, Duration.ZERO),
+				Map.entry(EXECUTOR, Duration.ZERO));
+		assertThat(budget.phaseCaps(Duration.ofSeconds(50), Duration.ofSeconds(3)))
+			.containsExactly(Map.entry(EXECUTOR, Duration.ofSeconds(10)));
+		assertThat(budget.phaseCaps(Duration.ofSeconds(81), Duration.ofSeconds(14))).isEmpty();
+	}
+
+	@Test
+	void aPhaseBesideTheHoldIsCappedByTheTimeSinceTheDrainStarted() {
+		ShutdownBudget budget = withPhases(30,
+				new ShutdownPhase(KAFKA, List.of("kafkaParticipant"), Duration.ofSeconds(40), true),
+				phase(EXECUTOR, "applicationTaskExecutor", 30));
+		// 20 s after the hold the phase has had 40 s from the drain's start; the grace
+		// period leaves 28 s, so it may take 8 s and the executor nothing.
+		assertThat(budget.phaseCaps(Duration.ofSeconds(30), Duration.ofSeconds(20)))
+			.containsExactly(Map.entry(KAFKA, Duration.ofSeconds(8)), Map.entry(EXECUTOR, Duration.ZERO));
+	}
+
+	@Test
+	void aNegativePhaseTimeoutIsRefused() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new ShutdownPhase(KAFKA, List.of("registry"), Duration.ofSeconds(-1)))
+			.withMessageContaining("timeout");
 	}
 
 }

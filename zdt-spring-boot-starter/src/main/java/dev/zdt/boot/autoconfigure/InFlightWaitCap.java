@@ -18,7 +18,8 @@ import org.springframework.context.support.DefaultLifecycleProcessor;
  * draining this instance: when it expires the load balancer cuts the connections anyway,
  * so waiting longer for requests in flight only delays the exit. A cancelled drain takes
  * its cap back, and so does a later hold that computes none: a cap belongs to the drain
- * whose load balancer was seen draining.
+ * whose load balancer was seen draining. Where the grace period leaves that phase less
+ * time still ({@link PhaseDeadline}), the phase gets that.
  */
 final class InFlightWaitCap implements DrainListener {
 
@@ -30,6 +31,8 @@ final class InFlightWaitCap implements DrainListener {
 
 	private final Supplier<@Nullable LoadBalancerHoldStrategySupplier> loadBalancer;
 
+	private final Supplier<@Nullable PhaseDeadline> deadline;
+
 	private volatile boolean capped;
 
 	// The budget comes from the coordinator, which this listener is part of: so it is
@@ -37,15 +40,29 @@ final class InFlightWaitCap implements DrainListener {
 	// only once a hold has ended.
 	InFlightWaitCap(Supplier<@Nullable DefaultLifecycleProcessor> processor, int gracefulShutdownPhase,
 			Supplier<ShutdownBudget> budget, Supplier<@Nullable LoadBalancerHoldStrategySupplier> loadBalancer) {
+		this(processor, gracefulShutdownPhase, budget, loadBalancer, () -> null);
+	}
+
+	InFlightWaitCap(Supplier<@Nullable DefaultLifecycleProcessor> processor, int gracefulShutdownPhase,
+			Supplier<ShutdownBudget> budget, Supplier<@Nullable LoadBalancerHoldStrategySupplier> loadBalancer,
+			Supplier<@Nullable PhaseDeadline> deadline) {
 		this.processor = processor;
 		this.gracefulShutdownPhase = gracefulShutdownPhase;
 		this.budget = budget;
 		this.loadBalancer = loadBalancer;
+		this.deadline = deadline;
 	}
 
 	@Override
 	public void holdEnded(DrainResult result) {
-		apply(cap(result.outcome().held()));
+		Duration held = result.outcome().held();
+		Duration cap = cap(held);
+		PhaseDeadline deadline = this.deadline.get();
+		Duration deadlineCap = (deadline != null) ? deadline.cap(this.gracefulShutdownPhase, held) : null;
+		if (deadlineCap != null && (cap == null || deadlineCap.compareTo(cap) < 0)) {
+			cap = deadlineCap;
+		}
+		apply(cap);
 	}
 
 	@Override

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import dev.zdt.core.ShutdownBudget;
+import dev.zdt.core.ShutdownPhase;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -19,7 +20,10 @@ import org.springframework.core.env.Environment;
  * Warns at startup about setups in which the drain cannot protect requests: a budget that
  * kubelet's SIGKILL would cut, an immediate server shutdown, a deregistration delay
  * shorter than the drain plus shutdown. The rule is the {@link ShutdownBudget}'s (README,
- * "Shutdown budget").
+ * "Shutdown budget"), with every shutdown phase of the running lifecycle beans
+ * ({@link LifecyclePhases}), read when the application is ready. Where the grace period
+ * is only assumed (Kubernetes' default, {@link GracePeriodFit}), a budget that does not
+ * fit it is said at INFO, not warned about: the user has not said otherwise.
  */
 final class StartupChecks implements ApplicationListener<ApplicationReadyEvent> {
 
@@ -27,16 +31,19 @@ final class StartupChecks implements ApplicationListener<ApplicationReadyEvent> 
 
 	private final ShutdownBudget budget;
 
-	private final @Nullable Duration terminationGracePeriod;
+	private final GracePeriodFit gracePeriod;
 
 	private final boolean immediateServerShutdown;
 
 	private final Supplier<@Nullable Duration> deregistrationDelay;
 
-	StartupChecks(ShutdownBudget budget, @Nullable Duration terminationGracePeriod, boolean immediateServerShutdown,
-			Supplier<@Nullable Duration> deregistrationDelay) {
+	private final Supplier<List<ShutdownPhase>> phases;
+
+	StartupChecks(ShutdownBudget budget, GracePeriodFit gracePeriod, boolean immediateServerShutdown,
+			Supplier<@Nullable Duration> deregistrationDelay, Supplier<List<ShutdownPhase>> phases) {
 		this.budget = budget;
-		this.terminationGracePeriod = terminationGracePeriod;
+		this.gracePeriod = gracePeriod;
+		this.phases = phases;
 		this.immediateServerShutdown = immediateServerShutdown;
 		this.deregistrationDelay = deregistrationDelay;
 	}
@@ -53,23 +60,65 @@ final class StartupChecks implements ApplicationListener<ApplicationReadyEvent> 
 
 	@Override
 	public void onApplicationEvent(ApplicationReadyEvent event) {
-		warnings().forEach(logger::warn);
+		String gracePeriod = gracePeriodCheck();
+		if (gracePeriod != null && this.gracePeriod.assumed()) {
+			logger.info(gracePeriod);
+		}
+		else if (gracePeriod != null) {
+			logger.warn(gracePeriod);
+		}
+		otherWarnings().forEach(logger::warn);
 	}
 
 	List<String> warnings() {
 		List<String> warnings = new ArrayList<>();
+		String gracePeriod = gracePeriodCheck();
+		if (gracePeriod != null && !this.gracePeriod.assumed()) {
+			warnings.add(gracePeriod);
+		}
+		warnings.addAll(otherWarnings());
+		return warnings;
+	}
+
+	/**
+	 * Returns what to say when the shutdown, with every phase of the running lifecycle
+	 * beans, may not end within the grace period.
+	 */
+	@Nullable String gracePeriodCheck() {
+		Duration grace = this.gracePeriod.gracePeriod();
+		if (grace == null) {
+			return null;
+		}
+		ShutdownBudget budget = this.budget.withPhases(this.phases.get());
+		if (budget.fitsGracePeriod(grace)) {
+			return null;
+		}
+		Duration needed = budget.requiredGracePeriod();
+		ShutdownPhase beyond = budget.firstPhaseBeyond(grace);
+		StringBuilder steps = new StringBuilder("max hold " + seconds(budget.maxHold()));
+		for (ShutdownPhase phase : budget.phases()) {
+			steps.append(" + ").append(describe(phase));
+			if (phase.beginsAtDrainStart()) {
+				steps.append(" beside the hold");
+			}
+		}
+		return String.format(
+				"zdt: the shutdown may not fit the termination grace period: %s%s + %s to exit = %s > %s; "
+						+ "%s. zdt cuts the phases that would run past it when it runs out. Raise "
+						+ "terminationGracePeriodSeconds (and %s) to at least %d, or lower zdt.drain.max-hold or the "
+						+ "phases' timeouts (spring.lifecycle.timeout-per-shutdown-phase %s).",
+				steps, resourceRelease(), seconds(ShutdownBudget.EXIT_MARGIN), seconds(needed),
+				this.gracePeriod.describe(),
+				(beyond != null) ? describe(beyond) + " does not fit: kubelet would SIGKILL it"
+						: "the hold alone does not fit",
+				GracePeriodFit.GRACE_PERIOD, (long) Math.ceil(needed.toMillis() / 1000.0),
+				seconds(budget.phaseTimeout()));
+	}
+
+	private List<String> otherWarnings() {
+		List<String> warnings = new ArrayList<>();
 		Duration maxHold = this.budget.maxHold();
 		Duration shutdownTimeout = this.budget.phaseTimeout();
-		Duration grace = this.terminationGracePeriod;
-		if (grace != null && !this.budget.fitsGracePeriod(grace)) {
-			Duration needed = this.budget.requiredGracePeriod();
-			warnings.add(String.format("zdt: the shutdown may not fit the termination grace period: max hold %s "
-					+ "+ spring.lifecycle.timeout-per-shutdown-phase %s%s + %s to exit = %s > zdt.termination-grace-period %s; "
-					+ "kubelet would SIGKILL requests in flight. Raise terminationGracePeriodSeconds to at least %d, "
-					+ "or lower zdt.drain.max-hold or the shutdown timeout.", seconds(maxHold),
-					seconds(shutdownTimeout), resourceRelease(), seconds(ShutdownBudget.EXIT_MARGIN), seconds(needed),
-					seconds(grace), (long) Math.ceil(needed.toMillis() / 1000.0)));
-		}
 		if (this.immediateServerShutdown) {
 			warnings.add("zdt: server.shutdown=immediate: requests in flight when the hold ends will be cut. "
 					+ "Remove it (graceful is the default) so they can finish.");
@@ -92,7 +141,15 @@ final class StartupChecks implements ApplicationListener<ApplicationReadyEvent> 
 				+ " (spring.reactor.netty.shutdown-quiet-period)";
 	}
 
-	private static String seconds(Duration duration) {
+	/**
+	 * Names a phase for messages: its number, its beans and its timeout.
+	 */
+	static String describe(ShutdownPhase phase) {
+		String beans = phase.beans().isEmpty() ? "" : " (" + String.join(", ", phase.beans()) + ")";
+		return "phase " + phase.phase() + beans + " " + seconds(phase.timeout());
+	}
+
+	static String seconds(Duration duration) {
 		return String.format("%.3fs", duration.toNanos() / 1e9);
 	}
 

@@ -2,6 +2,7 @@ package dev.zdt.boot.autoconfigure;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 
 import dev.zdt.boot.lifecycle.CommonsLoggingSystemLogger;
 import dev.zdt.boot.lifecycle.DrainAwareApplicationAvailability;
@@ -12,7 +13,9 @@ import dev.zdt.boot.web.BootWebServers;
 import dev.zdt.core.DrainCoordinator;
 import dev.zdt.core.DrainListener;
 import dev.zdt.core.ShutdownBudget;
+import dev.zdt.core.ShutdownPhase;
 import dev.zdt.core.connection.LongLivedConnections;
+import dev.zdt.core.hold.HoldBounds;
 import dev.zdt.core.hold.HoldStrategy;
 import dev.zdt.core.hold.LoadBalancerHoldStrategySupplier;
 import dev.zdt.core.time.Ticker;
@@ -75,10 +78,12 @@ public final class ZdtAutoConfiguration {
 	@ConditionalOnMissingBean
 	DrainCoordinator zdtDrainCoordinator(ZdtProperties properties, HoldStrategy strategy, TrafficMonitor traffic,
 			ObjectProvider<DrainListener> listeners, ObjectProvider<Ticker> ticker, ObjectProvider<Clock> clock,
-			ObjectProvider<DrainAwareApplicationAvailability> availability, Environment environment) {
+			ObjectProvider<DrainAwareApplicationAvailability> availability, Environment environment,
+			GracePeriodFit gracePeriod, LifecycleProperties lifecycle, ApplicationContext context) {
+		HoldBounds bounds = TestContextHold.bounds(properties.getDrain(), environment);
 		DrainCoordinator.Builder builder = DrainCoordinator.builder()
 			.strategy(strategy)
-			.bounds(TestContextHold.bounds(properties.getDrain(), environment))
+			.bounds(gracePeriod.fit(bounds, budget(bounds, lifecycle, context), environment))
 			.traffic(traffic)
 			.ticker(ticker.getIfAvailable(Ticker::system))
 			.clock(clock.getIfAvailable(Clock::systemUTC))
@@ -118,10 +123,36 @@ public final class ZdtAutoConfiguration {
 	}
 
 	@Bean
+	GracePeriodFit zdtGracePeriod(ZdtProperties properties, Environment environment) {
+		return GracePeriodFit.of(properties.getTerminationGracePeriod(), environment);
+	}
+
+	@Bean
 	ShutdownBudget zdtShutdownBudget(DrainCoordinator coordinator, LifecycleProperties lifecycle,
 			ApplicationContext context) {
-		return ShutdownBudget.of(coordinator.bounds(), lifecycle.getTimeoutPerShutdownPhase())
+		return budget(coordinator.bounds(), lifecycle, context);
+	}
+
+	private static ShutdownBudget budget(HoldBounds bounds, LifecycleProperties lifecycle, ApplicationContext context) {
+		return ShutdownBudget.of(bounds, lifecycle.getTimeoutPerShutdownPhase())
 			.withResourceRelease(ReactorNettyQuietPeriod.of(context, context.getEnvironment()));
+	}
+
+	@Bean
+	LifecyclePhases zdtLifecyclePhases(ApplicationContext context, LifecycleProperties lifecycle,
+			ObjectProvider<ShutdownPhaseTimeout> holdPhase) {
+		return new LifecyclePhases(context, lifecycle.getTimeoutPerShutdownPhase(),
+				() -> Map.of(DrainLifecycle.PHASE, holdPhase.getObject().timeout()));
+	}
+
+	@Bean
+	PhaseDeadline zdtPhaseDeadline(ApplicationContext context, ObjectProvider<ShutdownBudget> budget,
+			ObjectProvider<LifecyclePhases> phases, GracePeriodFit gracePeriod,
+			ObjectProvider<InFlightWaitCap> inFlightWaitCap) {
+		int gracefulShutdownPhase = WebServerDetector.webServerModulePresent(context.getClassLoader())
+				? WebServerDetector.gracefulShutdownPhase() : ShutdownPhase.WEB_SERVER_GRACEFUL_SHUTDOWN;
+		return new PhaseDeadline(() -> LifecycleProcessors.find(context), () -> phases.getObject().read(),
+				budget::getObject, gracePeriod, gracefulShutdownPhase, inFlightWaitCap::getIfAvailable);
 	}
 
 	@Bean
@@ -133,16 +164,16 @@ public final class ZdtAutoConfiguration {
 	@ConditionalOnBean(LoadBalancerHoldStrategySupplier.class)
 	@ConditionalOnClass(name = BootWebServers.APPLICATION_CONTEXT)
 	InFlightWaitCap zdtInFlightWaitCap(ApplicationContext context, ObjectProvider<ShutdownBudget> budget,
-			ObjectProvider<LoadBalancerHoldStrategySupplier> loadBalancer) {
+			ObjectProvider<LoadBalancerHoldStrategySupplier> loadBalancer, ObjectProvider<PhaseDeadline> deadline) {
 		return new InFlightWaitCap(() -> LifecycleProcessors.find(context), WebServerDetector.gracefulShutdownPhase(),
-				budget::getObject, loadBalancer::getIfUnique);
+				budget::getObject, loadBalancer::getIfUnique, deadline::getIfAvailable);
 	}
 
 	@Bean
-	StartupChecks zdtStartupChecks(ShutdownBudget budget, ZdtProperties properties, Environment environment,
-			ObjectProvider<LoadBalancerHoldStrategySupplier> loadBalancer) {
-		return new StartupChecks(budget, properties.getTerminationGracePeriod(),
-				StartupChecks.immediateServerShutdown(environment), () -> deregistrationDelay(loadBalancer));
+	StartupChecks zdtStartupChecks(ShutdownBudget budget, GracePeriodFit gracePeriod, Environment environment,
+			ObjectProvider<LoadBalancerHoldStrategySupplier> loadBalancer, LifecyclePhases phases) {
+		return new StartupChecks(budget, gracePeriod, StartupChecks.immediateServerShutdown(environment),
+				() -> deregistrationDelay(loadBalancer), phases::read);
 	}
 
 	private static @Nullable Duration deregistrationDelay(

@@ -27,8 +27,10 @@ public class ZdtProperties implements InitializingBean {
 
 	/**
 	 * Grace period of the pod (its terminationGracePeriodSeconds), to check at startup
-	 * that the longest hold plus the graceful shutdown fit in it. A number without a unit
-	 * is in seconds, as in the pod spec.
+	 * that the longest hold plus every shutdown phase fit in it, to fit zdt's default
+	 * max-hold into it, and to end the shutdown phases before it runs out. When unset on
+	 * Kubernetes, Kubernetes' default of 30s is assumed. A number without a unit is in
+	 * seconds, as in the pod spec.
 	 */
 	@DurationUnit(ChronoUnit.SECONDS)
 	private @Nullable Duration terminationGracePeriod;

@@ -1,12 +1,15 @@
 package dev.zdt.boot.autoconfigure;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.zdt.core.DrainCoordinator;
 import dev.zdt.core.DrainTrigger;
 import dev.zdt.core.ShutdownBudget;
+import dev.zdt.core.ShutdownPhase;
 import dev.zdt.core.hold.FixedDelayStrategy;
 import dev.zdt.core.hold.HoldBounds;
 import dev.zdt.core.hold.HoldStrategy;
@@ -14,8 +17,11 @@ import dev.zdt.core.hold.LoadBalancerHoldStrategySupplier;
 import dev.zdt.core.time.ManualTicker;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.context.support.DefaultLifecycleProcessor;
+import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -105,6 +111,33 @@ class InFlightWaitCapTests {
 		coordinator.drain(DrainTrigger.ENDPOINT);
 		coordinator.cancel();
 		assertThat(processor.timeouts).isEmpty();
+	}
+
+	@ParameterizedTest(name = "grace period {0}s: web server phase {1} ms")
+	@CsvSource({ "30,3000", "60,20000" })
+	void theGracePeriodShortensTheWebServersPhaseFurtherWhateverOrderTheListenersRunIn(long grace, long timeout)
+			throws Exception {
+		RecordingLifecycleProcessor processor = new RecordingLifecycleProcessor();
+		SeenDraining loadBalancer = new SeenDraining(Duration.ofSeconds(40), Duration.ofSeconds(5));
+		AtomicReference<@Nullable PhaseDeadline> deadline = new AtomicReference<>();
+		InFlightWaitCap cap = new InFlightWaitCap(() -> processor, GRACEFUL_PHASE, () -> BUDGET, () -> loadBalancer,
+				deadline::get);
+		deadline.set(new PhaseDeadline(() -> processor,
+				() -> List.of(new ShutdownPhase(GRACEFUL_PHASE, List.of("webServerGracefulShutdown"),
+						Duration.ofSeconds(30))),
+				() -> BUDGET, GracePeriodFit.of(Duration.ofSeconds(grace), new MockEnvironment()), GRACEFUL_PHASE,
+				() -> cap));
+		DrainCoordinator coordinator = DrainCoordinator.builder()
+			.strategy(new FixedDelayStrategy(Duration.ofSeconds(25)))
+			.bounds(new HoldBounds(Duration.ZERO, Duration.ofSeconds(30), Duration.ofMillis(100)))
+			.ticker(new ManualTicker())
+			.listener(deadline.get())
+			.listener(cap)
+			.build();
+		coordinator.drain(DrainTrigger.ENDPOINT);
+		// Seen draining 5 s into a 25 s hold: 20 s of the 40 s delay are left, and 28 s
+		// of a 30 s grace period minus the hold leave 3 s.
+		assertThat(processor.timeouts).containsExactly(Map.entry(GRACEFUL_PHASE, timeout));
 	}
 
 	private static InFlightWaitCap cap(@Nullable Duration deregistrationDelay, @Nullable Duration drainingSeenAt) {

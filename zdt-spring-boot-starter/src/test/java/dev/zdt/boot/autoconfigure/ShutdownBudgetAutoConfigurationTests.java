@@ -72,10 +72,10 @@ class ShutdownBudgetAutoConfigurationTests {
 	@Test
 	void gracePeriodThatLeavesNoRoomForTheQuietPeriodIsWarnedAbout() {
 		this.contextRunner.withBean(ReactorResourceFactory.class)
-			.withPropertyValues("zdt.termination-grace-period=62s")
+			.withPropertyValues("zdt.termination-grace-period=33s", "zdt.drain.max-hold=30s")
 			.run((context) -> assertThat(context.getBean(StartupChecks.class).warnings()).singleElement()
 				.asString()
-				.contains("at least 64", "Reactor Netty"));
+				.contains("at least 34", "Reactor Netty"));
 	}
 
 	@Test

@@ -7,6 +7,8 @@ import dev.zdt.core.ShutdownBudget;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.mock.env.MockEnvironment;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class StartupChecksTests {
@@ -52,8 +54,9 @@ class StartupChecksTests {
 	}
 
 	private StartupChecks checks(boolean immediateServerShutdown, Supplier<@Nullable Duration> deregistrationDelay) {
-		return new StartupChecks(this.graceful, this.properties.getTerminationGracePeriod(), immediateServerShutdown,
-				deregistrationDelay);
+		return new StartupChecks(this.graceful,
+				GracePeriodFit.of(this.properties.getTerminationGracePeriod(), new MockEnvironment()),
+				immediateServerShutdown, deregistrationDelay, this.graceful::phases);
 	}
 
 }

@@ -1,0 +1,156 @@
+package dev.zdt.boot.autoconfigure;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+import dev.zdt.boot.lifecycle.DrainLifecycle;
+import dev.zdt.core.ShutdownPhase;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.Lifecycle;
+import org.springframework.context.LifecycleProcessor;
+import org.springframework.context.Phased;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.support.DefaultLifecycleProcessor;
+import org.springframework.util.ReflectionUtils;
+
+/**
+ * Reads the shutdown phases the context will run when it closes, for the
+ * {@link dev.zdt.core.ShutdownBudget}: its running lifecycle beans, grouped by phase as
+ * the {@link DefaultLifecycleProcessor} stops them, each phase with the timeout the
+ * processor will give it. Read generically, so that any library's lifecycle beans (a
+ * Kafka listener registry, an SQS container, an executor) count without zdt knowing them.
+ * <p>
+ * Only beans that stop asynchronously ({@link SmartLifecycle#stop(Runnable)} of their
+ * own, such as the web server's graceful shutdown or a listener registry) are waited for
+ * up to the phase's timeout; one that stops synchronously has returned before the wait
+ * begins, and no timeout bounds it, so a phase of such beans only is not counted. zdt's
+ * own drain lifecycle is not counted either: it waits for the hold, which the budget
+ * counts already.
+ * <p>
+ * Spring (6.2, 7.0) has no getter for the per-phase timeouts, such as the one zdt gives
+ * the phase that waits for the hold ({@link ShutdownPhaseTimeout}); they are read from
+ * the processor's fields, and where that fails (another processor, a later Spring, a
+ * native image) the timeout is the one zdt knows: {@code fallback}.
+ */
+final class LifecyclePhases {
+
+	private final ApplicationContext context;
+
+	private final Duration timeoutPerShutdownPhase;
+
+	private final Supplier<Map<Integer, Duration>> knownPhaseTimeouts;
+
+	/**
+	 * @param context the context whose phases to read
+	 * @param timeoutPerShutdownPhase {@code spring.lifecycle.timeout-per-shutdown-phase},
+	 * for a processor whose timeouts cannot be read
+	 * @param knownPhaseTimeouts the per-phase timeouts zdt sets, for the same case
+	 */
+	LifecyclePhases(ApplicationContext context, Duration timeoutPerShutdownPhase,
+			Supplier<Map<Integer, Duration>> knownPhaseTimeouts) {
+		this.context = context;
+		this.timeoutPerShutdownPhase = timeoutPerShutdownPhase;
+		this.knownPhaseTimeouts = knownPhaseTimeouts;
+	}
+
+	/**
+	 * Returns the phases of the running lifecycle beans that stop asynchronously, highest
+	 * phase first.
+	 * @return the phases
+	 */
+	List<ShutdownPhase> read() {
+		Map<Integer, List<String>> beansByPhase = new TreeMap<>(Comparator.reverseOrder());
+		if (!(this.context.getAutowireCapableBeanFactory() instanceof ConfigurableListableBeanFactory beanFactory)) {
+			return List.of();
+		}
+		for (String name : beanFactory.getBeanNamesForType(Lifecycle.class, false, false)) {
+			Object bean = beanFactory.containsSingleton(name) ? beanFactory.getSingleton(name) : null;
+			if (bean instanceof Lifecycle lifecycle && counts(lifecycle)) {
+				beansByPhase.computeIfAbsent(phaseOf(lifecycle), (phase) -> new ArrayList<>()).add(name);
+			}
+		}
+		ProcessorTimeouts timeouts = ProcessorTimeouts.of(LifecycleProcessors.find(this.context));
+		List<ShutdownPhase> phases = new ArrayList<>();
+		beansByPhase.forEach((phase, beans) -> phases.add(new ShutdownPhase(phase, beans, timeout(timeouts, phase))));
+		return phases;
+	}
+
+	private Duration timeout(@Nullable ProcessorTimeouts timeouts, int phase) {
+		if (timeouts != null) {
+			return timeouts.forPhase(phase);
+		}
+		Duration known = this.knownPhaseTimeouts.get().get(phase);
+		return (known != null) ? known : this.timeoutPerShutdownPhase;
+	}
+
+	private static boolean counts(Lifecycle lifecycle) {
+		return !(lifecycle instanceof LifecycleProcessor) && !(lifecycle instanceof DrainLifecycle)
+				&& lifecycle.isRunning() && stopsAsynchronously(lifecycle);
+	}
+
+	static boolean stopsAsynchronously(Lifecycle lifecycle) {
+		if (!(lifecycle instanceof SmartLifecycle)) {
+			return false;
+		}
+		Method stop = ReflectionUtils.findMethod(lifecycle.getClass(), "stop", Runnable.class);
+		return stop != null && stop.getDeclaringClass() != SmartLifecycle.class;
+	}
+
+	private static int phaseOf(Lifecycle lifecycle) {
+		return (lifecycle instanceof Phased phased) ? phased.getPhase() : 0;
+	}
+
+	/**
+	 * The shutdown timeouts a {@link DefaultLifecycleProcessor} holds.
+	 */
+	private record ProcessorTimeouts(Map<Integer, Long> perPhase, long otherwise) {
+
+		private static final @Nullable Field PER_PHASE = field("timeoutsForShutdownPhases");
+
+		private static final @Nullable Field OTHERWISE = field("timeoutPerShutdownPhase");
+
+		static @Nullable ProcessorTimeouts of(@Nullable DefaultLifecycleProcessor processor) {
+			if (processor == null || PER_PHASE == null || OTHERWISE == null) {
+				return null;
+			}
+			try {
+				@SuppressWarnings("unchecked")
+				Map<Integer, Long> perPhase = (Map<Integer, Long>) PER_PHASE.get(processor);
+				return new ProcessorTimeouts(Map.copyOf(perPhase), OTHERWISE.getLong(processor));
+			}
+			catch (ReflectiveOperationException | RuntimeException ex) {
+				return null;
+			}
+		}
+
+		Duration forPhase(int phase) {
+			Long millis = this.perPhase.get(phase);
+			return Duration.ofMillis((millis != null) ? millis : this.otherwise);
+		}
+
+		private static @Nullable Field field(String name) {
+			try {
+				Field field = ReflectionUtils.findField(DefaultLifecycleProcessor.class, name);
+				if (field != null) {
+					ReflectionUtils.makeAccessible(field);
+				}
+				return field;
+			}
+			catch (RuntimeException ex) {
+				return null;
+			}
+		}
+
+	}
+
+}
