@@ -38,7 +38,7 @@ public final class ParticipantsLifecycle implements SmartLifecycle, ApplicationL
 	 * ({@code WebServerApplicationContext.GRACEFUL_SHUTDOWN_PHASE}), written out so that
 	 * applications without a web server wait in the same place.
 	 */
-	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 2048;
+	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 1024;
 
 	private static final Log logger = LogFactory.getLog(ParticipantsLifecycle.class);
 
