@@ -39,6 +39,8 @@ public final class DrainLogger implements DrainListener, DisposableBean {
 
 	private final Supplier<@Nullable ShutdownParticipants> participants;
 
+	private volatile @Nullable ShutdownParticipants resolvedParticipants;
+
 	private volatile @Nullable DrainStatus started;
 
 	private volatile long startedNanos;
@@ -67,6 +69,9 @@ public final class DrainLogger implements DrainListener, DisposableBean {
 
 	@Override
 	public void drainStarted(DrainStatus drain) {
+		// Looked up while the context is alive: the last line is written while it is
+		// being destroyed.
+		this.resolvedParticipants = this.participants.get();
 		this.started = drain;
 		this.startedNanos = System.nanoTime();
 		logger.info(
@@ -119,7 +124,7 @@ public final class DrainLogger implements DrainListener, DisposableBean {
 	}
 
 	private String work(String label, Function<ShutdownParticipants, Map<String, Long>> counts) {
-		ShutdownParticipants participants = this.participants.get();
+		ShutdownParticipants participants = this.resolvedParticipants;
 		if (participants == null || participants.names().isEmpty()) {
 			return "";
 		}
