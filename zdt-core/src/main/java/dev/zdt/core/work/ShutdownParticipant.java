@@ -20,6 +20,10 @@ import java.time.Duration;
  * things and return at once; they must not wait for work to finish.</li>
  * <li>{@link #awaitFinished} is called after the hold, within the shutdown budget, before
  * the resources the work needs are released.</li>
+ * <li>{@link #inProgress} may be asked at any time (the status, the meters, the log) and
+ * must answer at once.</li>
+ * <li>Each call is made on a thread of its own, one call at a time; one that throws is
+ * logged and the drain goes on.</li>
  * </ul>
  * New work is refused only where the participant's own semantics say so (an executor that
  * is shutting down rejects tasks), with a clear error, and never silently dropped.

@@ -7,6 +7,7 @@ import java.util.Map;
 import dev.zdt.core.DrainStatus;
 import dev.zdt.core.connection.LongLivedConnections;
 import dev.zdt.core.connection.LongLivedConnections.Kind;
+import dev.zdt.core.work.ShutdownParticipants;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
@@ -35,12 +36,15 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * ended it. Without details, sources still sending are counted rather than named.
  * @param longLivedConnections the server-sent event streams and WebSockets open now and
  * those the drain has ended, by kind ({@code sse}, {@code websocket})
+ * @param participants the shutdown participants, by name: the work each has in progress
+ * and, once waited for, the work it left unfinished
  * @since 0.1.0
  */
 public record ZdtDescriptor(String state, @Nullable String trigger, @Nullable String drainStartedAt, long holdElapsedMs,
 		@Nullable String holdEndReason, @Nullable String holdFailure, String strategy, long minHoldMs, long maxHoldMs,
 		int inFlight, long requestsAfterDrainStart, double rateBeforeDrain, @Nullable Map<String, Object> loadBalancer,
-		Map<String, Object> evidence, Map<String, Object> longLivedConnections) implements OperationResponseBody {
+		Map<String, Object> evidence, Map<String, Object> longLivedConnections,
+		Map<String, Object> participants) implements OperationResponseBody {
 
 	/**
 	 * What callers without details see instead of the failure's text, which can carry AWS
@@ -51,7 +55,7 @@ public record ZdtDescriptor(String state, @Nullable String trigger, @Nullable St
 	private static final String SOURCES_STILL_SENDING = "sourcesStillSending";
 
 	static ZdtDescriptor of(DrainStatus status, boolean details, @Nullable Map<String, Object> loadBalancer,
-			Map<String, Object> evidence, LongLivedConnections longLived) {
+			Map<String, Object> evidence, LongLivedConnections longLived, Map<String, Object> participants) {
 		String holdFailure = (details || status.holdFailure() == null) ? status.holdFailure() : HIDDEN_FAILURE;
 		return new ZdtDescriptor(status.state().name(),
 				(status.trigger() != null) ? status.trigger().displayName() : null,
@@ -59,7 +63,25 @@ public record ZdtDescriptor(String state, @Nullable String trigger, @Nullable St
 				status.holdElapsed().toMillis(), status.holdEndReason(), holdFailure, status.strategy(),
 				status.minHold().toMillis(), status.maxHold().toMillis(), status.inFlight(),
 				status.requestsAfterDrainStart(), Math.round(status.rateBeforeDrain() * 100) / 100.0, loadBalancer,
-				details ? evidence : withoutAddresses(evidence), countsOf(longLived));
+				details ? evidence : withoutAddresses(evidence), countsOf(longLived), participants);
+	}
+
+	static Map<String, Object> workOf(@Nullable ShutdownParticipants participants) {
+		Map<String, Object> work = new LinkedHashMap<>();
+		if (participants == null) {
+			return work;
+		}
+		Map<String, Long> unfinished = participants.unfinished();
+		participants.inProgress().forEach((name, inProgress) -> {
+			Map<String, Object> counts = new LinkedHashMap<>();
+			counts.put("inProgress", inProgress);
+			Long left = unfinished.get(name);
+			if (left != null) {
+				counts.put("unfinished", left);
+			}
+			work.put(name, counts);
+		});
+		return work;
 	}
 
 	private static Map<String, Object> countsOf(LongLivedConnections longLived) {

@@ -9,6 +9,7 @@ import dev.zdt.core.DrainCoordinator;
 import dev.zdt.core.DrainState;
 import dev.zdt.core.DrainTrigger;
 import dev.zdt.core.connection.LongLivedConnections;
+import dev.zdt.core.work.ShutdownParticipants;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
@@ -66,6 +67,8 @@ public class ZdtEndpoint {
 
 	private final Show showDetails;
 
+	private final Supplier<@Nullable ShutdownParticipants> participants;
+
 	/**
 	 * Creates the endpoint.
 	 * @param coordinator the drain
@@ -78,6 +81,26 @@ public class ZdtEndpoint {
 	 */
 	public ZdtEndpoint(DrainCoordinator coordinator, LongLivedConnections longLived,
 			Supplier<Map<String, Object>> loadBalancerDetails, @Nullable String token, Show showDetails) {
+		this(coordinator, longLived, loadBalancerDetails, token, showDetails, () -> null);
+	}
+
+	/**
+	 * Creates the endpoint.
+	 * @param coordinator the drain
+	 * @param longLived the server-sent event streams and WebSockets the drain ends
+	 * @param loadBalancerDetails what the load balancer strategy knows, shown as is per
+	 * {@code showDetails}
+	 * @param token the token that drain and cancel need, or {@code null} for none
+	 * @param showDetails to whom the status shows the load balancer details; "authorized"
+	 * means the caller sends the token
+	 * @param participants supplies the shutdown participants whose work the status shows,
+	 * or {@code null} for none
+	 * @since 0.2.0
+	 */
+	public ZdtEndpoint(DrainCoordinator coordinator, LongLivedConnections longLived,
+			Supplier<Map<String, Object>> loadBalancerDetails, @Nullable String token, Show showDetails,
+			Supplier<@Nullable ShutdownParticipants> participants) {
+		this.participants = participants;
 		this.coordinator = coordinator;
 		this.longLived = longLived;
 		this.loadBalancerDetails = loadBalancerDetails;
@@ -96,7 +119,7 @@ public class ZdtEndpoint {
 
 	private ZdtDescriptor status(boolean details) {
 		return ZdtDescriptor.of(this.coordinator.status(), details, details ? this.loadBalancerDetails.get() : null,
-				this.coordinator.evidence(), this.longLived);
+				this.coordinator.evidence(), this.longLived, ZdtDescriptor.workOf(this.participants.get()));
 	}
 
 	private boolean detailsForCaller() {

@@ -20,6 +20,7 @@ import dev.zdt.core.hold.HoldStrategy;
 import dev.zdt.core.hold.LoadBalancerHoldStrategySupplier;
 import dev.zdt.core.time.Ticker;
 import dev.zdt.core.traffic.TrafficMonitor;
+import dev.zdt.core.work.ShutdownParticipants;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -113,8 +114,8 @@ public final class ZdtAutoConfiguration {
 	}
 
 	@Bean
-	DrainLogger zdtDrainLogger(Environment environment) {
-		return new DrainLogger(!CloudPlatforms.detected(environment));
+	DrainLogger zdtDrainLogger(Environment environment, ObjectProvider<ShutdownParticipants> participants) {
+		return new DrainLogger(!CloudPlatforms.detected(environment), participants::getIfAvailable);
 	}
 
 	@Bean

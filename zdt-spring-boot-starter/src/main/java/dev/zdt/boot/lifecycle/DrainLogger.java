@@ -1,12 +1,17 @@
 package dev.zdt.boot.lifecycle;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import dev.zdt.core.DrainCancellation;
 import dev.zdt.core.DrainListener;
 import dev.zdt.core.DrainResult;
 import dev.zdt.core.DrainStatus;
 import dev.zdt.core.hold.HoldOutcome;
+import dev.zdt.core.work.ShutdownParticipants;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -15,7 +20,8 @@ import org.springframework.beans.factory.DisposableBean;
 
 /**
  * Logs the moments an operator looks for: the drain started (and how long it will hold),
- * the hold ended, the drain was cancelled, shutdown completed.
+ * the hold ended (with the shutdown participants' work in progress), the drain was
+ * cancelled, shutdown completed (with the work the participants left unfinished).
  * <p>
  * Where nothing shows that a load balancer may route to the application (no cloud
  * platform detected: a laptop, but also a virtual machine behind a load balancer), the
@@ -31,6 +37,10 @@ public final class DrainLogger implements DrainListener, DisposableBean {
 
 	private final boolean sayHowToSkipTheHold;
 
+	private final Supplier<@Nullable ShutdownParticipants> participants;
+
+	private volatile @Nullable ShutdownParticipants resolvedParticipants;
+
 	private volatile @Nullable DrainStatus started;
 
 	private volatile long startedNanos;
@@ -41,11 +51,27 @@ public final class DrainLogger implements DrainListener, DisposableBean {
 	 * hold, for where nothing shows that a load balancer may route to the application
 	 */
 	public DrainLogger(boolean sayHowToSkipTheHold) {
+		this(sayHowToSkipTheHold, () -> null);
+	}
+
+	/**
+	 * Creates the logger.
+	 * @param sayHowToSkipTheHold whether the line at drain start says how to skip the
+	 * hold, for where nothing shows that a load balancer may route to the application
+	 * @param participants supplies the shutdown participants whose work the lines name,
+	 * or {@code null} for none
+	 * @since 0.2.0
+	 */
+	public DrainLogger(boolean sayHowToSkipTheHold, Supplier<@Nullable ShutdownParticipants> participants) {
 		this.sayHowToSkipTheHold = sayHowToSkipTheHold;
+		this.participants = participants;
 	}
 
 	@Override
 	public void drainStarted(DrainStatus drain) {
+		// Looked up while the context is alive: the last line is written while it is
+		// being destroyed.
+		this.resolvedParticipants = this.participants.get();
 		this.started = drain;
 		this.startedNanos = System.nanoTime();
 		logger.info(
@@ -72,8 +98,9 @@ public final class DrainLogger implements DrainListener, DisposableBean {
 	public void holdEnded(DrainResult result) {
 		HoldOutcome outcome = result.outcome();
 		String detail = (outcome.detail() != null) ? ", " + outcome.detail() : "";
-		logger.info(String.format("zdt: hold ended (reason=%s, held=%s, requests during hold=%d%s)", outcome.reason(),
-				format(outcome.held()), outcome.requestsDuringHold(), detail));
+		logger.info(String.format("zdt: hold ended (reason=%s, held=%s, requests during hold=%d%s%s)", outcome.reason(),
+				format(outcome.held()), outcome.requestsDuringHold(), detail,
+				work("work in progress", ShutdownParticipants::inProgress)));
 	}
 
 	@Override
@@ -92,8 +119,24 @@ public final class DrainLogger implements DrainListener, DisposableBean {
 	public void destroy() {
 		if (this.started != null) {
 			logger.info("zdt: shutdown complete (" + format(Duration.ofNanos(System.nanoTime() - this.startedNanos))
-					+ " after the drain started)");
+					+ " after the drain started" + work("work unfinished", ShutdownParticipants::unfinished) + ")");
 		}
+	}
+
+	private String work(String label, Function<ShutdownParticipants, Map<String, Long>> counts) {
+		ShutdownParticipants participants = this.resolvedParticipants;
+		if (participants == null || participants.names().isEmpty()) {
+			return "";
+		}
+		Map<String, Long> byName = counts.apply(participants);
+		if (byName.isEmpty()) {
+			return "";
+		}
+		return ", " + label + ": "
+				+ byName.entrySet()
+					.stream()
+					.map((entry) -> entry.getKey() + "=" + entry.getValue())
+					.collect(Collectors.joining(", "));
 	}
 
 	static String format(Duration duration) {

@@ -9,6 +9,7 @@ import dev.zdt.boot.autoconfigure.ZdtProperties;
 import dev.zdt.core.DrainCoordinator;
 import dev.zdt.core.connection.LongLivedConnections;
 import dev.zdt.core.hold.LoadBalancerHoldStrategySupplier;
+import dev.zdt.core.work.ShutdownParticipants;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -42,11 +43,11 @@ public final class ZdtEndpointAutoConfiguration {
 	@ConditionalOnAvailableEndpoint(ZdtEndpoint.class)
 	ZdtEndpoint zdtEndpoint(DrainCoordinator coordinator, LongLivedConnections longLived,
 			ObjectProvider<LoadBalancerHoldStrategySupplier> loadBalancer, ZdtProperties properties,
-			ZdtEndpointProperties endpointProperties) {
+			ZdtEndpointProperties endpointProperties, ObjectProvider<ShutdownParticipants> participants) {
 		return new ZdtEndpoint(coordinator, longLived, () -> {
 			LoadBalancerHoldStrategySupplier supplier = loadBalancer.getIfUnique();
 			return (supplier != null) ? supplier.details() : Map.of();
-		}, properties.getDrain().getToken(), endpointProperties.getShowDetails());
+		}, properties.getDrain().getToken(), endpointProperties.getShowDetails(), participants::getIfAvailable);
 	}
 
 	@Bean

@@ -4,9 +4,11 @@ import dev.zdt.boot.autoconfigure.ZdtAutoConfiguration;
 import dev.zdt.boot.metrics.DrainMetrics;
 import dev.zdt.boot.metrics.LoadBalancerApiMetrics;
 import dev.zdt.boot.metrics.LongLivedConnectionMetrics;
+import dev.zdt.boot.metrics.WorkMetrics;
 import dev.zdt.core.DrainCoordinator;
 import dev.zdt.core.connection.LongLivedConnections;
 import dev.zdt.core.hold.LoadBalancerHoldStrategySupplier;
+import dev.zdt.core.work.ShutdownParticipants;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,7 +23,8 @@ import org.springframework.context.annotation.Bean;
  *
  * @since 0.1.0
  */
-@AutoConfiguration(after = ZdtAutoConfiguration.class)
+@AutoConfiguration(after = ZdtAutoConfiguration.class,
+		afterName = "dev.zdt.boot.work.autoconfigure.ZdtWorkAutoConfiguration")
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean(DrainCoordinator.class)
 public final class ZdtMetricsAutoConfiguration {
@@ -44,6 +47,13 @@ public final class ZdtMetricsAutoConfiguration {
 	@ConditionalOnBean(LongLivedConnections.class)
 	LongLivedConnectionMetrics zdtLongLivedConnectionMetrics(LongLivedConnections connections) {
 		return new LongLivedConnectionMetrics(connections);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(ShutdownParticipants.class)
+	WorkMetrics zdtWorkMetrics(ShutdownParticipants participants) {
+		return new WorkMetrics(participants);
 	}
 
 }

@@ -1,0 +1,165 @@
+package dev.zdt.boot.task;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import dev.zdt.core.time.Ticker;
+import dev.zdt.core.work.ShutdownParticipant;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.config.CronTask;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.FixedRateTask;
+import org.springframework.scheduling.config.ScheduledTask;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.scheduling.config.Task;
+import org.springframework.scheduling.config.TaskExecutionOutcome;
+import org.springframework.scheduling.config.TriggerTask;
+
+/**
+ * Stops Spring's scheduled tasks ({@code @Scheduled} methods and other tasks of a
+ * {@link ScheduledTaskHolder}) when the drain starts: no new run starts from then on, a
+ * run in progress finishes, and is waited for after the hold. A scheduled run is work no
+ * load balancer routes, so it need not wait for the load balancer: stopping at drain
+ * start lets the run in progress finish during the hold, where stopping at hold end would
+ * keep starting runs (one every period) that the shutdown then has to wait for or cut.
+ * The next instance runs the schedule. A cancelled drain schedules the tasks again, on
+ * the application's {@link TaskScheduler}.
+ *
+ * @since 0.2.0
+ */
+public final class ScheduledTasksParticipant implements ShutdownParticipant, DisposableBean {
+
+	/** The participant's name in the status, the meters and the log. */
+	public static final String NAME = "scheduled-tasks";
+
+	private static final Log logger = LogFactory.getLog(ScheduledTasksParticipant.class);
+
+	private final Supplier<List<ScheduledTaskHolder>> holders;
+
+	private final Supplier<@Nullable TaskScheduler> scheduler;
+
+	private final Ticker ticker;
+
+	private final Set<Task> stopped = Collections.newSetFromMap(new IdentityHashMap<>());
+
+	private final List<ScheduledTask> rescheduled = new ArrayList<>();
+
+	private @Nullable ScheduledTaskRegistrar registrar;
+
+	/**
+	 * Creates the participant.
+	 * @param holders supplies the holders of the scheduled tasks, asked at each step
+	 * @param scheduler supplies the scheduler that runs the tasks again when a drain is
+	 * cancelled
+	 * @param ticker the clock of the wait
+	 */
+	public ScheduledTasksParticipant(Supplier<List<ScheduledTaskHolder>> holders,
+			Supplier<@Nullable TaskScheduler> scheduler, Ticker ticker) {
+		this.holders = holders;
+		this.scheduler = scheduler;
+		this.ticker = ticker;
+	}
+
+	@Override
+	public String name() {
+		return NAME;
+	}
+
+	@Override
+	public synchronized void drainStarted() {
+		for (ScheduledTaskHolder holder : this.holders.get()) {
+			for (ScheduledTask task : holder.getScheduledTasks()) {
+				task.cancel(false);
+				this.stopped.add(task.getTask());
+			}
+		}
+		this.rescheduled.forEach((task) -> task.cancel(false));
+		this.rescheduled.clear();
+	}
+
+	@Override
+	public synchronized void drainCancelled() {
+		if (this.stopped.isEmpty()) {
+			return;
+		}
+		ScheduledTaskRegistrar registrar = registrar();
+		if (registrar == null) {
+			logger.warn("zdt: the drain was cancelled, but no single TaskScheduler bean is there to schedule the "
+					+ this.stopped.size() + " scheduled task(s) stopped at drain start again; they stay stopped");
+			return;
+		}
+		for (Task task : this.stopped) {
+			ScheduledTask again = scheduleAgain(registrar, task);
+			if (again != null) {
+				this.rescheduled.add(again);
+			}
+		}
+	}
+
+	private @Nullable ScheduledTaskRegistrar registrar() {
+		if (this.registrar == null) {
+			TaskScheduler scheduler = this.scheduler.get();
+			if (scheduler == null) {
+				return null;
+			}
+			ScheduledTaskRegistrar registrar = new ScheduledTaskRegistrar();
+			registrar.setTaskScheduler(scheduler);
+			this.registrar = registrar;
+		}
+		return this.registrar;
+	}
+
+	private static @Nullable ScheduledTask scheduleAgain(ScheduledTaskRegistrar registrar, Task task) {
+		if (task instanceof CronTask cron) {
+			return registrar.scheduleCronTask(cron);
+		}
+		if (task instanceof TriggerTask trigger) {
+			return registrar.scheduleTriggerTask(trigger);
+		}
+		if (task instanceof FixedRateTask fixedRate) {
+			return registrar.scheduleFixedRateTask(fixedRate);
+		}
+		if (task instanceof FixedDelayTask fixedDelay) {
+			return registrar.scheduleFixedDelayTask(fixedDelay);
+		}
+		// A one-time task that was cancelled before it ran is not run again.
+		return null;
+	}
+
+	@Override
+	public long inProgress() {
+		long running = 0;
+		for (ScheduledTaskHolder holder : this.holders.get()) {
+			for (ScheduledTask task : holder.getScheduledTasks()) {
+				if (task.getTask().getLastExecutionOutcome().status() == TaskExecutionOutcome.Status.STARTED) {
+					running++;
+				}
+			}
+		}
+		return running;
+	}
+
+	@Override
+	public long awaitFinished(Duration timeout) throws InterruptedException {
+		return WorkWait.untilNone(this::inProgress, timeout, this.ticker);
+	}
+
+	@Override
+	public synchronized void destroy() {
+		if (this.registrar != null) {
+			this.registrar.destroy();
+		}
+	}
+
+}
