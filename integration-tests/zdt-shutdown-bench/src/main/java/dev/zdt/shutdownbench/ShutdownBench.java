@@ -68,6 +68,9 @@ public final class ShutdownBench {
 		String topic = "scores-" + System.nanoTime();
 		broker.createTopic(topic, 3);
 		Map<String, String> properties = new HashMap<>(setup.properties());
+		// As in a pod: Spring Boot detects Kubernetes from the service environment
+		// variables.
+		properties.put("spring.main.cloud-platform", "kubernetes");
 		properties.put("spring.kafka.bootstrap-servers", broker.address());
 		properties.put("bench.topic", topic);
 		Path runDirectory = directory.resolve(topic);
