@@ -10,6 +10,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
+import dev.zdt.core.DrainCoordinator;
+import dev.zdt.core.DrainResult;
+import dev.zdt.core.DrainTrigger;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -28,6 +31,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -102,6 +107,30 @@ class KafkaListenerDrainTests {
 		assertThat(this.ledger.lost(sent)).as("records lost").isEmpty();
 		assertThat(this.ledger.duplicated()).as("records processed twice").isEmpty();
 		assertThat(afterHold).as("records processed after the hold ended").isZero();
+	}
+
+	@Test
+	void aCancelledDrainStartsAgainTheListenerItStopped() throws Exception {
+		String topic = newTopic();
+		send(topic, 0, BACKLOG);
+		ConfigurableApplicationContext app = start(topic, "zdt.drain.strategy=fixed", "zdt.drain.delay=1s",
+				"zdt.drain.min-hold=0s", "zdt.drain.max-hold=1s");
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.ledger.processedCount() >= 5);
+		DrainCoordinator coordinator = app.getBean(DrainCoordinator.class);
+		KafkaListenerParticipant participant = app.getBean(KafkaListenerParticipant.class);
+		MessageListenerContainer container = app.getBean(KafkaListenerEndpointRegistry.class)
+			.getListenerContainer("scores");
+		CompletableFuture<DrainResult> hold = coordinator.startDrain(DrainTrigger.API);
+		await().atMost(Duration.ofSeconds(10)).until(() -> !container.isRunning());
+		assertThat(participant.awaitFinished(Duration.ofSeconds(10))).isZero();
+		int processedWhenStopped = this.ledger.processedCount();
+		hold.get(10, TimeUnit.SECONDS);
+		assertThat(this.ledger.processedCount()).as("records processed after the stop").isEqualTo(processedWhenStopped);
+		assertThat(coordinator.cancel()).isTrue();
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.ledger.processedCount() > processedWhenStopped + 5);
+		assertThat(container.isRunning()).isTrue();
+		assertThat(participant.inProgress()).isZero();
+		assertThat(this.ledger.duplicated()).as("records processed twice").isEmpty();
 	}
 
 	/**
