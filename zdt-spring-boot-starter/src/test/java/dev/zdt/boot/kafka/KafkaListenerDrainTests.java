@@ -65,6 +65,8 @@ class KafkaListenerDrainTests {
 	@BeforeAll
 	static void startBroker() {
 		broker = new EmbeddedKafkaKraftBroker(1, 2);
+		// A group's first member need not wait for others: the tests start one at a time.
+		broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
 		broker.afterPropertiesSet();
 	}
 
