@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -24,6 +25,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -109,6 +111,36 @@ class KafkaListenerDrainTests {
 		assertThat(this.ledger.lost(sent)).as("records lost").isEmpty();
 		assertThat(this.ledger.duplicated()).as("records processed twice").isEmpty();
 		assertThat(afterHold).as("records processed after the hold ended").isZero();
+	}
+
+	@Test
+	void anotherInstanceOfTheGroupTakesOverThePartitionsDuringTheHold() throws Exception {
+		String topic = newTopic();
+		try (OtherInstance other = new OtherInstance(topic)) {
+			ConfigurableApplicationContext app = start(topic, "zdt.drain.strategy=fixed", "zdt.drain.delay=5s",
+					"zdt.drain.min-hold=0s", "zdt.drain.max-hold=5s", "spring.lifecycle.timeout-per-shutdown-phase=3s");
+			MessageListenerContainer container = app.getBean(KafkaListenerEndpointRegistry.class)
+				.getListenerContainer("scores");
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> other.assigned() == 1 && container.getAssignedPartitions().size() == 1);
+			int partition = container.getAssignedPartitions().iterator().next().partition();
+			send(topic, 0, BACKLOG);
+			await().atMost(Duration.ofSeconds(30)).until(() -> this.ledger.processedCount() >= 5);
+			ParticipantDriver drain = app.getBean(ParticipantDriver.class);
+			app.close();
+			this.ledger.kill();
+			Long takenOver = other.firstRecordOf(partition);
+			assertThat(takenOver).as("a record of the drained instance's partition processed by the other instance")
+				.isNotNull();
+			System.out.printf(
+					"kafka takeover: the other instance processed the drained partition %d ms after the "
+							+ "drain started (the hold lasted %d ms)%n",
+					(takenOver - drain.drainStartedAt()) / 1_000_000,
+					(drain.holdEndedAt() - drain.drainStartedAt()) / 1_000_000);
+			assertThat(Duration.ofNanos(takenOver - drain.holdEndedAt()))
+				.as("when the other instance processed the first of them, after the hold ended")
+				.isNegative();
+		}
 	}
 
 	@Test
@@ -207,13 +239,8 @@ class KafkaListenerDrainTests {
 	 * every partition, processing each record at once.
 	 */
 	private void consumeTheRest(String topic) {
-		Map<String, Object> config = new HashMap<>();
-		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
-		config.put(ConsumerConfig.GROUP_ID_CONFIG, topic + "-group");
-		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-				new StringDeserializer())) {
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig(topic),
+				new StringDeserializer(), new StringDeserializer())) {
 			consumer.subscribe(List.of(topic));
 			List<TopicPartition> partitions = List.of(new TopicPartition(topic, 0), new TopicPartition(topic, 1));
 			Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
@@ -226,6 +253,69 @@ class KafkaListenerDrainTests {
 			});
 			consumer.commitSync();
 		}
+	}
+
+	private static Map<String, Object> consumerConfig(String topic) {
+		Map<String, Object> config = new HashMap<>();
+		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
+		config.put(ConsumerConfig.GROUP_ID_CONFIG, topic + "-group");
+		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		return config;
+	}
+
+	/**
+	 * Another instance of the group, running beside the application: it processes each
+	 * record at once.
+	 */
+	private final class OtherInstance implements AutoCloseable {
+
+		private final KafkaConsumer<String, String> consumer;
+
+		private final Map<Integer, Long> firstRecordAt = new ConcurrentHashMap<>();
+
+		private final AtomicInteger assigned = new AtomicInteger();
+
+		private final CompletableFuture<Void> polling;
+
+		private volatile boolean closed;
+
+		OtherInstance(String topic) {
+			Map<String, Object> config = consumerConfig(topic);
+			// It notices the rebalance when the drained instance leaves within half a
+			// second.
+			config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 500);
+			this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
+			this.consumer.subscribe(List.of(topic));
+			this.polling = CompletableFuture.runAsync(this::poll);
+		}
+
+		private void poll() {
+			while (!this.closed) {
+				for (ConsumerRecord<String, String> record : this.consumer.poll(Duration.ofMillis(100))) {
+					this.firstRecordAt.putIfAbsent(record.partition(), System.nanoTime());
+					KafkaListenerDrainTests.this.ledger.processed(record.key());
+				}
+				this.consumer.commitSync();
+				this.assigned.set(this.consumer.assignment().size());
+			}
+			this.consumer.close();
+		}
+
+		int assigned() {
+			return this.assigned.get();
+		}
+
+		@Nullable Long firstRecordOf(int partition) {
+			return this.firstRecordAt.get(partition);
+		}
+
+		@Override
+		public void close() {
+			this.closed = true;
+			this.polling.orTimeout(30, TimeUnit.SECONDS).join();
+		}
+
 	}
 
 }
