@@ -66,16 +66,16 @@ public final class KafkaListenerParticipant implements ShutdownParticipant {
 		synchronized (this.lock) {
 			this.draining = true;
 		}
-		stopRunningContainers();
+		stopRunningContainers("the drain started");
 	}
 
 	@Override
 	public void holdEnded() {
 		// One started during the hold (by hand or late) stops now.
-		stopRunningContainers();
+		stopRunningContainers("the hold ended");
 	}
 
-	private void stopRunningContainers() {
+	private void stopRunningContainers(String when) {
 		List<MessageListenerContainer> running = this.registry.getAllListenerContainers()
 			.stream()
 			.filter(MessageListenerContainer::isRunning)
@@ -83,8 +83,8 @@ public final class KafkaListenerParticipant implements ShutdownParticipant {
 		if (running.isEmpty()) {
 			return;
 		}
-		logger.info("zdt: stopping " + running.size() + " Kafka listener container(s) as the drain started: "
-				+ "their consumers finish the records in hand, commit and leave the group");
+		logger.info("zdt: stopping " + running.size() + " Kafka listener container(s) as " + when
+				+ ": their consumers finish the record in hand, commit and leave the group");
 		for (MessageListenerContainer container : running) {
 			CompletableFuture<Void> stop = new CompletableFuture<>();
 			synchronized (this.lock) {
