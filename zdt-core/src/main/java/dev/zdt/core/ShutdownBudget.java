@@ -1,7 +1,9 @@
 package dev.zdt.core;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -226,29 +228,44 @@ public record ShutdownBudget(Duration maxHold, Duration phaseTimeout, Duration r
 
 	/**
 	 * Returns how long each phase may take at most once a hold of the given length has
-	 * ended, so that the shutdown ends within the grace period: the earlier phases keep
-	 * their timeouts as long as there is time left, the later ones get what is left.
+	 * ended, so that the shutdown ends within the grace period. The web server's graceful
+	 * shutdown ({@link ShutdownPhase#WEB_SERVER_GRACEFUL_SHUTDOWN}, where requests in
+	 * flight finish and the shutdown participants are awaited) is served first, since
+	 * finishing them is what the drain is for; then the other phases in the order they
+	 * stop, each keeping its timeout while there is time left, the later ones getting
+	 * what is left.
 	 * @param gracePeriod the grace period, counted from the start of the drain
 	 * @param held how long the hold lasted
 	 * @return the phases whose timeout must be shortened, by phase number, in the order
 	 * they stop, with the timeout each may have (zero when no time is left)
 	 */
 	public Map<Integer, Duration> phaseCaps(Duration gracePeriod, Duration held) {
-		Duration available = forHoldAndPhases(gracePeriod);
-		Map<Integer, Duration> caps = new LinkedHashMap<>();
-		Duration end = held;
-		for (ShutdownPhase phase : this.phases) {
-			Duration natural = phase.endsAt(end, phase.timeout());
-			if (natural.compareTo(available) <= 0) {
-				end = natural;
+		Duration left = forHoldAndPhases(gracePeriod).minus(held);
+		Map<Integer, Duration> capped = new HashMap<>();
+		for (ShutdownPhase phase : inOrderServed()) {
+			// A phase's timeout runs from when the phase begins to stop.
+			Duration needs = phase.endsAt(held, phase.timeout()).minus(held);
+			if (needs.compareTo(left) <= 0) {
+				left = left.minus(needs);
 				continue;
 			}
-			// A phase's timeout runs from when the phase begins to stop.
-			Duration left = available.minus(end);
-			caps.put(phase.phase(), left.isNegative() ? Duration.ZERO : left);
-			end = (end.compareTo(available) > 0) ? end : available;
+			capped.put(phase.phase(), left.isNegative() ? Duration.ZERO : left);
+			left = Duration.ZERO;
+		}
+		Map<Integer, Duration> caps = new LinkedHashMap<>();
+		for (ShutdownPhase phase : this.phases) {
+			Duration cap = capped.get(phase.phase());
+			if (cap != null) {
+				caps.put(phase.phase(), cap);
+			}
 		}
 		return caps;
+	}
+
+	private List<ShutdownPhase> inOrderServed() {
+		List<ShutdownPhase> served = new ArrayList<>(this.phases);
+		served.sort(Comparator.comparing((phase) -> phase.phase() != ShutdownPhase.WEB_SERVER_GRACEFUL_SHUTDOWN));
+		return served;
 	}
 
 	/**

@@ -182,17 +182,27 @@ class ShutdownBudgetTests {
 		ShutdownBudget budget = withPhases(14, phase(KAFKA, "internalKafkaListenerEndpointRegistry", 30),
 				phase(ShutdownPhase.WEB_SERVER_GRACEFUL_SHUTDOWN, "webServerGracefulShutdown", 5),
 				phase(EXECUTOR, "applicationTaskExecutor", 30));
-		assertThat(budget.phaseCaps(Duration.ofSeconds(30), Duration.ofSeconds(14))).containsExactly(
-				Map.entry(KAFKA, Duration.ofSeconds(14)),
-				Map.entry(ShutdownPhase.WEB_SERVER_GRACEFUL_SHUTDOWN, Duration.ZERO),
-				Map.entry(EXECUTOR, Duration.ZERO));
-		assertThat(budget.phaseCaps(Duration.ofSeconds(30), Duration.ofSeconds(3))).containsExactly(
-				Map.entry(KAFKA, Duration.ofSeconds(25)),
-				Map.entry(ShutdownPhase.WEB_SERVER_GRACEFUL_SHUTDOWN, Duration.ZERO),
-				Map.entry(EXECUTOR, Duration.ZERO));
+		// The web server's 5 s come first; the phases before and after it share the rest.
+		assertThat(budget.phaseCaps(Duration.ofSeconds(30), Duration.ofSeconds(14)))
+			.containsExactly(Map.entry(KAFKA, Duration.ofSeconds(9)), Map.entry(EXECUTOR, Duration.ZERO));
+		assertThat(budget.phaseCaps(Duration.ofSeconds(30), Duration.ofSeconds(3)))
+			.containsExactly(Map.entry(KAFKA, Duration.ofSeconds(20)), Map.entry(EXECUTOR, Duration.ZERO));
 		assertThat(budget.phaseCaps(Duration.ofSeconds(50), Duration.ofSeconds(3)))
 			.containsExactly(Map.entry(EXECUTOR, Duration.ofSeconds(10)));
 		assertThat(budget.phaseCaps(Duration.ofSeconds(81), Duration.ofSeconds(14))).isEmpty();
+	}
+
+	@Test
+	void theWebServersGracefulShutdownIsServedFirstWhateverPhasesStopBeforeIt() {
+		// A Kafka listener registry stops before the web server, an executor after it:
+		// requests in flight (and the participants awaited beside them) come first.
+		ShutdownBudget budget = withPhases(14, phase(KAFKA, "internalKafkaListenerEndpointRegistry", 30),
+				phase(ShutdownPhase.WEB_SERVER_GRACEFUL_SHUTDOWN, "webServerGracefulShutdown", 30),
+				phase(EXECUTOR, "applicationTaskExecutor", 30));
+		assertThat(budget.phaseCaps(Duration.ofSeconds(30), Duration.ofSeconds(14))).containsExactly(
+				Map.entry(KAFKA, Duration.ZERO),
+				Map.entry(ShutdownPhase.WEB_SERVER_GRACEFUL_SHUTDOWN, Duration.ofSeconds(14)),
+				Map.entry(EXECUTOR, Duration.ZERO));
 	}
 
 	@Test
