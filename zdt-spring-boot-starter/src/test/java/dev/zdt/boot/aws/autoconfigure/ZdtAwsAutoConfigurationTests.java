@@ -52,6 +52,10 @@ import static org.awaitility.Awaitility.await;
  */
 class ZdtAwsAutoConfigurationTests {
 
+	// Polled every 200 ms, a hold would make its most polls (12 by default) within about
+	// 3 s, and then stop asking: these tests wait longer than that for other things.
+	private static final String MANY_POLLS = "zdt.aws.max-polls-per-hold=1000";
+
 	private static final String ARN = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/k8s-zdtdemo-sample-6b2a4c1d2e/73e2d6bc24d8a067";
 
 	private static final String IP = "192.0.2.80";
@@ -175,7 +179,7 @@ class ZdtAwsAutoConfigurationTests {
 		this.contextRunner.withSystemProperties("aws.accessKeyId=AKIAZDTTEST", "aws.secretAccessKey=zdt-test-secret")
 			.withPropertyValues("zdt.aws.endpoint=" + this.elb.endpoint(), "zdt.aws.region=eu-west-1",
 					"zdt.aws.target-group-arns=" + ARN, "zdt.aws.target-ip=" + IP, "zdt.aws.poll-interval=200ms",
-					"zdt.aws.propagation-margin=300ms", "zdt.drain.min-hold=0s", "zdt.drain.max-hold=60s",
+					MANY_POLLS, "zdt.aws.propagation-margin=300ms", "zdt.drain.min-hold=0s", "zdt.drain.max-hold=60s",
 					"zdt.drain.adaptive.min-quiet=60s")
 			.run((context) -> {
 				DrainCoordinator coordinator = context.getBean(DrainCoordinator.class);
@@ -201,7 +205,7 @@ class ZdtAwsAutoConfigurationTests {
 			.withBean(Ticker.class, () -> ticker)
 			.withPropertyValues("zdt.aws.endpoint=" + this.elb.endpoint(), "zdt.aws.region=eu-west-1",
 					"zdt.aws.target-group-arns=" + ARN, "zdt.aws.target-ip=" + IP, "zdt.aws.poll-interval=200ms",
-					"zdt.aws.propagation-margin=300ms", "zdt.drain.min-hold=0s", "zdt.drain.max-hold=60s")
+					MANY_POLLS, "zdt.aws.propagation-margin=300ms", "zdt.drain.min-hold=0s", "zdt.drain.max-hold=60s")
 			.run((context) -> {
 				// 30 s of steady traffic at 600 req/s before the drain, none after: on
 				// the traffic
@@ -229,7 +233,7 @@ class ZdtAwsAutoConfigurationTests {
 			.withBean(Ticker.class, () -> ticker)
 			.withPropertyValues("zdt.aws.endpoint=" + this.elb.endpoint(), "zdt.aws.region=eu-west-1",
 					"zdt.aws.target-group-arns=" + ARN, "zdt.aws.target-ip=" + IP, "zdt.aws.poll-interval=200ms",
-					"zdt.aws.propagation-margin=300ms", "zdt.drain.min-hold=0s", "zdt.drain.max-hold=60s")
+					MANY_POLLS, "zdt.aws.propagation-margin=300ms", "zdt.drain.min-hold=0s", "zdt.drain.max-hold=60s")
 			.run((context) -> {
 				// 30 s before the drain: a busy node at 600 req/s, and a late one at 2
 				// req/s, whose silence the traffic's rule accepts after about 7 s.
@@ -280,7 +284,7 @@ class ZdtAwsAutoConfigurationTests {
 			.withBean(Ticker.class, () -> ticker)
 			.withPropertyValues("zdt.aws.endpoint=" + this.elb.endpoint(), "zdt.aws.region=eu-west-1",
 					"zdt.aws.target-group-arns=" + ARN, "zdt.aws.target-ip=" + IP, "zdt.aws.poll-interval=200ms",
-					"zdt.drain.min-hold=0s", "zdt.drain.max-hold=60s")
+					MANY_POLLS, "zdt.drain.min-hold=0s", "zdt.drain.max-hold=60s")
 			.run((context) -> {
 				steadyTraffic(context.getBean(TrafficMonitor.class), ticker);
 				DrainResult result = context.getBean(DrainCoordinator.class)
@@ -300,7 +304,7 @@ class ZdtAwsAutoConfigurationTests {
 			.withBean(Ticker.class, () -> ticker)
 			.withPropertyValues("zdt.aws.endpoint=" + this.elb.endpoint(), "zdt.aws.region=eu-west-1",
 					"zdt.aws.target-group-arns=" + ARN, "zdt.aws.target-ip=" + IP, "zdt.aws.poll-interval=200ms",
-					"zdt.drain.min-hold=0s", "zdt.drain.max-hold=60s")
+					MANY_POLLS, "zdt.drain.min-hold=0s", "zdt.drain.max-hold=60s")
 			.run((context) -> {
 				steadyTraffic(context.getBean(TrafficMonitor.class), ticker);
 				LoadBalancerHoldStrategySupplier supplier = context.getBean(LoadBalancerHoldStrategySupplier.class);
