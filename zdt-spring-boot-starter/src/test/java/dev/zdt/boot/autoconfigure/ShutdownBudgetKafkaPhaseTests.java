@@ -67,9 +67,10 @@ class ShutdownBudgetKafkaPhaseTests {
 			String warning = context.getBean(StartupChecks.class).warnings().get(0);
 			assertThat(warning).contains(
 					"max hold 20.000s + phase 2147483547 (" + REGISTRY + ") 30.000s + phase "
-							+ WebServerDetector.gracefulShutdownPhase() + " (webServerGracefulShutdown) 30.000s",
+							+ WebServerDetector.gracefulShutdownPhase()
+							+ " (zdtParticipantsLifecycle, webServerGracefulShutdown) 30.000s",
 					"> zdt.termination-grace-period 62.000s", "phase " + WebServerDetector.gracefulShutdownPhase()
-							+ " (webServerGracefulShutdown) 30.000s does not fit");
+							+ " (zdtParticipantsLifecycle, webServerGracefulShutdown) 30.000s does not fit");
 		}
 	}
 
