@@ -50,9 +50,8 @@ class DefaultSettingsDrainIntegrationTests {
 				int exitCode = app.process().awaitExit(BUDGET);
 				Duration exitAfter = Duration.ofNanos(System.nanoTime() - sigterm);
 				// Durations from monotonic clocks only: the app's own measure of its
-				// hold, and
-				// when this test saw the line (a little after it was written). Wall-clock
-				// timestamps can jump between two readings.
+				// hold, and when this test saw the line (a little after it was written).
+				// Wall-clock timestamps can jump between two readings.
 				Duration held = DrainLog.heldOf(holdEnded);
 				Duration afterTrafficStopped = Duration.ofNanos(holdEndSeen - trafficStopped);
 

@@ -60,9 +60,8 @@ class SigtermDrainIntegrationTests {
 
 				Duration notReadyAfter = DrainLog.awaitNotReady(app, sigterm);
 				// Boot itself reports REFUSING_TRAFFIC as the context starts closing, a
-				// moment before
-				// the drain lifecycle starts the drain: wait for the drain, not only for
-				// readiness.
+				// moment before the drain lifecycle starts the drain: wait for the drain,
+				// not only for readiness.
 				DrainLog.awaitDrainStarted(app.log(), Duration.ofSeconds(5));
 				HttpResult onKeptAliveConnection = keptAlive.get("/api/work?ms=1");
 				Poll.untilNanos(sigterm + MAX_HOLD.minus(Duration.ofMillis(1500)).toNanos());

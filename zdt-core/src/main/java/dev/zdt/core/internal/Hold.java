@@ -275,8 +275,7 @@ public final class Hold {
 		long quietSince = trafficSinceStart ? lastArrival : this.startNanos;
 		Duration span = trafficSinceStart ? Duration.ofNanos(lastArrival - this.startNanos) : Duration.ZERO;
 		// A silence that ended with a request during the hold happened while the load
-		// balancer
-		// still routed: as ordinary as the silences before the drain.
+		// balancer still routed: as ordinary as the silences before the drain.
 		TrafficHistory history = this.historyBeforeDrain.withSilence(this.traffic.longestSilence(this.startNanos, now));
 		return new HoldContext(Duration.ofNanos(now - this.startNanos), this.rateBeforeDrain, requestsSinceStart(),
 				span, Duration.ofNanos(Math.max(0, now - quietSince)), history, sourceContexts(now));

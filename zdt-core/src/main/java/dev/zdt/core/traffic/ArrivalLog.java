@@ -79,8 +79,7 @@ final class ArrivalLog {
 			this.firstArrival.compareAndSet(NO_ARRIVAL, now);
 		}
 		// A swap, not a max loop: racing writers differ by nanoseconds, and a CAS loop on
-		// one
-		// shared field would make busy request threads wait for each other.
+		// one shared field would make busy request threads wait for each other.
 		long previous = this.lastArrival.getAndSet(now);
 		long second = (now - this.origin) / NANOS_PER_SECOND;
 		countInBucket(second);

@@ -63,8 +63,7 @@ class PerSourceEvidenceTests {
 	@Test
 	void aSourceFirstSeenDuringTheHoldIsWaitedFor() {
 		// One node before the drain lets go at 3 s; a new node (the ALB scaled out)
-		// routes from
-		// 4 s to 12 s at 5 req/s.
+		// routes from 4 s to 12 s at 5 req/s.
 		poisson("10.0.1.10", 600, 0, 303);
 		poisson("10.0.4.10", 5, 304, 312);
 		HoldOutcome outcome = drainAt(300, true);

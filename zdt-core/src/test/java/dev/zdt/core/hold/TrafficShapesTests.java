@@ -88,8 +88,7 @@ class TrafficShapesTests {
 	@Test
 	void aTrickleAfterABurstIsNotMistakenForSilence() {
 		// One request every 6 s, and a burst of 3000 requests 10 s before the drain; the
-		// LB keeps
-		// routing the trickle for the whole hold.
+		// LB keeps routing the trickle for the whole hold.
 		List<Double> arrivals = new ArrayList<>();
 		for (double at = 0.3; at < 400; at += 6) {
 			arrivals.add(at);

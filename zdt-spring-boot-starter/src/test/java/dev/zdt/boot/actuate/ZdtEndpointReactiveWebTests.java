@@ -120,8 +120,8 @@ class ZdtEndpointReactiveWebTests {
 			Duration took = Duration.ofNanos(System.nanoTime() - start);
 			assertThat(drained.statusCode()).isEqualTo(200);
 			// The drain waits at most 1 s for a stuck listener, within the 2 s margin:
-			// the
-			// caller is answered by then, never by the servlet container's async timeout.
+			// the caller is answered by then, never by the servlet container's async
+			// timeout.
 			assertThat(drained.body()).contains("\"state\":\"DRAINED\"");
 			assertThat(took).as("max-hold (1 s), at most + the wait margin (2 s)")
 				.isBetween(Duration.ofSeconds(1), Duration.ofSeconds(3).plusMillis(500));

@@ -67,8 +67,7 @@ class ObservabilityQueriesTests {
 	private DrainCoordinator coordinator;
 
 	// The ALB strategy on, against a local ELBv2 API that reports the target draining:
-	// the
-	// app then publishes its zdt_aws_* meters too.
+	// the app then publishes its zdt_aws_* meters too.
 	@DynamicPropertySource
 	static void awsProperties(DynamicPropertyRegistry registry) {
 		System.setProperty("aws.accessKeyId", "AKIAZDTTEST");

@@ -94,8 +94,7 @@ public final class ZdtAwsAutoConfiguration {
 			.build();
 		strategy.prepare();
 		// The startup budget check waits for the deregistration delay: at most one
-		// discovery
-		// and one ELBv2 call, each bounded by the call time-out.
+		// discovery and one ELBv2 call, each bounded by the call time-out.
 		Duration startupWait = properties.getApiCallTimeout().multipliedBy(2).plusSeconds(1);
 		return new AwsTargetHealthStrategySupplier(strategy, startupWait);
 	}

@@ -208,8 +208,8 @@ class ZdtAwsAutoConfigurationTests {
 					MANY_POLLS, "zdt.aws.propagation-margin=300ms", "zdt.drain.min-hold=0s", "zdt.drain.max-hold=60s")
 			.run((context) -> {
 				// 30 s of steady traffic at 600 req/s before the drain, none after: on
-				// the traffic
-				// alone the hold would end after the 1 s minimum quiet period.
+				// the traffic alone the hold would end after the 1 s minimum quiet
+				// period.
 				steadyTraffic(context.getBean(TrafficMonitor.class), ticker);
 				CompletableFuture<DrainResult> drain = context.getBean(DrainCoordinator.class)
 					.startDrain(DrainTrigger.API);

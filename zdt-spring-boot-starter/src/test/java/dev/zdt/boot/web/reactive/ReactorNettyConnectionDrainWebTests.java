@@ -87,8 +87,7 @@ class ReactorNettyConnectionDrainWebTests {
 			busy.setSoTimeout(5000);
 			assertThat(get(idle, "/hello")).startsWith("HTTP/1.1 200").doesNotContainIgnoringCase("connection: close");
 			// Reactor Netty counts a request done once its response has left, which can
-			// be
-			// after the client has read it.
+			// be after the client has read it.
 			awaitInFlight(app.coordinator(), 0);
 			send(busy, "/slow?ms=2000");
 			awaitInFlight(app.coordinator(), 1);
