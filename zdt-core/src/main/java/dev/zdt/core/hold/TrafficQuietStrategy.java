@@ -48,7 +48,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TrafficQuietStrategy implements HoldStrategy, HoldEvaluator {
 
-	/** The release reason of this strategy. */
+	/**
+	 * The release reason of this strategy: the evidence, not the strategy's
+	 * {@linkplain #name() name} ({@code adaptive}), because the {@code auto} strategy
+	 * ends holds on the same evidence and reports the same reason.
+	 */
 	public static final String REASON = "traffic-quiet";
 
 	/**
