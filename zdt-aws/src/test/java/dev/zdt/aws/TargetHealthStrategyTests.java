@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 
 import dev.zdt.core.hold.FixedDelayStrategy;
@@ -34,6 +33,7 @@ import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for {@link TargetHealthStrategy}: the real SDK client against a local ELBv2
@@ -420,10 +420,7 @@ class TargetHealthStrategyTests {
 			HoldDecision decision = evaluator.evaluate(at(Duration.ZERO));
 			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
 			assertThat(decision).isEqualTo(HoldDecision.keepHolding());
-			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-			while (this.logger.warnings().isEmpty() && System.nanoTime() < deadline) {
-				Thread.sleep(20);
-			}
+			await().atMost(Duration.ofSeconds(30)).until(() -> !this.logger.warnings().isEmpty());
 			// The server holds the request for minutes: only the call timeout ends it
 			// this soon.
 			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));

@@ -13,9 +13,11 @@ import dev.zdt.core.hold.HoldDecision;
 import dev.zdt.core.hold.HoldEvaluator;
 import dev.zdt.core.hold.HoldStrategy;
 import dev.zdt.core.time.ManualTicker;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class DrainCancellationTests {
 
@@ -210,12 +212,8 @@ class DrainCancellationTests {
 		assertThat(coordinator.state()).isEqualTo(DrainState.DRAINED);
 	}
 
-	private static void awaitState(DrainCoordinator coordinator, DrainState state) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (coordinator.state() != state && System.nanoTime() < deadline) {
-			Thread.sleep(5);
-		}
-		assertThat(coordinator.state()).isEqualTo(state);
+	private static void awaitState(DrainCoordinator coordinator, DrainState state) {
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(coordinator.state()).isEqualTo(state));
 	}
 
 	/**
@@ -224,16 +222,11 @@ class DrainCancellationTests {
 	 * Decides on one snapshot: a thread that a coordinator of an earlier test still ends
 	 * may come and go meanwhile.
 	 */
-	private static void awaitWatchdogGone() throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		boolean gone = false;
-		while (!gone && System.nanoTime() < deadline) {
-			gone = Thread.getAllStackTraces().keySet().stream().noneMatch((t) -> t.getName().equals("zdt-test"));
-			if (!gone) {
-				Thread.sleep(5);
-			}
-		}
-		assertThat(gone).as("no coordinator thread alive").isTrue();
+	private static void awaitWatchdogGone() {
+		await().atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(5))
+			.alias("no coordinator thread alive")
+			.until(() -> Thread.getAllStackTraces().keySet().stream().noneMatch((t) -> t.getName().equals("zdt-test")));
 	}
 
 	static final class Gate implements HoldStrategy, HoldEvaluator {
@@ -293,12 +286,10 @@ class DrainCancellationTests {
 			record("cancelled:" + cancellation.displayName());
 		}
 
-		void await(String name) throws InterruptedException {
-			long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-			while (!this.names.contains(name) && System.nanoTime() < deadline) {
-				Thread.sleep(5);
-			}
-			assertThat(this.names).contains(name);
+		void await(String name) {
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(this.names).contains(name));
 		}
 
 		long at(String name) {

@@ -26,6 +26,7 @@ import dev.zdt.core.time.Ticker;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
@@ -289,7 +290,7 @@ class DrainCoordinatorRobustnessTests {
 			CompletableFuture<DrainResult> result = CompletableFuture
 				.supplyAsync(() -> coordinator.startDrain(DrainTrigger.SHUTDOWN))
 				.thenCompose((started) -> started);
-			assertThat(recording.awaitTold("started")).as("the other listener is told at once").isTrue();
+			recording.awaitTold("started");
 			this.ticker.advance(LISTENER_WAIT);
 			DrainResult ended = result.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
 			assertThat(ended.outcome().reason()).isEqualTo(FixedDelayStrategy.REASON);
@@ -319,7 +320,7 @@ class DrainCoordinatorRobustnessTests {
 
 					}, recording);
 			CompletableFuture<DrainResult> result = CompletableFuture.supplyAsync(() -> drain(coordinator));
-			assertThat(recording.awaitTold("ended")).as("the other listener is told at once").isTrue();
+			recording.awaitTold("ended");
 			this.ticker.advance(LISTENER_WAIT);
 			DrainResult ended = result.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
 			assertThat(ended.outcome().reason()).isEqualTo(FixedDelayStrategy.REASON);
@@ -346,7 +347,7 @@ class DrainCoordinatorRobustnessTests {
 					}, recording);
 			coordinator.drain(DrainTrigger.ENDPOINT);
 			CompletableFuture<Boolean> cancelled = CompletableFuture.supplyAsync(coordinator::cancel);
-			assertThat(recording.awaitTold("cancelled")).as("the other listener is told at once").isTrue();
+			recording.awaitTold("cancelled");
 			this.ticker.advance(LISTENER_WAIT);
 			assertThat(cancelled.get(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
 			assertThat(coordinator.state()).isEqualTo(DrainState.SERVING);
@@ -490,12 +491,8 @@ class DrainCoordinatorRobustnessTests {
 		}
 	}
 
-	private static void awaitState(DrainCoordinator coordinator, DrainState state) throws InterruptedException {
-		long deadline = System.nanoTime() + PATIENCE.toNanos();
-		while (coordinator.state() != state && System.nanoTime() < deadline) {
-			Thread.sleep(5);
-		}
-		assertThat(coordinator.state()).isEqualTo(state);
+	private static void awaitState(DrainCoordinator coordinator, DrainState state) {
+		await().atMost(PATIENCE).untilAsserted(() -> assertThat(coordinator.state()).isEqualTo(state));
 	}
 
 	/**
@@ -534,12 +531,9 @@ class DrainCoordinatorRobustnessTests {
 			this.told.add("cancelled");
 		}
 
-		boolean awaitTold(String what) throws InterruptedException {
-			long deadline = System.nanoTime() + PATIENCE.toNanos();
-			while (!this.told.contains(what) && System.nanoTime() < deadline) {
-				Thread.sleep(5);
-			}
-			return this.told.contains(what);
+		void awaitTold(String what) {
+			await().atMost(PATIENCE)
+				.untilAsserted(() -> assertThat(this.told).as("the other listener is told at once").contains(what));
 		}
 
 	}
