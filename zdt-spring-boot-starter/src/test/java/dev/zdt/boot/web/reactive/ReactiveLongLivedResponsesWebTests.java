@@ -96,8 +96,9 @@ class ReactiveLongLivedResponsesWebTests {
 			LongLivedConnections connections = app.context().getBean(LongLivedConnections.class);
 			awaitCount(() -> connections.open(Kind.SERVER_SENT_EVENTS), 0);
 			app.coordinator().startDrain(DrainTrigger.API);
-			Thread.sleep(HOLD.plusMillis(500).toMillis());
-			assertThat(connections.ended(Kind.SERVER_SENT_EVENTS)).isZero();
+			await().during(HOLD.plusMillis(500))
+				.atMost(HOLD.plusSeconds(5))
+				.untilAsserted(() -> assertThat(connections.ended(Kind.SERVER_SENT_EVENTS)).isZero());
 		}
 	}
 
@@ -116,8 +117,9 @@ class ReactiveLongLivedResponsesWebTests {
 			}
 			awaitCount(() -> connections.open(Kind.SERVER_SENT_EVENTS), 0);
 			app.coordinator().startDrain(DrainTrigger.API);
-			Thread.sleep(HOLD.plusMillis(500).toMillis());
-			assertThat(connections.ended(Kind.SERVER_SENT_EVENTS)).isZero();
+			await().during(HOLD.plusMillis(500))
+				.atMost(HOLD.plusSeconds(5))
+				.untilAsserted(() -> assertThat(connections.ended(Kind.SERVER_SENT_EVENTS)).isZero());
 		}
 	}
 

@@ -29,6 +29,7 @@ import reactor.netty.resources.ConnectionProvider;
 
 import static dev.zdt.boot.testapp.DrainAwait.awaitInFlight;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Connections of a real Reactor Netty server through a drain: GOAWAY on HTTP/2 (h2c),
@@ -70,11 +71,10 @@ class ReactorNettyConnectionDrainWebTests {
 				H2cClient client = new H2cClient(app.port(), H2c.PRIOR_KNOWLEDGE)) {
 			Http2FrameCodec codec = client.get("/hello").codec();
 			app.coordinator().drain(DrainTrigger.API);
-			long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-			while (!codec.connection().goAwayReceived() && System.nanoTime() < deadline) {
-				Thread.sleep(10);
-			}
-			assertThat(codec.connection().goAwayReceived()).as("GOAWAY once the hold has ended").isTrue();
+			await().atMost(Duration.ofSeconds(5))
+				.untilAsserted(
+						() -> assertThat(codec.connection().goAwayReceived()).as("GOAWAY once the hold has ended")
+							.isTrue());
 		}
 	}
 
