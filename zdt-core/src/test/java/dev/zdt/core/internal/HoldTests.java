@@ -1,8 +1,14 @@
-package dev.zdt.core.hold;
+package dev.zdt.core.internal;
 
 import java.time.Duration;
 
-import dev.zdt.core.internal.Hold;
+import dev.zdt.core.hold.FixedDelayStrategy;
+import dev.zdt.core.hold.HoldBounds;
+import dev.zdt.core.hold.HoldContext;
+import dev.zdt.core.hold.HoldEvaluator;
+import dev.zdt.core.hold.HoldOutcome;
+import dev.zdt.core.hold.HoldStrategy;
+import dev.zdt.core.hold.TrafficQuietStrategy;
 import dev.zdt.core.time.ManualTicker;
 import dev.zdt.core.traffic.TrafficMonitor;
 import org.junit.jupiter.api.Test;
