@@ -128,6 +128,17 @@ public final class HttpConnection implements Closeable {
 	}
 
 	/**
+	 * Writes part of a request as it is, e.g. its first line now and the rest later; read
+	 * the response with {@link #readResponse()}.
+	 * @param part the bytes to send, as US-ASCII text
+	 * @throws IOException when they cannot be written
+	 */
+	public void write(String part) throws IOException {
+		this.out.write(part.getBytes(StandardCharsets.US_ASCII));
+		this.out.flush();
+	}
+
+	/**
 	 * Reads one complete response.
 	 * @return the response
 	 * @throws IOException when the connection fails or the response is incomplete

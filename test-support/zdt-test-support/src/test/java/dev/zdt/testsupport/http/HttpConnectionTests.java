@@ -86,6 +86,15 @@ class HttpConnectionTests {
 	}
 
 	@Test
+	void aRequestWrittenInPartsShouldBeAnsweredOnceComplete() throws IOException {
+		try (HttpConnection connection = HttpConnection.open(port(), TIMEOUT)) {
+			connection.write("GET /fixed HTTP/1.1\r\n");
+			connection.write("Host: 127.0.0.1\r\n\r\n");
+			assertThat(connection.readResponse().body()).isEqualTo("ok");
+		}
+	}
+
+	@Test
 	void getShouldFailWhenNothingListens() {
 		int port = FreePorts.find(1).get(0);
 		assertThatIOException().isThrownBy(() -> HttpConnection.get(port, "/", TIMEOUT));

@@ -1,17 +1,9 @@
 package dev.zdt.boot.web.reactive;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +13,8 @@ import dev.zdt.boot.testapp.RunningApp;
 import dev.zdt.core.DrainCoordinator;
 import dev.zdt.core.DrainState;
 import dev.zdt.core.DrainTrigger;
+import dev.zdt.testsupport.http.HttpConnection;
+import dev.zdt.testsupport.http.HttpResult;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import reactor.netty.http.HttpProtocol;
@@ -34,6 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A WebFlux application on a real Reactor Netty server through a drain.
  */
 class DrainWebFilterWebTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
 	/**
 	 * A hold that ends quickly: what the tests assert holds after the hold too (the drain
@@ -63,20 +59,17 @@ class DrainWebFilterWebTests {
 
 	@Test
 	void aKeepAliveConnectionIsClosedByTheServerAfterTheResponseThatAskedToClose() throws Exception {
-		try (RunningApp app = start(false); Socket socket = new Socket(InetAddress.getLoopbackAddress(), app.port())) {
-			socket.setSoTimeout(5000);
-			assertThat(get(socket, "/hello")).startsWith("HTTP/1.1 200")
-				.doesNotContainIgnoringCase("connection: close");
+		try (RunningApp app = start(false); HttpConnection connection = HttpConnection.open(app.port(), TIMEOUT)) {
+			HttpResult before = connection.get("/hello");
+			assertThat(before.status()).isEqualTo(200);
+			assertThat(before.connectionClose()).isFalse();
 			app.coordinator().startDrain(DrainTrigger.API);
-			assertThat(get(socket, "/hello")).as("the same connection still serves")
-				.startsWith("HTTP/1.1 200")
-				.containsIgnoringCase("connection: close");
-			try {
-				assertThat(socket.getInputStream().read()).as("end of stream (FIN) after that response").isEqualTo(-1);
-			}
-			catch (SocketTimeoutException ex) {
-				throw new AssertionError("The connection is still open after Connection: close", ex);
-			}
+			HttpResult during = connection.get("/hello");
+			assertThat(during.status()).as("the same connection still serves").isEqualTo(200);
+			assertThat(during.connectionClose()).isTrue();
+			assertThat(connection.closedByServer(TIMEOUT))
+				.as("end of stream (FIN) after that response: the connection is not left open after Connection: close")
+				.isTrue();
 		}
 	}
 
@@ -169,10 +162,8 @@ class DrainWebFilterWebTests {
 	@Test
 	void aRequestWhoseClientWentAwayIsNoLongerInFlight() throws Exception {
 		try (RunningApp app = start(false)) {
-			try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), app.port())) {
-				socket.getOutputStream()
-					.write("GET /slow?ms=20000 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
-						.getBytes(StandardCharsets.US_ASCII));
+			try (HttpConnection connection = HttpConnection.open(app.port(), TIMEOUT)) {
+				connection.sendGet("/slow?ms=20000");
 				awaitInFlight(app.coordinator(), (inFlight) -> inFlight == 1);
 			}
 			awaitInFlight(app.coordinator(), (inFlight) -> inFlight == 0);
@@ -197,29 +188,6 @@ class DrainWebFilterWebTests {
 		List<String> all = new ArrayList<>(SHORT_HOLD);
 		all.addAll(List.of(properties));
 		return RunningApp.startReactive(separateManagementPort, all.toArray(String[]::new));
-	}
-
-	private static String get(Socket socket, String path) throws IOException {
-		socket.getOutputStream()
-			.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-		InputStream in = socket.getInputStream();
-		ByteArrayOutputStream head = new ByteArrayOutputStream();
-		while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-			int next = in.read();
-			if (next == -1) {
-				throw new IOException("Closed mid-response: " + head);
-			}
-			head.write(next);
-		}
-		String headers = head.toString(StandardCharsets.ISO_8859_1);
-		int length = 0;
-		for (String line : headers.split("\r\n")) {
-			if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
-				length = Integer.parseInt(line.substring(line.indexOf(':') + 1).trim());
-			}
-		}
-		byte[] body = in.readNBytes(length);
-		return headers + new String(body, StandardCharsets.UTF_8);
 	}
 
 }

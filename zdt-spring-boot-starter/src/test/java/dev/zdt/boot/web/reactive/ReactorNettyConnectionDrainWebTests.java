@@ -1,23 +1,17 @@
 package dev.zdt.boot.web.reactive;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import dev.zdt.boot.testapp.RunningApp;
 import dev.zdt.core.DrainResult;
 import dev.zdt.core.DrainTrigger;
+import dev.zdt.testsupport.http.HttpConnection;
+import dev.zdt.testsupport.http.HttpResult;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http2.Http2FrameCodec;
 import org.junit.jupiter.api.Test;
@@ -36,6 +30,8 @@ import static org.awaitility.Awaitility.await;
  * idle HTTP/1.1 keep-alive connections closed when the hold ends.
  */
 class ReactorNettyConnectionDrainWebTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
 	@ParameterizedTest(name = "{0}")
 	@EnumSource(H2c.class)
@@ -81,33 +77,27 @@ class ReactorNettyConnectionDrainWebTests {
 	@Test
 	void anIdleKeepAliveConnectionIsClosedWhenTheHoldEndsAndOneWithARequestInFlightIsNot() throws Exception {
 		try (RunningApp app = start("zdt.drain.delay=300ms", "zdt.drain.max-hold=1s");
-				Socket idle = new Socket(InetAddress.getLoopbackAddress(), app.port());
-				Socket busy = new Socket(InetAddress.getLoopbackAddress(), app.port())) {
-			idle.setSoTimeout(5000);
-			busy.setSoTimeout(5000);
-			assertThat(get(idle, "/hello")).startsWith("HTTP/1.1 200").doesNotContainIgnoringCase("connection: close");
+				HttpConnection idle = HttpConnection.open(app.port(), TIMEOUT);
+				HttpConnection busy = HttpConnection.open(app.port(), TIMEOUT)) {
+			HttpResult before = idle.get("/hello");
+			assertThat(before.status()).isEqualTo(200);
+			assertThat(before.connectionClose()).isFalse();
 			// Reactor Netty counts a request done once its response has left, which can
 			// be after the client has read it.
 			awaitInFlight(app.coordinator(), 0);
-			send(busy, "/slow?ms=2000");
+			busy.sendGet("/slow?ms=2000");
 			awaitInFlight(app.coordinator(), 1);
 			app.coordinator().drain(DrainTrigger.API);
 			assertThat(app.coordinator().traffic().inFlight())
 				.as("the slow request is still in flight after the hold: its connection was not cut")
 				.isEqualTo(1);
-			idle.setSoTimeout(2000);
-			try {
-				assertThat(idle.getInputStream().read()).as("end of stream (FIN) once the hold has ended")
-					.isEqualTo(-1);
-			}
-			catch (SocketTimeoutException ex) {
-				throw new AssertionError("The idle keep-alive connection is still open after the hold", ex);
-			}
-			String response = readResponse(busy);
-			assertThat(response).as("the request in flight at the hold's end is served")
-				.startsWith("HTTP/1.1 200")
-				.containsIgnoringCase("connection: close")
-				.endsWith("slow");
+			assertThat(idle.closedByServer(Duration.ofSeconds(2)))
+				.as("end of stream (FIN) once the hold has ended: the idle keep-alive connection is not left open")
+				.isTrue();
+			HttpResult response = busy.readResponse();
+			assertThat(response.status()).as("the request in flight at the hold's end is served").isEqualTo(200);
+			assertThat(response.connectionClose()).isTrue();
+			assertThat(response.body()).isEqualTo("slow");
 		}
 	}
 
@@ -115,13 +105,12 @@ class ReactorNettyConnectionDrainWebTests {
 	void aConnectionOpenedDuringTheHoldIsLeftOpenWhenTheHoldEndsAndItsRequestIsServed() throws Exception {
 		try (RunningApp app = start("zdt.drain.delay=1s", "zdt.drain.max-hold=1s")) {
 			CompletableFuture<DrainResult> hold = app.coordinator().startDrain(DrainTrigger.API);
-			try (Socket late = new Socket(InetAddress.getLoopbackAddress(), app.port())) {
-				late.setSoTimeout(5000);
+			try (HttpConnection late = HttpConnection.open(app.port(), TIMEOUT)) {
 				hold.get(10, TimeUnit.SECONDS);
-				assertThat(get(late, "/hello")).as("a request on a connection opened during the hold")
-					.startsWith("HTTP/1.1 200")
-					.containsIgnoringCase("connection: close")
-					.endsWith("hello");
+				HttpResult response = late.get("/hello");
+				assertThat(response.status()).as("a request on a connection opened during the hold").isEqualTo(200);
+				assertThat(response.connectionClose()).isTrue();
+				assertThat(response.body()).isEqualTo("hello");
 			}
 		}
 	}
@@ -130,16 +119,15 @@ class ReactorNettyConnectionDrainWebTests {
 	void aConnectionOpenedDuringTheHoldWithPartOfARequestReadIsLeftOpenAndTheRequestIsServed() throws Exception {
 		try (RunningApp app = start("zdt.drain.delay=1s", "zdt.drain.max-hold=1s")) {
 			CompletableFuture<DrainResult> hold = app.coordinator().startDrain(DrainTrigger.API);
-			try (Socket late = new Socket(InetAddress.getLoopbackAddress(), app.port())) {
-				late.setSoTimeout(5000);
-				late.getOutputStream().write("GET /hello HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII));
-				late.getOutputStream().flush();
+			try (HttpConnection late = HttpConnection.open(app.port(), TIMEOUT)) {
+				late.write("GET /hello HTTP/1.1\r\n");
 				hold.get(10, TimeUnit.SECONDS);
-				late.getOutputStream().write("Host: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-				assertThat(readResponse(late)).as("a request whose first line came before the hold ended")
-					.startsWith("HTTP/1.1 200")
-					.containsIgnoringCase("connection: close")
-					.endsWith("hello");
+				late.write("Host: 127.0.0.1\r\n\r\n");
+				HttpResult response = late.readResponse();
+				assertThat(response.status()).as("a request whose first line came before the hold ended")
+					.isEqualTo(200);
+				assertThat(response.connectionClose()).isTrue();
+				assertThat(response.body()).isEqualTo("hello");
 			}
 		}
 	}
@@ -149,37 +137,6 @@ class ReactorNettyConnectionDrainWebTests {
 				"zdt.drain.delay=1s", "zdt.drain.max-hold=1s"));
 		all.addAll(List.of(properties));
 		return RunningApp.startReactive(false, all.toArray(String[]::new));
-	}
-
-	private static String get(Socket socket, String path) throws IOException {
-		send(socket, path);
-		return readResponse(socket);
-	}
-
-	private static void send(Socket socket, String path) throws IOException {
-		socket.getOutputStream()
-			.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-	}
-
-	private static String readResponse(Socket socket) throws IOException {
-		InputStream in = socket.getInputStream();
-		ByteArrayOutputStream head = new ByteArrayOutputStream();
-		while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-			int next = in.read();
-			if (next == -1) {
-				throw new IOException("Closed mid-response: " + head);
-			}
-			head.write(next);
-		}
-		String headers = head.toString(StandardCharsets.ISO_8859_1);
-		int length = 0;
-		for (String line : headers.split("\r\n")) {
-			if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
-				length = Integer.parseInt(line.substring(line.indexOf(':') + 1).trim());
-			}
-		}
-		byte[] body = in.readNBytes(length);
-		return headers + new String(body, StandardCharsets.UTF_8);
 	}
 
 	/**
