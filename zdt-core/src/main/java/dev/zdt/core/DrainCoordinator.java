@@ -29,10 +29,10 @@ import org.jspecify.annotations.Nullable;
  * that gives up (or is interrupted) never cuts it short for the others. Nothing a
  * strategy or listener does, not even an {@link Error} or a call that never returns,
  * keeps the drain from ending: no caller of {@link #drain(DrainTrigger)} waits longer
- * than the maximum hold plus {@link #WAIT_MARGIN}. The strategy starts and answers on
- * threads of its own (the status waits for it at most a second), and each listener is
- * told on threads of its own, waited for at most {@link #LISTENER_WAIT} per step (see
- * {@link DrainListener}).
+ * than the maximum hold plus {@link ShutdownBudget#WAIT_MARGIN}. The strategy starts and
+ * answers on threads of its own (the status waits for it at most a second), and each
+ * listener is told on threads of its own, waited for at most {@link #LISTENER_WAIT} per
+ * step (see {@link DrainListener}).
  * <p>
  * A drain that shutdown has not joined can be {@linkplain #cancel() cancelled}, by hand
  * or by the watchdog ({@link Builder#cancelAfter(Duration)}), so that a mistaken drain
@@ -46,12 +46,6 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 public final class DrainCoordinator {
-
-	/**
-	 * How long past the maximum hold a caller waits at most for a hold that does not end:
-	 * the {@linkplain ShutdownBudget#WAIT_MARGIN shutdown budget's}.
-	 */
-	public static final Duration WAIT_MARGIN = ShutdownBudget.WAIT_MARGIN;
 
 	/**
 	 * How long a step of the drain (its start, the end of its hold, shutdown, a cancel)
@@ -193,9 +187,9 @@ public final class DrainCoordinator {
 
 	/**
 	 * Starts the drain, or joins the one already started, and waits until its hold has
-	 * ended, at most {@link #WAIT_MARGIN} past the maximum hold. A hold that has not
-	 * ended by then (something is stuck) is ended for every caller with reason
-	 * {@value HoldOutcome#MAX_HOLD}, and the status shows why.
+	 * ended, at most {@link ShutdownBudget#WAIT_MARGIN} past the maximum hold. A hold
+	 * that has not ended by then (something is stuck) is ended for every caller with
+	 * reason {@value HoldOutcome#MAX_HOLD}, and the status shows why.
 	 * @param trigger what asks for the drain
 	 * @return the result of the one drain
 	 * @throws InterruptedException if the calling thread is interrupted while waiting;
@@ -210,7 +204,7 @@ public final class DrainCoordinator {
 			return result;
 		}
 		current.refuseWaitFromListener();
-		long deadline = current.hold.startNanos() + this.bounds.maxHold().plus(WAIT_MARGIN).toNanos();
+		long deadline = current.hold.startNanos() + this.bounds.maxHold().plus(ShutdownBudget.WAIT_MARGIN).toNanos();
 		if (!this.ticker.awaitUntil(current.result, deadline)) {
 			return expire(current);
 		}
@@ -219,7 +213,7 @@ public final class DrainCoordinator {
 
 	private DrainResult expire(Drain drain) {
 		drain.failure.compareAndSet(null, new IllegalStateException("The hold did not end within max-hold ("
-				+ this.bounds.maxHold() + ") + " + WAIT_MARGIN + ", so it was ended for its callers"));
+				+ this.bounds.maxHold() + ") + " + ShutdownBudget.WAIT_MARGIN + ", so it was ended for its callers"));
 		DrainResult result = new DrainResult(drain.trigger, this.strategy.name(),
 				drain.outcomeNow(HoldOutcome.MAX_HOLD));
 		if (drain.ended.compareAndSet(null, result)) {
@@ -329,16 +323,6 @@ public final class DrainCoordinator {
 				(outcome != null) ? outcome.reason() : null, this.strategy.name(), this.bounds.minHold(),
 				this.bounds.maxHold(), this.traffic.inFlight(), now.requestsSinceDrainStart(),
 				current.hold.rateBeforeDrain(), (failure != null) ? failure.toString() : null);
-	}
-
-	/**
-	 * Returns what made the hold fall back to its maximum: the failure of the hold
-	 * strategy, or the hold's own when it did not end in time.
-	 * @return the failure, or {@code null}
-	 */
-	public @Nullable Throwable strategyFailure() {
-		Drain current = this.drain.get();
-		return (current != null) ? current.failure() : null;
 	}
 
 	/**

@@ -144,7 +144,7 @@ class DrainCoordinatorTests {
 		DrainResult result = failing.drain(DrainTrigger.API);
 		assertThat(result.outcome().reason()).isEqualTo("max-hold");
 		assertThat(result.outcome().held()).isEqualTo(Duration.ofSeconds(30));
-		assertThat(failing.strategyFailure()).hasMessage("boom");
+		assertThat(failing.status().holdFailure()).contains("boom");
 	}
 
 	@Test

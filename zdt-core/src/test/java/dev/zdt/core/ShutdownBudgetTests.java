@@ -65,8 +65,7 @@ class ShutdownBudgetTests {
 			.build();
 		ShutdownBudget budget = ShutdownBudget.of(coordinator.bounds(), THIRTY);
 		assertThat(budget.maxHold()).isEqualTo(Duration.ofSeconds(45));
-		assertThat(budget.longestDrainWait())
-			.isEqualTo(coordinator.bounds().maxHold().plus(DrainCoordinator.WAIT_MARGIN))
+		assertThat(budget.longestDrainWait()).isEqualTo(coordinator.bounds().maxHold().plus(ShutdownBudget.WAIT_MARGIN))
 			.isEqualTo(Duration.ofSeconds(47));
 	}
 

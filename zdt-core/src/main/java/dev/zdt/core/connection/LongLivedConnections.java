@@ -42,7 +42,7 @@ public final class LongLivedConnections implements DrainListener {
 	/**
 	 * How long the end of the hold waits at most for the WebSockets it ended to close:
 	 * their clients' Close frames take a round trip. Well within
-	 * {@link dev.zdt.core.DrainCoordinator#WAIT_MARGIN}, which bounds how long past the
+	 * {@link dev.zdt.core.ShutdownBudget#WAIT_MARGIN}, which bounds how long past the
 	 * maximum hold its callers wait.
 	 */
 	public static final Duration CLOSING_HANDSHAKE_WAIT = Duration.ofSeconds(1);

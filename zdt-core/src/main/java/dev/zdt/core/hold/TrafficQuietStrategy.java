@@ -176,7 +176,7 @@ public final class TrafficQuietStrategy implements HoldStrategy, HoldEvaluator {
 	 * @param context the hold context
 	 * @return the required silence, or {@code null} when there is nothing to judge by
 	 */
-	public @Nullable Duration requiredQuiet(HoldContext context) {
+	@Nullable Duration requiredQuiet(HoldContext context) {
 		return judge(context).requiredQuiet();
 	}
 
@@ -186,7 +186,7 @@ public final class TrafficQuietStrategy implements HoldStrategy, HoldEvaluator {
 	 * @param context the hold context
 	 * @return the verdict
 	 */
-	public Verdict judge(HoldContext context) {
+	Verdict judge(HoldContext context) {
 		TrafficHistory history = context.history();
 		double rate = conservativeRate(context);
 		if (!(rate > 0)) {
@@ -266,7 +266,7 @@ public final class TrafficQuietStrategy implements HoldStrategy, HoldEvaluator {
 	 * {@value #HISTORY_TOO_SHORT}, {@value #TOO_IRREGULAR})
 	 * @param basis the numbers behind it, for people
 	 */
-	public record Verdict(@Nullable Duration requiredQuiet, String rule, String basis) {
+	record Verdict(@Nullable Duration requiredQuiet, String rule, String basis) {
 
 		static Verdict none(String rule, String basis) {
 			return new Verdict(null, rule, basis);

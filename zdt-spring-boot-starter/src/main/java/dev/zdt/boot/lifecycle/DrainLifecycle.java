@@ -3,6 +3,7 @@ package dev.zdt.boot.lifecycle;
 import java.util.function.BooleanSupplier;
 
 import dev.zdt.core.DrainCoordinator;
+import dev.zdt.core.ShutdownBudget;
 import dev.zdt.core.DrainTrigger;
 
 import org.springframework.context.ApplicationContext;
@@ -25,7 +26,7 @@ import org.springframework.core.Ordered;
  * again later, and a drain cannot be undone: so this lifecycle is not pauseable, as
  * Spring Boot's graceful shutdown lifecycle is not, and its stop marks the drain
  * {@code STOPPING} only when the context closes. Every wait is bounded by the
- * coordinator: max hold plus {@link DrainCoordinator#WAIT_MARGIN}.
+ * coordinator: max hold plus {@link ShutdownBudget#WAIT_MARGIN}.
  *
  * @since 0.1.0
  */

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import dev.zdt.boot.autoconfigure.ZdtAutoConfiguration;
 import dev.zdt.core.DrainCoordinator;
+import dev.zdt.core.ShutdownBudget;
 import dev.zdt.core.DrainState;
 import dev.zdt.core.DrainTrigger;
 import dev.zdt.core.hold.FixedDelayStrategy;
@@ -34,7 +35,7 @@ class DrainLifecycleTests {
 			long start = System.nanoTime();
 			assertTimeoutPreemptively(Duration.ofSeconds(20), context::close);
 			assertThat(Duration.ofNanos(System.nanoTime() - start))
-				.isLessThan(MAX_HOLD.plus(DrainCoordinator.WAIT_MARGIN).plusSeconds(5));
+				.isLessThan(MAX_HOLD.plus(ShutdownBudget.WAIT_MARGIN).plusSeconds(5));
 			assertThat(coordinator.state()).isEqualTo(DrainState.STOPPING);
 			assertThat(coordinator.status().holdFailure()).contains("did not end");
 		});
