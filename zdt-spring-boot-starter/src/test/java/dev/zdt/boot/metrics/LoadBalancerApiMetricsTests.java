@@ -3,13 +3,15 @@ package dev.zdt.boot.metrics;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import dev.zdt.aws.TargetGroupSource;
 import dev.zdt.aws.TargetHealthStrategy;
-import dev.zdt.boot.aws.autoconfigure.AwsTargetHealthStrategySupplier;
 import dev.zdt.core.DrainCoordinator;
 import dev.zdt.core.DrainTrigger;
 import dev.zdt.core.hold.HoldBounds;
+import dev.zdt.core.hold.HoldStrategy;
+import dev.zdt.core.hold.LoadBalancerHoldStrategySupplier;
 import dev.zdt.core.time.ManualTicker;
 import dev.zdt.core.traffic.TrafficMonitor;
 import dev.zdt.testsupport.elbv2.FakeElbv2Server;
@@ -74,8 +76,19 @@ class LoadBalancerApiMetricsTests {
 			.callTimeouts(Duration.ofSeconds(20), Duration.ofSeconds(20))
 			.executor(Runnable::run)
 			.build();
-		LoadBalancerApiMetrics metrics = new LoadBalancerApiMetrics(
-				new AwsTargetHealthStrategySupplier(strategy, Duration.ofSeconds(1)));
+		LoadBalancerApiMetrics metrics = new LoadBalancerApiMetrics(new LoadBalancerHoldStrategySupplier() {
+
+			@Override
+			public HoldStrategy strategy() {
+				return strategy;
+			}
+
+			@Override
+			public Map<String, Object> details() {
+				return strategy.details();
+			}
+
+		});
 		metrics.bindTo(this.registry);
 		assertThat(this.registry.get("zdt.aws.api.calls").functionCounter().count()).isZero();
 		DrainCoordinator coordinator = DrainCoordinator.builder()

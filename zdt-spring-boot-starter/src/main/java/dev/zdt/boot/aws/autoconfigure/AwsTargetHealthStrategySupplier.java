@@ -18,7 +18,7 @@ import org.springframework.beans.factory.DisposableBean;
  *
  * @since 0.1.0
  */
-public final class AwsTargetHealthStrategySupplier implements LoadBalancerHoldStrategySupplier, DisposableBean {
+final class AwsTargetHealthStrategySupplier implements LoadBalancerHoldStrategySupplier, DisposableBean {
 
 	private final TargetHealthStrategy strategy;
 
@@ -31,7 +31,7 @@ public final class AwsTargetHealthStrategySupplier implements LoadBalancerHoldSt
 	 * @param startupWait how long {@link #deregistrationDelay()} waits at most for the
 	 * preparation to read the delay
 	 */
-	public AwsTargetHealthStrategySupplier(TargetHealthStrategy strategy, Duration startupWait) {
+	AwsTargetHealthStrategySupplier(TargetHealthStrategy strategy, Duration startupWait) {
 		this.strategy = Objects.requireNonNull(strategy, "strategy");
 		this.startupWait = Objects.requireNonNull(startupWait, "startupWait");
 	}
