@@ -35,13 +35,13 @@ import org.jspecify.annotations.Nullable;
  * step (see {@link DrainListener}).
  * <p>
  * A drain that shutdown has not joined can be {@linkplain #cancel() cancelled}, by hand
- * or by the watchdog ({@link Builder#cancelAfter(Duration)}), so that a mistaken drain
- * does not keep the instance out of rotation for good.
+ * or by the watchdog ({@link DrainCoordinatorBuilder#cancelAfter(Duration)}), so that a
+ * mistaken drain does not keep the instance out of rotation for good.
  * <p>
- * A drain that starts before the instance was ever ready ({@link Builder#everReady}) does
- * not hold: no load balancer routes to an instance that never passed its readiness check,
- * so there is nothing to wait for. Its hold ends at once with reason
- * {@value HoldOutcome#NEVER_READY}.
+ * A drain that starts before the instance was ever ready
+ * ({@link DrainCoordinatorBuilder#everReady}) does not hold: no load balancer routes to
+ * an instance that never passed its readiness check, so there is nothing to wait for. Its
+ * hold ends at once with reason {@value HoldOutcome#NEVER_READY}.
  *
  * @since 0.1.0
  */
@@ -86,7 +86,7 @@ public final class DrainCoordinator {
 	// drain: a drain that shutdown has joined is never undone.
 	private final Object cancelLock = new Object();
 
-	private DrainCoordinator(Builder builder) {
+	DrainCoordinator(DrainCoordinatorBuilder builder) {
 		this.strategy = Objects.requireNonNull(builder.strategy, "strategy");
 		this.bounds = Objects.requireNonNull(builder.bounds, "bounds");
 		this.ticker = builder.ticker;
@@ -99,7 +99,7 @@ public final class DrainCoordinator {
 		this.cancelAfter = builder.cancelAfter;
 		List<DrainListener> all = new ArrayList<>(builder.listeners);
 		if (!this.cancelAfter.isZero()) {
-			all.add(new Watchdog());
+			all.add(new DrainWatchdog(this, this.cancelAfter, this.ticker, this.holdThreads));
 		}
 		this.listeners = new DrainListeners(all, builder.threads("zdt-drain-listener"), this.ticker, this.logger);
 	}
@@ -108,8 +108,8 @@ public final class DrainCoordinator {
 	 * Returns a builder.
 	 * @return a new builder
 	 */
-	public static Builder builder() {
-		return new Builder();
+	public static DrainCoordinatorBuilder builder() {
+		return new DrainCoordinatorBuilder();
 	}
 
 	/**
@@ -256,7 +256,7 @@ public final class DrainCoordinator {
 		return current != null && cancel(current, DrainCancellation.REQUESTED);
 	}
 
-	private boolean cancel(Drain expected, DrainCancellation cancellation) {
+	boolean cancel(Drain expected, DrainCancellation cancellation) {
 		synchronized (this.cancelLock) {
 			if (this.stopping.get() || this.shutdownJoined.get() || !expected.result.isDone()
 					|| !this.drain.compareAndSet(expected, null)) {
@@ -265,6 +265,18 @@ public final class DrainCoordinator {
 		}
 		this.listeners.tell(expected, "drainCancelled", (listener) -> listener.drainCancelled(cancellation));
 		return true;
+	}
+
+	@Nullable Drain current() {
+		return this.drain.get();
+	}
+
+	/**
+	 * Returns whether the given drain is still the current one and shutdown has neither
+	 * joined it nor moved past its hold: whether the watchdog may still undo it.
+	 */
+	boolean mayCancel(Drain watched) {
+		return this.drain.get() == watched && !this.stopping.get() && !this.shutdownJoined.get();
 	}
 
 	/**
@@ -368,213 +380,6 @@ public final class DrainCoordinator {
 	 */
 	public HoldBounds bounds() {
 		return this.bounds;
-	}
-
-	/**
-	 * Undoes the drain when no shutdown follows its hold in time. Waits in steps, so that
-	 * its thread ends soon after a shutdown or a cancellation.
-	 */
-	private final class Watchdog implements DrainListener {
-
-		private static final Duration STEP = Duration.ofSeconds(1);
-
-		@Override
-		public void holdEnded(DrainResult result) {
-			Drain watched = DrainCoordinator.this.drain.get();
-			if (watched != null) {
-				// Listeners hear of the end just before the drain completes; count from
-				// then.
-				watched.result.whenComplete(
-						(ended, failure) -> DrainCoordinator.this.holdThreads.newThread(() -> watch(watched)).start());
-			}
-		}
-
-		private void watch(Drain watched) {
-			Ticker ticker = DrainCoordinator.this.ticker;
-			long deadline = ticker.nanos() + DrainCoordinator.this.cancelAfter.toNanos();
-			try {
-				long remaining = deadline - ticker.nanos();
-				while (remaining > 0 && DrainCoordinator.this.drain.get() == watched
-						&& !DrainCoordinator.this.stopping.get() && !DrainCoordinator.this.shutdownJoined.get()) {
-					ticker.sleep(Duration.ofNanos(Math.min(remaining, STEP.toNanos())));
-					remaining = deadline - ticker.nanos();
-				}
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-			cancel(watched, DrainCancellation.NO_SHUTDOWN_FOLLOWED);
-		}
-
-	}
-
-	/**
-	 * Builds a {@link DrainCoordinator}.
-	 */
-	public static final class Builder {
-
-		private @Nullable HoldStrategy strategy;
-
-		private @Nullable HoldBounds bounds;
-
-		private @Nullable TrafficMonitor traffic;
-
-		private Ticker ticker = Ticker.system();
-
-		private Clock clock = Clock.systemUTC();
-
-		private final List<DrainListener> listeners = new ArrayList<>();
-
-		private Duration cancelAfter = Duration.ZERO;
-
-		private BooleanSupplier everReady = () -> true;
-
-		private @Nullable ThreadFactory threads;
-
-		private System.Logger logger = System.getLogger(DrainCoordinator.class.getName());
-
-		private Builder() {
-		}
-
-		/**
-		 * Sets the hold strategy (required).
-		 * @param strategy the strategy
-		 * @return this builder
-		 */
-		public Builder strategy(HoldStrategy strategy) {
-			this.strategy = strategy;
-			return this;
-		}
-
-		/**
-		 * Sets the hold bounds (required).
-		 * @param bounds the bounds
-		 * @return this builder
-		 */
-		public Builder bounds(HoldBounds bounds) {
-			this.bounds = bounds;
-			return this;
-		}
-
-		/**
-		 * Sets the traffic monitor the hold reads; by default a new one on the same
-		 * ticker.
-		 * @param traffic the monitor
-		 * @return this builder
-		 */
-		public Builder traffic(TrafficMonitor traffic) {
-			this.traffic = traffic;
-			return this;
-		}
-
-		/**
-		 * Sets the monotonic time source; by default the system's.
-		 * @param ticker the ticker
-		 * @return this builder
-		 */
-		public Builder ticker(Ticker ticker) {
-			this.ticker = ticker;
-			return this;
-		}
-
-		/**
-		 * Sets the wall clock for the drain start time; by default UTC system time.
-		 * @param clock the clock
-		 * @return this builder
-		 */
-		public Builder clock(Clock clock) {
-			this.clock = clock;
-			return this;
-		}
-
-		/**
-		 * Adds a listener.
-		 * @param listener the listener
-		 * @return this builder
-		 */
-		public Builder listener(DrainListener listener) {
-			this.listeners.add(listener);
-			return this;
-		}
-
-		/**
-		 * Sets the factory of the threads the drain runs on: the hold, the listeners'
-		 * calls, the watchdog, the status endpoint's questions to the strategy. A factory
-		 * that makes no thread has the work run on the caller's thread.
-		 * @param holdThreads the factory
-		 * @return this builder
-		 */
-		public Builder holdThreads(ThreadFactory holdThreads) {
-			this.threads = holdThreads;
-			return this;
-		}
-
-		/**
-		 * Sets what tells whether this instance has ever reported itself ready to receive
-		 * traffic (for Spring Boot: readiness {@code ACCEPTING_TRAFFIC}). A drain that
-		 * starts before it has does not hold: no load balancer routes to an instance that
-		 * never passed its readiness check. By default the instance counts as ready, and
-		 * every drain holds.
-		 * @param everReady whether the instance has been ready; asked once per drain, as
-		 * it starts
-		 * @return this builder
-		 */
-		public Builder everReady(BooleanSupplier everReady) {
-			this.everReady = Objects.requireNonNull(everReady, "everReady");
-			return this;
-		}
-
-		/**
-		 * Sets where a drain reports what went wrong in it (a hold strategy that failed);
-		 * by default the {@link System.Logger} named after this class. Without a
-		 * {@link System.LoggerFinder} of its own that logger writes to
-		 * {@code java.util.logging}, whose handlers the JVM removes as it begins to shut
-		 * down: a drain that shutdown starts may need a logger that lasts longer.
-		 * @param logger the logger
-		 * @return this builder
-		 */
-		public Builder logger(System.Logger logger) {
-			this.logger = Objects.requireNonNull(logger, "logger");
-			return this;
-		}
-
-		/**
-		 * Sets how long after the end of the hold a drain that no shutdown has followed
-		 * is {@linkplain DrainCoordinator#cancel() cancelled}; zero (the default) never
-		 * cancels.
-		 * @param cancelAfter the time, zero or positive
-		 * @return this builder
-		 */
-		public Builder cancelAfter(Duration cancelAfter) {
-			if (cancelAfter.isNegative()) {
-				throw new IllegalArgumentException("cancelAfter must not be negative: " + cancelAfter);
-			}
-			this.cancelAfter = cancelAfter;
-			return this;
-		}
-
-		/**
-		 * Returns the factory of the threads of the given kind: the one set, or daemon
-		 * threads with that name, so that a thread dump tells what a thread does.
-		 */
-		private ThreadFactory threads(String name) {
-			ThreadFactory threads = this.threads;
-			return (threads != null) ? threads : (task) -> {
-				Thread thread = new Thread(task, name);
-				thread.setDaemon(true);
-				return thread;
-			};
-		}
-
-		/**
-		 * Builds the coordinator.
-		 * @return the coordinator
-		 */
-		public DrainCoordinator build() {
-			return new DrainCoordinator(this);
-		}
-
 	}
 
 }

@@ -371,7 +371,7 @@ class DrainCoordinatorRobustnessTests {
 	}
 
 	private DrainCoordinator coordinator(HoldStrategy strategy, DrainListener... listeners) {
-		DrainCoordinator.Builder builder = DrainCoordinator.builder()
+		DrainCoordinatorBuilder builder = DrainCoordinator.builder()
 			.strategy(strategy)
 			.bounds(BOUNDS)
 			.ticker(this.ticker)

@@ -11,6 +11,7 @@ import dev.zdt.boot.lifecycle.DrainLogger;
 import dev.zdt.boot.lifecycle.ReadinessDrainListener;
 import dev.zdt.boot.web.BootWebServers;
 import dev.zdt.core.DrainCoordinator;
+import dev.zdt.core.DrainCoordinatorBuilder;
 import dev.zdt.core.DrainListener;
 import dev.zdt.core.ShutdownBudget;
 import dev.zdt.core.ShutdownPhase;
@@ -82,7 +83,7 @@ public final class ZdtAutoConfiguration {
 			ObjectProvider<DrainAwareApplicationAvailability> availability, Environment environment,
 			GracePeriodFit gracePeriod, LifecycleProperties lifecycle, ApplicationContext context) {
 		HoldBounds bounds = TestContextHold.bounds(properties.getDrain(), environment);
-		DrainCoordinator.Builder builder = DrainCoordinator.builder()
+		DrainCoordinatorBuilder builder = DrainCoordinator.builder()
 			.strategy(strategy)
 			.bounds(gracePeriod.fit(bounds, budget(bounds, lifecycle, context), environment))
 			.traffic(traffic)
