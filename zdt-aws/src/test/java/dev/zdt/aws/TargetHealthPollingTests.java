@@ -221,7 +221,7 @@ class TargetHealthPollingTests {
 		return this.elb.requestCount("DescribeTargetHealth");
 	}
 
-	private TargetHealthStrategy.Builder strategy(DoubleSupplier random) {
+	private TargetHealthStrategyBuilder strategy(DoubleSupplier random) {
 		return TargetHealthStrategy.builder(this.client, TargetGroupSource.of(List.of(ARN)))
 			.targetIp(IP)
 			.targetPort(PORT)

@@ -560,7 +560,7 @@ class TargetHealthStrategyTests {
 		};
 	}
 
-	private TargetHealthStrategy.Builder strategy(String... arns) {
+	private TargetHealthStrategyBuilder strategy(String... arns) {
 		return TargetHealthStrategy.builder(this.client, TargetGroupSource.of(List.of(arns)))
 			.targetIp(IP)
 			.targetPort(PORT)

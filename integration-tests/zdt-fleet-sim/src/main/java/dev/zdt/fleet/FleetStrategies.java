@@ -1,6 +1,6 @@
 package dev.zdt.fleet;
 
-import dev.zdt.aws.TargetHealthStrategy;
+import dev.zdt.aws.TargetHealthStrategyBuilder;
 
 /**
  * How the simulated pods' strategies are configured: as the starter does with its
@@ -11,7 +11,7 @@ final class FleetStrategies {
 	private FleetStrategies() {
 	}
 
-	static TargetHealthStrategy.Builder configure(TargetHealthStrategy.Builder builder) {
+	static TargetHealthStrategyBuilder configure(TargetHealthStrategyBuilder builder) {
 		return builder;
 	}
 
