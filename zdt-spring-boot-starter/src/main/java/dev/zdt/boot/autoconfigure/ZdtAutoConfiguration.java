@@ -104,6 +104,7 @@ public final class ZdtAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
 	ReadinessDrainListener zdtReadinessDrainListener(ApplicationEventPublisher publisher) {
 		return new ReadinessDrainListener(publisher);
 	}
@@ -115,11 +116,13 @@ public final class ZdtAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
 	DrainLogger zdtDrainLogger(Environment environment, ObjectProvider<ShutdownParticipants> participants) {
 		return new DrainLogger(!CloudPlatforms.detected(environment), participants::getIfAvailable);
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
 	DrainLifecycle zdtDrainLifecycle(DrainCoordinator coordinator, ApplicationContext context) {
 		return new DrainLifecycle(coordinator, context, WebServerDetector.runningIn(context));
 	}

@@ -5,6 +5,8 @@ import java.time.Duration;
 import dev.zdt.boot.actuate.ZdtEndpoint;
 import dev.zdt.boot.actuate.autoconfigure.ZdtEndpointAutoConfiguration;
 import dev.zdt.boot.lifecycle.DrainLifecycle;
+import dev.zdt.boot.lifecycle.DrainLogger;
+import dev.zdt.boot.lifecycle.ReadinessDrainListener;
 import dev.zdt.boot.metrics.DrainMetrics;
 import dev.zdt.boot.metrics.autoconfigure.ZdtMetricsAutoConfiguration;
 import dev.zdt.boot.web.autoconfigure.ZdtServletAutoConfiguration;
@@ -25,6 +27,8 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.context.LifecycleAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -97,6 +101,18 @@ class ZdtAutoConfigurationTests {
 	}
 
 	@Test
+	void userReadinessListenerDrainLoggerAndLifecycleReplaceZdts() {
+		this.contextRunner.withUserConfiguration(UserDrainBeansConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(ReadinessDrainListener.class)
+				.hasSingleBean(DrainLogger.class)
+				.hasSingleBean(DrainLifecycle.class);
+			assertThat(context.getBean(ReadinessDrainListener.class)).isSameAs(context.getBean("myReadiness"));
+			assertThat(context.getBean(DrainLogger.class)).isSameAs(context.getBean("myDrainLogger"));
+			assertThat(context.getBean(DrainLifecycle.class)).isSameAs(context.getBean("myDrainLifecycle"));
+		});
+	}
+
+	@Test
 	void autoAsksTheLoadBalancerFirstWhenOneIsConfigured() {
 		this.contextRunner.withUserConfiguration(LoadBalancerConfiguration.class).run((context) -> {
 			assertThat(context.getBean(HoldStrategy.class).name()).isEqualTo("lb>adaptive");
@@ -157,6 +173,26 @@ class ZdtAutoConfigurationTests {
 		@Bean
 		DrainCoordinator myCoordinator() {
 			return this.coordinator;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserDrainBeansConfiguration {
+
+		@Bean
+		ReadinessDrainListener myReadiness(ApplicationEventPublisher publisher) {
+			return new ReadinessDrainListener(publisher);
+		}
+
+		@Bean
+		DrainLogger myDrainLogger() {
+			return new DrainLogger(false);
+		}
+
+		@Bean
+		DrainLifecycle myDrainLifecycle(DrainCoordinator coordinator, ApplicationContext context) {
+			return new DrainLifecycle(coordinator, context, () -> false);
 		}
 
 	}
