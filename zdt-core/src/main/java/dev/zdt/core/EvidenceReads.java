@@ -2,6 +2,7 @@ package dev.zdt.core;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadFactory;
@@ -55,14 +56,18 @@ final class EvidenceReads {
 		}
 	}
 
+	private Question last() {
+		return Objects.requireNonNull(this.last.get(), "never null: it starts with an answered question");
+	}
+
 	private Question ask(Supplier<Map<String, Object>> evidence) {
-		Question previous = this.last.get();
+		Question previous = last();
 		if (!previous.answer().isDone()) {
 			return previous;
 		}
 		Question question = new Question(new CompletableFuture<>(), System.nanoTime());
 		if (!this.last.compareAndSet(previous, question)) {
-			return this.last.get();
+			return last();
 		}
 		Threads.start(this.threads, () -> {
 			try {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -90,7 +91,7 @@ public final class LongLivedConnections implements DrainListener {
 	 */
 	public Registration register(Kind kind, Runnable end) {
 		Connection connection = new Connection(kind, end);
-		this.open.get(kind).add(connection);
+		openOf(kind).add(connection);
 		if (this.holdOver) {
 			connection.end();
 		}
@@ -103,7 +104,7 @@ public final class LongLivedConnections implements DrainListener {
 	 * @return the number open
 	 */
 	public int open(Kind kind) {
-		return this.open.get(kind).size();
+		return openOf(kind).size();
 	}
 
 	/**
@@ -112,7 +113,7 @@ public final class LongLivedConnections implements DrainListener {
 	 * @return the number ended by the drain
 	 */
 	public long ended(Kind kind) {
-		return this.ended.get(kind).get();
+		return endedOf(kind).get();
 	}
 
 	/**
@@ -135,6 +136,15 @@ public final class LongLivedConnections implements DrainListener {
 			}
 		}
 		awaitClosed(closing);
+	}
+
+	// Every kind has its set and its counter from the start.
+	private Set<Connection> openOf(Kind kind) {
+		return Objects.requireNonNull(this.open.get(kind));
+	}
+
+	private AtomicLong endedOf(Kind kind) {
+		return Objects.requireNonNull(this.ended.get(kind));
 	}
 
 	private void awaitClosed(List<CompletableFuture<Void>> closing) {
@@ -227,7 +237,7 @@ public final class LongLivedConnections implements DrainListener {
 			}
 			try {
 				this.end.run();
-				LongLivedConnections.this.ended.get(this.kind).incrementAndGet();
+				endedOf(this.kind).incrementAndGet();
 			}
 			catch (Throwable ex) {
 				// The response is left to the web server's shutdown; a failed end is
@@ -244,7 +254,7 @@ public final class LongLivedConnections implements DrainListener {
 
 		@Override
 		public void close() {
-			LongLivedConnections.this.open.get(this.kind).remove(this);
+			openOf(this.kind).remove(this);
 			this.closed.complete(null);
 		}
 

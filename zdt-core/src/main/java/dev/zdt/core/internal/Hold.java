@@ -181,8 +181,9 @@ public final class Hold {
 				this.ticker.sleep(untilMax());
 				return outcome(MAX_HOLD, null);
 			}
-			if (decision.isRelease() && elapsed.compareTo(this.bounds.minHold()) >= 0) {
-				return outcome(decision.releaseReason(), decision.detail());
+			String releaseReason = decision.releaseReason();
+			if (releaseReason != null && elapsed.compareTo(this.bounds.minHold()) >= 0) {
+				return outcome(releaseReason, decision.detail());
 			}
 			this.ticker.sleep(nextWait());
 		}
