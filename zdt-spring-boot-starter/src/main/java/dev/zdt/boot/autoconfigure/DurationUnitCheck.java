@@ -3,6 +3,8 @@ package dev.zdt.boot.autoconfigure;
 import java.time.Duration;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationPropertiesBindHandlerAdvisor;
 import org.springframework.boot.context.properties.bind.AbstractBindHandler;
 import org.springframework.boot.context.properties.bind.BindContext;
@@ -42,7 +44,8 @@ final class DurationUnitCheck extends AbstractBindHandler {
 	}
 
 	@Override
-	public Object onSuccess(ConfigurationPropertyName name, Bindable<?> target, BindContext context, Object result) {
+	public @Nullable Object onSuccess(ConfigurationPropertyName name, Bindable<?> target, BindContext context,
+			Object result) {
 		if (result instanceof Duration && ZDT.isAncestorOf(name) && target.getAnnotation(DurationUnit.class) == null) {
 			// Bound again as text to see the value after its placeholders were resolved.
 			String written = context.getBinder().bind(name, Bindable.of(String.class)).orElse("");

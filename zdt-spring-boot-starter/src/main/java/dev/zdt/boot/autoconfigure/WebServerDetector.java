@@ -3,6 +3,7 @@ package dev.zdt.boot.autoconfigure;
 import java.util.function.BooleanSupplier;
 
 import dev.zdt.boot.web.BootWebServers;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.util.ClassUtils;
@@ -27,7 +28,7 @@ final class WebServerDetector {
 		return BootWebServers.gracefulShutdownPhase();
 	}
 
-	static boolean webServerModulePresent(ClassLoader classLoader) {
+	static boolean webServerModulePresent(@Nullable ClassLoader classLoader) {
 		return ClassUtils.isPresent(BootWebServers.APPLICATION_CONTEXT, classLoader);
 	}
 

@@ -42,7 +42,7 @@ final class ReactorNettyClosingHandshake extends ChannelDuplexHandler {
 	/**
 	 * {@code AbstractWebSocketSession.getDelegate()}, also named in zdt's runtime hints.
 	 */
-	static final Method GET_DELEGATE = getDelegate();
+	static final @Nullable Method GET_DELEGATE = getDelegate();
 
 	private static volatile boolean cannotReachWarned;
 
