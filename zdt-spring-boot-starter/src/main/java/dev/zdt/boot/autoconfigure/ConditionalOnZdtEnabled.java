@@ -6,6 +6,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import dev.zdt.boot.internal.BooleanProperties;
 import org.springframework.context.annotation.Conditional;
 
 /**

@@ -2,6 +2,7 @@ package dev.zdt.boot.autoconfigure;
 
 import java.util.List;
 
+import dev.zdt.boot.internal.BooleanProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionMessage;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;

@@ -6,6 +6,7 @@ import java.net.URL;
 import java.util.Collections;
 import java.util.List;
 
+import dev.zdt.boot.internal.BooleanProperties;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;

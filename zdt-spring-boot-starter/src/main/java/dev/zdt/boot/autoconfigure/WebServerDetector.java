@@ -2,7 +2,7 @@ package dev.zdt.boot.autoconfigure;
 
 import java.util.function.BooleanSupplier;
 
-import dev.zdt.boot.web.BootWebServers;
+import dev.zdt.boot.internal.BootWebServers;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationContext;

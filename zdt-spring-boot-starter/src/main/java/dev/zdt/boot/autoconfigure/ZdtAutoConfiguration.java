@@ -9,7 +9,7 @@ import dev.zdt.boot.lifecycle.DrainAwareApplicationAvailability;
 import dev.zdt.boot.lifecycle.DrainLifecycle;
 import dev.zdt.boot.lifecycle.DrainLogger;
 import dev.zdt.boot.lifecycle.ReadinessDrainListener;
-import dev.zdt.boot.web.BootWebServers;
+import dev.zdt.boot.internal.BootWebServers;
 import dev.zdt.core.DrainCoordinator;
 import dev.zdt.core.DrainCoordinatorBuilder;
 import dev.zdt.core.DrainListener;

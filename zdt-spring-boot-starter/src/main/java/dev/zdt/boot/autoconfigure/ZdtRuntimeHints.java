@@ -1,6 +1,6 @@
 package dev.zdt.boot.autoconfigure;
 
-import dev.zdt.boot.web.BootWebServers;
+import dev.zdt.boot.internal.BootWebServers;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aot.hint.RuntimeHints;

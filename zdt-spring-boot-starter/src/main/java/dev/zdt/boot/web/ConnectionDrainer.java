@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
+import dev.zdt.boot.internal.BootWebServers;
 import dev.zdt.core.DrainCancellation;
 import dev.zdt.core.DrainListener;
 import dev.zdt.core.DrainResult;

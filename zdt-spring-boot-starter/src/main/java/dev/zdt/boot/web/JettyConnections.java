@@ -2,6 +2,7 @@ package dev.zdt.boot.web;
 
 import java.util.Set;
 
+import dev.zdt.boot.internal.BootWebServers;
 import org.eclipse.jetty.http2.HTTP2Connection;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.EndPoint;

@@ -2,6 +2,7 @@ package dev.zdt.boot.web;
 
 import java.util.List;
 
+import dev.zdt.boot.internal.BootWebServers;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aot.hint.ExecutableMode;

@@ -3,7 +3,7 @@ package dev.zdt.boot.autoconfigure;
 import java.util.List;
 
 import dev.zdt.boot.testing.AotFactoriesHints;
-import dev.zdt.boot.web.BootWebServers;
+import dev.zdt.boot.internal.BootWebServers;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.aot.hint.RuntimeHints;

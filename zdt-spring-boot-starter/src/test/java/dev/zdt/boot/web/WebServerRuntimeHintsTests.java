@@ -1,5 +1,6 @@
 package dev.zdt.boot.web;
 
+import dev.zdt.boot.internal.BootWebServers;
 import dev.zdt.boot.testing.AotFactoriesHints;
 import org.apache.coyote.AbstractProtocol;
 import org.junit.jupiter.api.Test;

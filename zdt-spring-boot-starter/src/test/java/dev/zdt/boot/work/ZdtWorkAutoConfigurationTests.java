@@ -8,7 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import dev.zdt.boot.actuate.ZdtEndpoint;
 import dev.zdt.boot.actuate.autoconfigure.ZdtEndpointAutoConfiguration;
 import dev.zdt.boot.autoconfigure.ZdtAutoConfiguration;
-import dev.zdt.boot.web.BootWebServers;
+import dev.zdt.boot.internal.BootWebServers;
 import dev.zdt.boot.work.autoconfigure.ZdtWorkAutoConfiguration;
 import dev.zdt.core.DrainCoordinator;
 import dev.zdt.core.DrainTrigger;

@@ -2,7 +2,7 @@ package dev.zdt.boot.aws.autoconfigure;
 
 import java.util.List;
 
-import dev.zdt.boot.autoconfigure.BooleanProperties;
+import dev.zdt.boot.internal.BooleanProperties;
 import dev.zdt.boot.autoconfigure.ConditionalOnZdtEnabled;
 
 import org.springframework.boot.autoconfigure.condition.ConditionMessage;

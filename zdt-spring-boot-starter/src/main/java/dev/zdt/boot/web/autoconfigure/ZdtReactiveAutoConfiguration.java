@@ -2,7 +2,7 @@ package dev.zdt.boot.web.autoconfigure;
 
 import dev.zdt.boot.autoconfigure.ZdtAutoConfiguration;
 import dev.zdt.boot.autoconfigure.ZdtProperties;
-import dev.zdt.boot.web.BootWebServers;
+import dev.zdt.boot.internal.BootWebServers;
 import dev.zdt.boot.web.ConnectionDrainer;
 import dev.zdt.boot.web.TrafficClassifier;
 import dev.zdt.boot.web.reactive.DrainWebFilter;

@@ -4,7 +4,7 @@ import java.util.List;
 
 import dev.zdt.boot.autoconfigure.ZdtAutoConfiguration;
 import dev.zdt.boot.autoconfigure.ZdtProperties;
-import dev.zdt.boot.web.BootWebServers;
+import dev.zdt.boot.internal.BootWebServers;
 import dev.zdt.boot.web.ConnectionDrainer;
 import dev.zdt.boot.web.DrainFilter;
 import dev.zdt.boot.web.TrafficClassifier;

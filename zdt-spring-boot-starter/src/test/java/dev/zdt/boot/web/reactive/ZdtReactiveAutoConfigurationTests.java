@@ -6,7 +6,7 @@ import dev.zdt.boot.actuate.ZdtEndpoint;
 import dev.zdt.boot.actuate.ZdtReactiveWebExtension;
 import dev.zdt.boot.actuate.autoconfigure.ZdtEndpointAutoConfiguration;
 import dev.zdt.boot.autoconfigure.ZdtAutoConfiguration;
-import dev.zdt.boot.web.BootWebServers;
+import dev.zdt.boot.internal.BootWebServers;
 import dev.zdt.boot.web.ConnectionDrainer;
 import dev.zdt.boot.web.DrainFilter;
 import dev.zdt.boot.web.autoconfigure.ZdtReactiveAutoConfiguration;

@@ -1,4 +1,4 @@
-package dev.zdt.boot.web;
+package dev.zdt.boot.internal;
 
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -39,9 +39,9 @@ public final class BootWebServers {
 	 */
 	public static final String INITIALIZED_EVENT = "org.springframework.boot.web.server.context.WebServerInitializedEvent";
 
-	static final String TOMCAT = "org.springframework.boot.tomcat.TomcatWebServer";
+	public static final String TOMCAT = "org.springframework.boot.tomcat.TomcatWebServer";
 
-	static final String JETTY = "org.springframework.boot.jetty.JettyWebServer";
+	public static final String JETTY = "org.springframework.boot.jetty.JettyWebServer";
 
 	/**
 	 * Reactor Netty's web server factory; present with Boot's Reactor Netty support.
@@ -70,23 +70,23 @@ public final class BootWebServers {
 		return WebServerApplicationContext.GRACEFUL_SHUTDOWN_PHASE;
 	}
 
-	static ApplicationListener<?> startedListener(ApplicationContext context, Consumer<WebServer> started) {
+	public static ApplicationListener<?> startedListener(ApplicationContext context, Consumer<WebServer> started) {
 		return new StartedListener(context, started);
 	}
 
-	static @Nullable Tomcat tomcat(Object webServer) {
+	public static @Nullable Tomcat tomcat(Object webServer) {
 		return (webServer instanceof TomcatWebServer tomcat) ? tomcat.getTomcat() : null;
 	}
 
-	static @Nullable Server jetty(Object webServer) {
+	public static @Nullable Server jetty(Object webServer) {
 		return (webServer instanceof JettyWebServer jetty) ? jetty.getServer() : null;
 	}
 
-	static boolean reactorNetty(Object webServer) {
+	public static boolean reactorNetty(Object webServer) {
 		return webServer instanceof NettyWebServer;
 	}
 
-	static WebServerFactoryCustomizer<?> reactorNettyCustomizer(UnaryOperator<HttpServer> customizer) {
+	public static WebServerFactoryCustomizer<?> reactorNettyCustomizer(UnaryOperator<HttpServer> customizer) {
 		return new ReactorNettyCustomizer(customizer);
 	}
 

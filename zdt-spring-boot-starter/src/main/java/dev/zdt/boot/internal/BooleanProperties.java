@@ -1,4 +1,4 @@
-package dev.zdt.boot.autoconfigure;
+package dev.zdt.boot.internal;
 
 import java.util.Locale;
 
