@@ -32,11 +32,12 @@ class ExportApiTests {
 
 	@Test
 	void anExportIsAcceptedWithItsLocationAndItsFileAppearsWithTheHighScores() {
+		// A low score: the other tests of the shared context expect theirs at the top.
 		String name = "export-" + UUID.randomUUID().toString().substring(0, 8);
 		assertThat(this.mvc.post()
 			.uri("/api/scores")
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"name\": \"" + name + "\", \"score\": 9999999}")
+			.content("{\"name\": \"" + name + "\", \"score\": 3}")
 			.exchange()).hasStatus(HttpStatus.CREATED);
 
 		MvcTestResult accepted = this.mvc.post().uri("/api/exports").exchange();
@@ -52,7 +53,7 @@ class ExportApiTests {
 			.bodyJson()
 			.extractingPath("$.highScores[?(@.name == '" + name + "')].score")
 			.asArray()
-			.containsExactly(9999999);
+			.containsExactly(3);
 	}
 
 	@Test
