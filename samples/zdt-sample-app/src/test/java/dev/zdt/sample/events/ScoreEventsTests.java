@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -109,16 +108,19 @@ class ScoreEventsTests {
 		start(topic, "pod-b", "10ms");
 		await().atMost(Duration.ofSeconds(60)).until(() -> committedToTheEnd(topic));
 
-		List<String> keys = processed(topic).stream().map(Map.Entry::getKey).toList();
-		Map<String, Long> times = keys.stream()
-			.collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+		List<Map.Entry<String, String>> processed = processed(topic);
+		Map<String, Long> times = processed.stream()
+			.collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.counting()));
+		long bySecond = processed.stream().filter((record) -> record.getValue().equals("pod-b")).count();
 		System.out.printf("score events: %d sent, %d processed by pod-a, %d by pod-b, %d twice%n", events,
-				processed(topic).stream().filter((record) -> record.getValue().equals("pod-a")).count(),
-				processed(topic).stream().filter((record) -> record.getValue().equals("pod-b")).count(),
-				times.values().stream().filter((count) -> count > 1).count());
+				processed.size() - bySecond, bySecond, times.values().stream().filter((count) -> count > 1).count());
 		assertThat(times).as("times each event was processed").hasSize(events).allSatisfy((key, count) -> {
 			assertThat(count).as(key).isOne();
 		});
+		// zdt stops the first app's listener after the record in hand, not after the
+		// batch
+		// of its last poll: the rest of the batch is the second app's.
+		assertThat(bySecond).as("events processed by the second app").isPositive();
 	}
 
 	private ConfigurableApplicationContext start(String topic, String podName, String processingTime) {
