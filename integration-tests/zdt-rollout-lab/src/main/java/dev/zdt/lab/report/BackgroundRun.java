@@ -38,7 +38,7 @@ public record BackgroundRun(String scenario, String label, long requests, long f
 	public static BackgroundRun of(RunResult result, BackgroundTally tally) {
 		return new BackgroundRun(result.spec().scenario().id(), result.spec().scenario().label(),
 				result.load().completed(), result.load().serverErrors() + result.load().clientErrors(),
-				result.terminations().stream().map(BackgroundRun::seconds).collect(Collectors.joining(" ")),
+				result.terminations().stream().map(BackgroundRun::seconds).collect(Collectors.joining(", ")),
 				result.killed(), tally, result.directory().toString());
 	}
 
