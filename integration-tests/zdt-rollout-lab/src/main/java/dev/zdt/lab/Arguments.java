@@ -17,7 +17,10 @@ final class Arguments {
 
 	private final Map<String, String> options = new LinkedHashMap<>();
 
+	private final List<String> words;
+
 	Arguments(String[] args) {
+		this.words = List.of(args);
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
 			if (arg.startsWith("--")) {
@@ -36,6 +39,10 @@ final class Arguments {
 				this.positional.add(arg);
 			}
 		}
+	}
+
+	List<String> words() {
+		return this.words;
 	}
 
 	String positional(int index, String fallback) {

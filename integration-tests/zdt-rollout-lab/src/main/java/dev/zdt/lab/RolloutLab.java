@@ -16,6 +16,7 @@ import dev.zdt.lab.lb.HealthCheck;
 import dev.zdt.lab.pod.JarPodTemplate;
 import dev.zdt.lab.pod.PodImage;
 import dev.zdt.lab.pod.PodTemplate;
+import dev.zdt.lab.report.BackgroundBench;
 import dev.zdt.lab.report.Benchmark;
 import dev.zdt.lab.report.HoldTimes;
 import dev.zdt.lab.report.TimelineSvg;
@@ -38,6 +39,10 @@ import dev.zdt.lab.rollout.Scenario;
  *       nodes: zdt adaptive and zdt AWS, steady and bursty at 644 req/s over 2 LB nodes split 160:1, the
  *       second stopping 5-10 s after draining, lag 3-6, LB routing until deregistered, 3 runs per cell,
  *       into results/nodes)
+ * bench background [--runs 3] [--scenarios boot-defaults,zdt-adaptive] [--rate 200] [--lag 2-5]
+ *       [--events-per-second 20] [--settle-timeout 300] [--out results/background]
+ *       (the sample app with its background work: Kafka score events, @Async exports, a scheduled
+ *       cleanup; counts exports lost, cleanup runs cut, events lost and processed twice)
  * cost  [--forks 3] [--runs 4] [--duration 8] [--starts 5] [--out results]
  * table [--out results]   (benchmark.md's table again from benchmark-runs.csv)
  * holds [--out results/shapes]   (the zdt pods' hold times, from the logs of the runs in benchmark-runs.csv)
@@ -93,6 +98,9 @@ public final class RolloutLab {
 
 	private static int bench(Arguments arguments) throws Exception {
 		String preset = arguments.positional(1, "full");
+		if (preset.equals("background")) {
+			return background(arguments);
+		}
 		boolean quick = preset.equals("quick");
 		boolean shapes = preset.equals("shapes");
 		boolean nodes = preset.equals("nodes");
@@ -143,6 +151,31 @@ public final class RolloutLab {
 			Files.writeString(out.resolve("holds.md"), holds);
 			System.out.print(holds);
 		}
+		return 0;
+	}
+
+	/**
+	 * The sample app with its background work (Kafka score events, {@code @Async}
+	 * exports, a scheduled cleanup) through rolling updates: plain Spring Boot beside zdt
+	 * on its defaults, 3 runs each, 200 req/s, lag 2-5 s, 20 score events/s.
+	 */
+	private static int background(Arguments arguments) throws Exception {
+		List<Scenario> scenarios = new ArrayList<>();
+		for (String id : arguments.list("scenarios", Scenario.BOOT_DEFAULTS.id() + "," + Scenario.ZDT_ADAPTIVE.id())) {
+			scenarios.add(Scenario.of(id));
+		}
+		RunSpec base = RunSpec.of(Scenario.ZDT_ADAPTIVE)
+			.withRate(arguments.getDouble("rate", 200))
+			.withLag(LagRange.parse(arguments.get("lag", "2-5")))
+			.withSize(arguments.getInt("pods", 2), arguments.getInt("rollouts", 1))
+			.withHealthCheck(healthCheck(arguments));
+		Path out = Path.of(arguments.get("out", "results/background"));
+		BackgroundBench bench = new BackgroundBench(image(), workDirectory().resolve("background-" + timestamp()), out,
+				System.out::println);
+		bench.run(base, scenarios, arguments.getInt("runs", 3), arguments.getDouble("events-per-second", 20),
+				Duration.ofSeconds(arguments.getInt("settle-timeout", 300)),
+				"./mvnw -q -pl :zdt-rollout-lab compile exec:exec -Dlab=\"" + String.join(" ", arguments.words())
+						+ "\"");
 		return 0;
 	}
 
@@ -223,6 +256,11 @@ public final class RolloutLab {
 				        nodes: zdt-adaptive and zdt-aws, steady and bursty, 644 req/s over 2 LB nodes split 160:1,
 				        the second stopping 5-10 s after draining, lag 3-6 s, --lb until-deregistered (12 runs,
 				        into results/nodes, with holds.md: hold times after the last LB node let go)
+
+				  bench background [--runs 3] [--scenarios boot-defaults,zdt-adaptive] [--rate 200] [--lag 2-5]
+				        [--events-per-second 20] [--settle-timeout 300] [--out results/background]
+				        the sample app with its background work (a Kafka broker in the lab, score events, @Async
+				        exports, a scheduled cleanup): export jobs lost, cleanup runs cut, events lost / processed twice
 
 				--lb-nodes N: N HAProxy nodes, node k reaching the pods from 127.0.0.(k+1); --node-split the
 				        shares of the requests (99:1; default even); --node-lag when each node stops routing

@@ -51,9 +51,14 @@ public final class Pod {
 		try {
 			Files.createDirectories(logDirectory);
 			Path log = logDirectory.resolve(name + ".log");
-			Process process = new ProcessBuilder(template.command(port, managementPort)).redirectErrorStream(true)
-				.redirectOutput(log.toFile())
-				.start();
+			ProcessBuilder builder = new ProcessBuilder(template.command(port, managementPort))
+				.redirectErrorStream(true)
+				.redirectOutput(log.toFile());
+			// As in a container on Kubernetes: the pod's name is its host name (the
+			// sample
+			// app names the pod that processed a score event with it).
+			builder.environment().put("HOSTNAME", name);
+			Process process = builder.start();
 			return new Pod(name, port, managementPort, process, log);
 		}
 		catch (IOException ex) {

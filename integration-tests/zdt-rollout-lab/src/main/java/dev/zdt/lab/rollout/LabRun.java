@@ -38,6 +38,8 @@ public final class LabRun {
 
 	private final Consumer<String> progress;
 
+	private final SideWork sideWork;
+
 	/**
 	 * Create a lab run.
 	 * @param image what the pods run
@@ -45,9 +47,22 @@ public final class LabRun {
 	 * @param progress told of progress (events, summaries)
 	 */
 	public LabRun(PodImage image, Path directory, Consumer<String> progress) {
+		this(image, directory, progress, SideWork.NONE);
+	}
+
+	/**
+	 * Create a lab run with work beside the HTTP load (e.g. Kafka score events).
+	 * @param image what the pods run
+	 * @param directory where configuration and logs go (created)
+	 * @param progress told of progress (events, summaries)
+	 * @param sideWork started with the rollouts, stopped after them and settled before
+	 * the pods go
+	 */
+	public LabRun(PodImage image, Path directory, Consumer<String> progress, SideWork sideWork) {
 		this.image = image;
 		this.directory = directory;
 		this.progress = progress;
+		this.sideWork = sideWork;
 	}
 
 	/**
@@ -74,7 +89,8 @@ public final class LabRun {
 						: null) {
 			TargetGroupListener listener = spec.listener();
 			List<String> jvmOptions = List.of();
-			List<String> appArguments = scenario.appArguments();
+			List<String> appArguments = new ArrayList<>(scenario.appArguments());
+			appArguments.addAll(this.sideWork.appArguments(this.directory));
 			if (fakeElbv2 != null) {
 				this.progress
 					.accept("   fake ELBv2 endpoint " + fakeElbv2.endpoint() + ", target group " + FakeTargetGroup.ARN);
@@ -102,8 +118,14 @@ public final class LabRun {
 				List<RolloutResult> rollouts = new ArrayList<>();
 				try {
 					sleep(spec.warmUp());
-					for (int i = 0; i < spec.rollouts(); i++) {
-						rollouts.add(deployment.rollout());
+					this.sideWork.rolloutsStarting(haproxy.nodes().get(0).port());
+					try {
+						for (int i = 0; i < spec.rollouts(); i++) {
+							rollouts.add(deployment.rollout());
+						}
+					}
+					finally {
+						this.sideWork.rolloutsFinished();
 					}
 					sleep(spec.coolDown());
 				}
@@ -112,6 +134,8 @@ public final class LabRun {
 				}
 				RunResult result = new RunResult(spec, report, rollouts, events.events(), haproxy.errors(),
 						this.directory);
+				// The pods still running finish the side work's backlog before they go.
+				this.sideWork.settle(result);
 				if (fakeElbv2 != null) {
 					this.progress.accept("   fake ELBv2 answered " + fakeElbv2.describeTargetHealthCalls()
 							+ " DescribeTargetHealth calls");
