@@ -123,9 +123,8 @@ public final class RolloutLab {
 		RunSpec base = spec(arguments, Scenario.ZDT_ADAPTIVE);
 		if (nodes) {
 			// Issue 23's set-up: a busy node (~640 req/s) that stops at draining, a quiet
-			// one
-			// (~4 req/s) in another zone that stops 5-10 s later, each keeping the target
-			// until it is told to drain.
+			// one (~4 req/s) in another zone that stops 5-10 s later, each keeping the
+			// target until it is told to drain.
 			base = base.withNodes(nodes(arguments, "2", NODES_SPLIT, NODES_LAG))
 				.withWarmUp(Duration.ofSeconds(10), Duration.ofSeconds(3));
 			if (!arguments.has("lb")) {

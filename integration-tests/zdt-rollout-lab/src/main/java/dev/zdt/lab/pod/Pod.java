@@ -55,8 +55,7 @@ public final class Pod {
 				.redirectErrorStream(true)
 				.redirectOutput(log.toFile());
 			// As in a container on Kubernetes: the pod's name is its host name (the
-			// sample
-			// app names the pod that processed a score event with it).
+			// sample app names the pod that processed a score event with it).
 			builder.environment().put("HOSTNAME", name);
 			Process process = builder.start();
 			return new Pod(name, port, managementPort, process, log);

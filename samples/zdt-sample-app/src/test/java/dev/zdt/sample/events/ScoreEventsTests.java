@@ -118,8 +118,7 @@ class ScoreEventsTests {
 			assertThat(count).as(key).isOne();
 		});
 		// zdt stops the first app's listener after the record in hand, not after the
-		// batch
-		// of its last poll: the rest of the batch is the second app's.
+		// batch of its last poll: the rest of the batch is the second app's.
 		assertThat(bySecond).as("events processed by the second app").isPositive();
 	}
 
