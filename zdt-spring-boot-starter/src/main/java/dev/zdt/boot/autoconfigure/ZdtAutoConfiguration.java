@@ -10,6 +10,7 @@ import dev.zdt.boot.lifecycle.DrainLifecycle;
 import dev.zdt.boot.lifecycle.DrainLogger;
 import dev.zdt.boot.lifecycle.ReadinessDrainListener;
 import dev.zdt.boot.web.BootWebServers;
+import dev.zdt.boot.work.StopsAtDrainStart;
 import dev.zdt.core.DrainCoordinator;
 import dev.zdt.core.DrainListener;
 import dev.zdt.core.ShutdownBudget;
@@ -141,9 +142,10 @@ public final class ZdtAutoConfiguration {
 
 	@Bean
 	LifecyclePhases zdtLifecyclePhases(ApplicationContext context, LifecycleProperties lifecycle,
-			ObjectProvider<ShutdownPhaseTimeout> holdPhase) {
+			ObjectProvider<ShutdownPhaseTimeout> holdPhase, ObjectProvider<StopsAtDrainStart> stoppedAtDrainStart) {
 		return new LifecyclePhases(context, lifecycle.getTimeoutPerShutdownPhase(),
-				() -> Map.of(DrainLifecycle.PHASE, holdPhase.getObject().timeout()));
+				() -> Map.of(DrainLifecycle.PHASE, holdPhase.getObject().timeout()),
+				() -> stoppedAtDrainStart.orderedStream().toList());
 	}
 
 	@Bean
