@@ -1,6 +1,5 @@
 package dev.zdt.boot.autoconfigure;
 
-import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +11,7 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 
 import dev.zdt.boot.lifecycle.DrainLifecycle;
+import dev.zdt.boot.lifecycle.ShutdownPhaseTimeouts;
 import dev.zdt.boot.work.StopsAtDrainStart;
 import dev.zdt.core.ShutdownPhase;
 import org.jspecify.annotations.Nullable;
@@ -43,8 +43,8 @@ import org.springframework.util.ReflectionUtils;
  * <p>
  * Spring (6.2, 7.0) has no getter for the per-phase timeouts, such as the one zdt gives
  * the phase that waits for the hold ({@link ShutdownPhaseTimeout}); they are read from
- * the processor's fields, and where that fails (another processor, a later Spring, a
- * native image) the timeout is the one zdt knows: {@code fallback}.
+ * the processor's fields ({@link ShutdownPhaseTimeouts}), and where that fails (another
+ * processor, a later Spring, a native image) the timeout is the one zdt knows.
  */
 final class LifecyclePhases {
 
@@ -94,14 +94,14 @@ final class LifecyclePhases {
 				beginsAtDrainStart.merge(phase, stoppedAtStart, Boolean::logicalAnd);
 			}
 		}
-		ProcessorTimeouts timeouts = ProcessorTimeouts.of(LifecycleProcessors.find(this.context));
+		ShutdownPhaseTimeouts timeouts = ShutdownPhaseTimeouts.of(LifecycleProcessors.find(this.context));
 		List<ShutdownPhase> phases = new ArrayList<>();
 		beansByPhase.forEach((phase, beans) -> phases.add(new ShutdownPhase(phase, beans, timeout(timeouts, phase),
 				Boolean.TRUE.equals(beginsAtDrainStart.get(phase)))));
 		return phases;
 	}
 
-	private Duration timeout(@Nullable ProcessorTimeouts timeouts, int phase) {
+	private Duration timeout(@Nullable ShutdownPhaseTimeouts timeouts, int phase) {
 		if (timeouts != null) {
 			return timeouts.forPhase(phase);
 		}
@@ -124,49 +124,6 @@ final class LifecyclePhases {
 
 	private static int phaseOf(Lifecycle lifecycle) {
 		return (lifecycle instanceof Phased phased) ? phased.getPhase() : 0;
-	}
-
-	/**
-	 * The shutdown timeouts a {@link DefaultLifecycleProcessor} holds.
-	 */
-	private record ProcessorTimeouts(Map<Integer, Long> perPhase, long otherwise) {
-
-		private static final @Nullable Field PER_PHASE = field("timeoutsForShutdownPhases");
-
-		private static final @Nullable Field OTHERWISE = field("timeoutPerShutdownPhase");
-
-		static @Nullable ProcessorTimeouts of(@Nullable DefaultLifecycleProcessor processor) {
-			if (processor == null || PER_PHASE == null || OTHERWISE == null) {
-				return null;
-			}
-			try {
-				@SuppressWarnings("unchecked")
-				Map<Integer, Long> perPhase = (Map<Integer, Long>) PER_PHASE.get(processor);
-				return new ProcessorTimeouts(Map.copyOf(perPhase), OTHERWISE.getLong(processor));
-			}
-			catch (ReflectiveOperationException | RuntimeException ex) {
-				return null;
-			}
-		}
-
-		Duration forPhase(int phase) {
-			Long millis = this.perPhase.get(phase);
-			return Duration.ofMillis((millis != null) ? millis : this.otherwise);
-		}
-
-		private static @Nullable Field field(String name) {
-			try {
-				Field field = ReflectionUtils.findField(DefaultLifecycleProcessor.class, name);
-				if (field != null) {
-					ReflectionUtils.makeAccessible(field);
-				}
-				return field;
-			}
-			catch (RuntimeException ex) {
-				return null;
-			}
-		}
-
 	}
 
 }
