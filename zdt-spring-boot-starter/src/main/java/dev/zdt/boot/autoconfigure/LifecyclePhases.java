@@ -1,16 +1,18 @@
 package dev.zdt.boot.autoconfigure;
 
-import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
 import dev.zdt.boot.lifecycle.DrainLifecycle;
+import dev.zdt.boot.lifecycle.ShutdownPhaseTimeouts;
+import dev.zdt.boot.work.StopsAtDrainStart;
 import dev.zdt.core.ShutdownPhase;
 import org.jspecify.annotations.Nullable;
 
@@ -35,12 +37,14 @@ import org.springframework.util.ReflectionUtils;
  * up to the phase's timeout; one that stops synchronously has returned before the wait
  * begins, and no timeout bounds it, so a phase of such beans only is not counted. zdt's
  * own drain lifecycle is not counted either: it waits for the hold, which the budget
- * counts already.
+ * counts already. A phase whose every bean a shutdown participant stops when the drain
+ * starts ({@link StopsAtDrainStart}) {@linkplain ShutdownPhase#beginsAtDrainStart() runs
+ * beside the hold}.
  * <p>
  * Spring (6.2, 7.0) has no getter for the per-phase timeouts, such as the one zdt gives
  * the phase that waits for the hold ({@link ShutdownPhaseTimeout}); they are read from
- * the processor's fields, and where that fails (another processor, a later Spring, a
- * native image) the timeout is the one zdt knows: {@code fallback}.
+ * the processor's fields ({@link ShutdownPhaseTimeouts}), and where that fails (another
+ * processor, a later Spring, a native image) the timeout is the one zdt knows.
  */
 final class LifecyclePhases {
 
@@ -50,17 +54,23 @@ final class LifecyclePhases {
 
 	private final Supplier<Map<Integer, Duration>> knownPhaseTimeouts;
 
+	private final Supplier<List<StopsAtDrainStart>> stoppedAtDrainStart;
+
 	/**
 	 * @param context the context whose phases to read
 	 * @param timeoutPerShutdownPhase {@code spring.lifecycle.timeout-per-shutdown-phase},
 	 * for a processor whose timeouts cannot be read
 	 * @param knownPhaseTimeouts the per-phase timeouts zdt sets, for the same case
+	 * @param stoppedAtDrainStart the participants that stop lifecycle beans when the
+	 * drain starts
 	 */
 	LifecyclePhases(ApplicationContext context, Duration timeoutPerShutdownPhase,
-			Supplier<Map<Integer, Duration>> knownPhaseTimeouts) {
+			Supplier<Map<Integer, Duration>> knownPhaseTimeouts,
+			Supplier<List<StopsAtDrainStart>> stoppedAtDrainStart) {
 		this.context = context;
 		this.timeoutPerShutdownPhase = timeoutPerShutdownPhase;
 		this.knownPhaseTimeouts = knownPhaseTimeouts;
+		this.stoppedAtDrainStart = stoppedAtDrainStart;
 	}
 
 	/**
@@ -70,22 +80,28 @@ final class LifecyclePhases {
 	 */
 	List<ShutdownPhase> read() {
 		Map<Integer, List<String>> beansByPhase = new TreeMap<>(Comparator.reverseOrder());
+		Map<Integer, Boolean> beginsAtDrainStart = new HashMap<>();
 		if (!(this.context.getAutowireCapableBeanFactory() instanceof ConfigurableListableBeanFactory beanFactory)) {
 			return List.of();
 		}
+		List<StopsAtDrainStart> stoppers = this.stoppedAtDrainStart.get();
 		for (String name : beanFactory.getBeanNamesForType(Lifecycle.class, false, false)) {
 			Object bean = beanFactory.containsSingleton(name) ? beanFactory.getSingleton(name) : null;
 			if (bean instanceof Lifecycle lifecycle && counts(lifecycle)) {
-				beansByPhase.computeIfAbsent(phaseOf(lifecycle), (phase) -> new ArrayList<>()).add(name);
+				int phase = phaseOf(lifecycle);
+				beansByPhase.computeIfAbsent(phase, (key) -> new ArrayList<>()).add(name);
+				boolean stoppedAtStart = stoppers.stream().anyMatch((stopper) -> stopper.stopsAtDrainStart(lifecycle));
+				beginsAtDrainStart.merge(phase, stoppedAtStart, Boolean::logicalAnd);
 			}
 		}
-		ProcessorTimeouts timeouts = ProcessorTimeouts.of(LifecycleProcessors.find(this.context));
+		ShutdownPhaseTimeouts timeouts = ShutdownPhaseTimeouts.of(LifecycleProcessors.find(this.context));
 		List<ShutdownPhase> phases = new ArrayList<>();
-		beansByPhase.forEach((phase, beans) -> phases.add(new ShutdownPhase(phase, beans, timeout(timeouts, phase))));
+		beansByPhase.forEach((phase, beans) -> phases.add(new ShutdownPhase(phase, beans, timeout(timeouts, phase),
+				Boolean.TRUE.equals(beginsAtDrainStart.get(phase)))));
 		return phases;
 	}
 
-	private Duration timeout(@Nullable ProcessorTimeouts timeouts, int phase) {
+	private Duration timeout(@Nullable ShutdownPhaseTimeouts timeouts, int phase) {
 		if (timeouts != null) {
 			return timeouts.forPhase(phase);
 		}
@@ -108,49 +124,6 @@ final class LifecyclePhases {
 
 	private static int phaseOf(Lifecycle lifecycle) {
 		return (lifecycle instanceof Phased phased) ? phased.getPhase() : 0;
-	}
-
-	/**
-	 * The shutdown timeouts a {@link DefaultLifecycleProcessor} holds.
-	 */
-	private record ProcessorTimeouts(Map<Integer, Long> perPhase, long otherwise) {
-
-		private static final @Nullable Field PER_PHASE = field("timeoutsForShutdownPhases");
-
-		private static final @Nullable Field OTHERWISE = field("timeoutPerShutdownPhase");
-
-		static @Nullable ProcessorTimeouts of(@Nullable DefaultLifecycleProcessor processor) {
-			if (processor == null || PER_PHASE == null || OTHERWISE == null) {
-				return null;
-			}
-			try {
-				@SuppressWarnings("unchecked")
-				Map<Integer, Long> perPhase = (Map<Integer, Long>) PER_PHASE.get(processor);
-				return new ProcessorTimeouts(Map.copyOf(perPhase), OTHERWISE.getLong(processor));
-			}
-			catch (ReflectiveOperationException | RuntimeException ex) {
-				return null;
-			}
-		}
-
-		Duration forPhase(int phase) {
-			Long millis = this.perPhase.get(phase);
-			return Duration.ofMillis((millis != null) ? millis : this.otherwise);
-		}
-
-		private static @Nullable Field field(String name) {
-			try {
-				Field field = ReflectionUtils.findField(DefaultLifecycleProcessor.class, name);
-				if (field != null) {
-					ReflectionUtils.makeAccessible(field);
-				}
-				return field;
-			}
-			catch (RuntimeException ex) {
-				return null;
-			}
-		}
-
 	}
 
 }

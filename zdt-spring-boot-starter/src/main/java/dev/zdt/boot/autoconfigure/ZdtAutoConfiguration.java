@@ -4,12 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
+import dev.zdt.boot.internal.BootWebServers;
 import dev.zdt.boot.lifecycle.CommonsLoggingSystemLogger;
 import dev.zdt.boot.lifecycle.DrainAwareApplicationAvailability;
 import dev.zdt.boot.lifecycle.DrainLifecycle;
 import dev.zdt.boot.lifecycle.DrainLogger;
 import dev.zdt.boot.lifecycle.ReadinessDrainListener;
-import dev.zdt.boot.internal.BootWebServers;
+import dev.zdt.boot.work.StopsAtDrainStart;
 import dev.zdt.core.DrainCoordinator;
 import dev.zdt.core.DrainCoordinatorBuilder;
 import dev.zdt.core.DrainListener;
@@ -145,9 +146,10 @@ public final class ZdtAutoConfiguration {
 
 	@Bean
 	LifecyclePhases zdtLifecyclePhases(ApplicationContext context, LifecycleProperties lifecycle,
-			ObjectProvider<ShutdownPhaseTimeout> holdPhase) {
+			ObjectProvider<ShutdownPhaseTimeout> holdPhase, ObjectProvider<StopsAtDrainStart> stoppedAtDrainStart) {
 		return new LifecyclePhases(context, lifecycle.getTimeoutPerShutdownPhase(),
-				() -> Map.of(DrainLifecycle.PHASE, holdPhase.getObject().timeout()));
+				() -> Map.of(DrainLifecycle.PHASE, holdPhase.getObject().timeout()),
+				() -> stoppedAtDrainStart.orderedStream().toList());
 	}
 
 	@Bean

@@ -10,10 +10,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import dev.zdt.boot.work.StopsAtDrainStart;
 import dev.zdt.core.work.ShutdownParticipant;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.context.Lifecycle;
 import org.springframework.kafka.listener.ListenerContainerRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
@@ -31,10 +33,14 @@ import org.springframework.kafka.listener.MessageListenerContainer;
  * A cancelled drain starts again the containers it stopped, each once its stop has
  * finished. {@link #inProgress()} counts the containers whose stop has begun and not yet
  * finished: a container does not tell how many records it has in hand.
+ * <p>
+ * The registry and the container beans it holds thus stop at the drain's start
+ * ({@link StopsAtDrainStart}): Spring's stop of their lifecycle phase, after the hold,
+ * finds them stopped, so the shutdown budget counts that phase beside the hold.
  *
  * @since 0.2.0
  */
-public final class KafkaListenerParticipant implements ShutdownParticipant {
+public final class KafkaListenerParticipant implements ShutdownParticipant, StopsAtDrainStart {
 
 	private static final Log logger = LogFactory.getLog(KafkaListenerParticipant.class);
 
@@ -94,6 +100,12 @@ public final class KafkaListenerParticipant implements ShutdownParticipant {
 			// thread.
 			container.stop(() -> stop.complete(null));
 		}
+	}
+
+	@Override
+	public boolean stopsAtDrainStart(Lifecycle bean) {
+		return bean == this.registry || (bean instanceof MessageListenerContainer container
+				&& this.registry.getAllListenerContainers().contains(container));
 	}
 
 	@Override

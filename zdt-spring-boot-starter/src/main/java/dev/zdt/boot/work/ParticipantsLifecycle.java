@@ -3,6 +3,7 @@ package dev.zdt.boot.work;
 import java.time.Duration;
 import java.util.Map;
 
+import dev.zdt.boot.lifecycle.ShutdownPhaseTimeouts;
 import dev.zdt.core.ShutdownBudget;
 import dev.zdt.core.work.ShutdownParticipants;
 import org.apache.commons.logging.Log;
@@ -22,9 +23,12 @@ import org.springframework.context.event.ContextClosedEvent;
  * the hold (which ends in the first listener of the context's close, before any lifecycle
  * bean stops) and before the phase of Spring's task executors and schedulers
  * ({@code 1073741823}) and before any bean is destroyed, so the executors, connection
- * pools and clients the work needs are still there. The wait ends within the phase
+ * pools and clients the work needs are still there. The wait ends within the phase's
  * timeout less {@link ShutdownBudget#WAIT_MARGIN}, so that what is left unfinished is
- * counted and logged before Spring gives up on the phase.
+ * counted and logged before Spring gives up on the phase: the timeout the lifecycle
+ * processor gives the phase when it stops ({@link ShutdownPhaseTimeouts}), which zdt
+ * shortens once the hold has ended when the grace period or the load balancer's
+ * deregistration delay leaves less; the configured one where it cannot be read.
  * <p>
  * Like the drain, this only acts when the context closes: a context that is stopped or
  * paused without being closed starts again later.
@@ -46,7 +50,7 @@ public final class ParticipantsLifecycle implements SmartLifecycle, ApplicationL
 
 	private final ApplicationContext context;
 
-	private final Duration timeout;
+	private final Duration phaseTimeout;
 
 	private volatile boolean running;
 
@@ -56,12 +60,13 @@ public final class ParticipantsLifecycle implements SmartLifecycle, ApplicationL
 	 * Creates the lifecycle.
 	 * @param participants the participants to wait for
 	 * @param context the context whose close makes the stop wait
-	 * @param phaseTimeout {@code spring.lifecycle.timeout-per-shutdown-phase}
+	 * @param phaseTimeout {@code spring.lifecycle.timeout-per-shutdown-phase}, for a
+	 * lifecycle processor whose timeouts cannot be read
 	 */
 	public ParticipantsLifecycle(ShutdownParticipants participants, ApplicationContext context, Duration phaseTimeout) {
 		this.participants = participants;
 		this.context = context;
-		this.timeout = awaitTimeout(phaseTimeout);
+		this.phaseTimeout = phaseTimeout;
 	}
 
 	static Duration awaitTimeout(Duration phaseTimeout) {
@@ -71,11 +76,13 @@ public final class ParticipantsLifecycle implements SmartLifecycle, ApplicationL
 	}
 
 	/**
-	 * Returns how long the stop waits for the participants at most.
+	 * Returns how long the stop waits for the participants at most, if it stopped now:
+	 * within the timeout the lifecycle processor gives the phase.
 	 * @return the wait
 	 */
 	public Duration timeout() {
-		return this.timeout;
+		ShutdownPhaseTimeouts timeouts = ShutdownPhaseTimeouts.of(this.context);
+		return awaitTimeout((timeouts != null) ? timeouts.forPhase(PHASE) : this.phaseTimeout);
 	}
 
 	@Override
@@ -102,9 +109,11 @@ public final class ParticipantsLifecycle implements SmartLifecycle, ApplicationL
 			callback.run();
 			return;
 		}
+		// Asked now: Spring's wait for this phase begins now, with this timeout.
+		Duration timeout = timeout();
 		Thread waiting = new Thread(() -> {
 			try {
-				awaitParticipants();
+				awaitParticipants(timeout);
 			}
 			finally {
 				callback.run();
@@ -114,9 +123,9 @@ public final class ParticipantsLifecycle implements SmartLifecycle, ApplicationL
 		waiting.start();
 	}
 
-	private void awaitParticipants() {
+	private void awaitParticipants(Duration timeout) {
 		try {
-			Map<String, Long> unfinished = this.participants.shutdown(this.timeout);
+			Map<String, Long> unfinished = this.participants.shutdown(timeout);
 			if (logger.isDebugEnabled()) {
 				logger.debug("zdt: shutdown participants awaited, unfinished: " + unfinished);
 			}

@@ -2,8 +2,8 @@ package dev.zdt.boot.autoconfigure;
 
 import java.util.List;
 
-import dev.zdt.boot.testing.AotFactoriesHints;
 import dev.zdt.boot.internal.BootWebServers;
+import dev.zdt.boot.testing.AotFactoriesHints;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.aot.hint.RuntimeHints;

@@ -91,7 +91,7 @@ class KafkaListenerDrainTests {
 		ConfigurableApplicationContext app = start(topic, "zdt.drain.strategy=fixed", "zdt.drain.delay=3s",
 				"zdt.drain.min-hold=0s", "zdt.drain.max-hold=3s", "spring.lifecycle.timeout-per-shutdown-phase=3s");
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.ledger.processedCount() >= 5);
-		ParticipantDriver drain = app.getBean(ParticipantDriver.class);
+		DrainMoments drain = app.getBean(DrainMoments.class);
 		CompletableFuture<Void> sending = CompletableFuture
 			.runAsync(() -> sendSlowly(topic, BACKLOG, SENT_DURING_DRAIN));
 		long closing = System.nanoTime();
@@ -126,7 +126,7 @@ class KafkaListenerDrainTests {
 			int partition = container.getAssignedPartitions().iterator().next().partition();
 			send(topic, 0, BACKLOG);
 			await().atMost(Duration.ofSeconds(30)).until(() -> this.ledger.processedCount() >= 5);
-			ParticipantDriver drain = app.getBean(ParticipantDriver.class);
+			DrainMoments drain = app.getBean(DrainMoments.class);
 			app.close();
 			this.ledger.kill();
 			Long takenOver = other.firstRecordOf(partition);

@@ -3,11 +3,9 @@ package dev.zdt.boot.kafka;
 import java.time.Duration;
 import java.util.Map;
 
-import dev.zdt.core.work.ShutdownParticipant;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -21,7 +19,8 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
  * A web application with a slow {@code @KafkaListener}, configured by hand so that it
  * runs the same on both Boot lines (Boot 4 keeps Kafka's auto-configuration in a module
  * of its own): spring-kafka's defaults (record listener, ack mode BATCH, 500 records a
- * poll at most), on the broker {@code test.kafka.brokers}.
+ * poll at most), on the broker {@code test.kafka.brokers}. The starter's own wiring
+ * drives zdt's Kafka participant from the drain.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
@@ -46,8 +45,8 @@ class KafkaTestApplication {
 	}
 
 	@Bean
-	ParticipantDriver participantDriver(ObjectProvider<ShutdownParticipant> participants) {
-		return new ParticipantDriver(participants);
+	DrainMoments drainMoments() {
+		return new DrainMoments();
 	}
 
 	@Bean

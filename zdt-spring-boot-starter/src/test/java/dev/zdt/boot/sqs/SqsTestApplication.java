@@ -6,24 +6,17 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 
-import dev.zdt.core.DrainCancellation;
 import dev.zdt.core.DrainListener;
-import dev.zdt.core.DrainResult;
 import dev.zdt.core.DrainStatus;
-import dev.zdt.core.work.ShutdownParticipant;
 import io.awspring.cloud.sqs.annotation.SqsListener;
 import io.awspring.cloud.sqs.config.SqsBootstrapConfiguration;
 import io.awspring.cloud.sqs.config.SqsMessageListenerContainerFactory;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.event.ContextClosedEvent;
-import org.springframework.core.Ordered;
 
 /**
  * A service with an {@code @SqsListener} of score events that takes its time, on
@@ -63,8 +56,8 @@ class SqsTestApplication {
 	}
 
 	@Bean
-	ParticipantDriver participantDriver(ObjectProvider<ShutdownParticipant> participants, Consumption consumption) {
-		return new ParticipantDriver(participants, consumption);
+	DrainStart drainStart(Consumption consumption) {
+		return new DrainStart(consumption);
 	}
 
 	/**
@@ -102,56 +95,20 @@ class SqsTestApplication {
 	}
 
 	/**
-	 * Calls the {@link ShutdownParticipant} beans as the drain will once the starter
-	 * drives them (the participants' wiring is not in this branch): drain started, hold
-	 * ended, cancelled through the coordinator's listener; awaited in the context's
-	 * {@link ContextClosedEvent} after zdt's hold and before any lifecycle bean stops.
+	 * Tells the {@link Consumption} when the drain started. It only listens: the
+	 * starter's own wiring tells the participants.
 	 */
-	static class ParticipantDriver implements DrainListener, ApplicationListener<ContextClosedEvent>, Ordered {
-
-		static final Duration AWAIT = Duration.ofSeconds(20);
-
-		private final ObjectProvider<ShutdownParticipant> participants;
+	static class DrainStart implements DrainListener {
 
 		private final Consumption consumption;
 
-		ParticipantDriver(ObjectProvider<ShutdownParticipant> participants, Consumption consumption) {
-			this.participants = participants;
+		DrainStart(Consumption consumption) {
 			this.consumption = consumption;
 		}
 
 		@Override
 		public void drainStarted(DrainStatus drain) {
 			this.consumption.drainStarted();
-			this.participants.orderedStream().forEach(ShutdownParticipant::drainStarted);
-		}
-
-		@Override
-		public void holdEnded(DrainResult result) {
-			this.participants.orderedStream().forEach(ShutdownParticipant::holdEnded);
-		}
-
-		@Override
-		public void drainCancelled(DrainCancellation cancellation) {
-			this.participants.orderedStream().forEach(ShutdownParticipant::drainCancelled);
-		}
-
-		@Override
-		public void onApplicationEvent(ContextClosedEvent event) {
-			for (ShutdownParticipant participant : this.participants.orderedStream().toList()) {
-				try {
-					participant.awaitFinished(AWAIT);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					return;
-				}
-			}
-		}
-
-		@Override
-		public int getOrder() {
-			return Ordered.LOWEST_PRECEDENCE;
 		}
 
 	}

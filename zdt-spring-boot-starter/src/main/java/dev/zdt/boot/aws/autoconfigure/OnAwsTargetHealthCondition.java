@@ -2,8 +2,8 @@ package dev.zdt.boot.aws.autoconfigure;
 
 import java.util.List;
 
-import dev.zdt.boot.internal.BooleanProperties;
 import dev.zdt.boot.autoconfigure.ConditionalOnZdtEnabled;
+import dev.zdt.boot.internal.BooleanProperties;
 
 import org.springframework.boot.autoconfigure.condition.ConditionMessage;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
