@@ -1,10 +1,13 @@
 package dev.zdt.core.internal;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.zdt.core.hold.FixedDelayStrategy;
 import dev.zdt.core.hold.HoldBounds;
 import dev.zdt.core.hold.HoldContext;
+import dev.zdt.core.hold.HoldDecision;
 import dev.zdt.core.hold.HoldEvaluator;
 import dev.zdt.core.hold.HoldOutcome;
 import dev.zdt.core.hold.HoldStrategy;
@@ -63,6 +66,39 @@ class HoldTests {
 		assertThat(outcome.reason()).isEqualTo(HoldOutcome.MAX_HOLD);
 		assertThat(outcome.held()).isEqualTo(Duration.ofSeconds(30));
 		assertThat(hold.failure()).hasMessage("no client");
+	}
+
+	@Test
+	void aZeroMaxHoldEndsAtOnceWithoutStartingTheStrategyOrAFailure() {
+		AtomicInteger starts = new AtomicInteger();
+		CountDownLatch never = new CountDownLatch(1);
+		HoldStrategy slowToStart = new HoldStrategy() {
+
+			@Override
+			public HoldEvaluator start(HoldContext context) {
+				starts.incrementAndGet();
+				try {
+					never.await();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				return (evaluated) -> HoldDecision.release("started");
+			}
+
+			@Override
+			public String name() {
+				return "slow";
+			}
+
+		};
+		Hold hold = new Hold(slowToStart, new HoldBounds(Duration.ZERO, Duration.ZERO, CHECK), this.traffic,
+				this.ticker);
+		HoldOutcome outcome = hold.run();
+		assertThat(outcome.reason()).isEqualTo(HoldOutcome.MAX_HOLD);
+		assertThat(outcome.held()).isZero();
+		assertThat(hold.failure()).isNull();
+		assertThat(starts).hasValue(0);
 	}
 
 	@Test
