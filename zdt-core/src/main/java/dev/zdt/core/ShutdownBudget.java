@@ -23,9 +23,10 @@ import org.jspecify.annotations.Nullable;
  * timeout: among them the web server's graceful shutdown, at most {@link #phaseTimeout()}
  * ({@code spring.lifecycle.timeout-per-shutdown-phase}), shortened to what is left of the
  * load balancer's deregistration delay when that is known ({@link #inFlightWait}). A
- * phase whose work {@linkplain ShutdownPhase#beginsAtDrainStart() begins its stop when
- * the drain starts} overlaps the hold: it counts max(hold, its timeout), not their
- * sum;</li>
+ * phase whose work {@linkplain ShutdownPhase.Overlap#HOLD begins its stop when the drain
+ * starts} overlaps the hold: it counts max(hold, its timeout), not their sum; one whose
+ * work {@linkplain ShutdownPhase.Overlap#EARLIER_PHASE the participants awaited in an
+ * earlier phase} counts nothing;</li>
  * <li>the release of the web server's resources: {@link #resourceRelease()}, e.g. Reactor
  * Netty's event loops wait a quiet period (2 s by default) before they stop;</li>
  * <li>the exit of the JVM: {@link #EXIT_MARGIN}.</li>
@@ -233,7 +234,8 @@ public record ShutdownBudget(Duration maxHold, Duration phaseTimeout, Duration r
 	 * flight finish and the shutdown participants are awaited) is served first, since
 	 * finishing them is what the drain is for; then the other phases in the order they
 	 * stop, each keeping its timeout while there is time left, the later ones getting
-	 * what is left.
+	 * what is left. A phase whose work the participants awaited earlier
+	 * ({@link ShutdownPhase.Overlap#EARLIER_PHASE}) gets at most what the others leave.
 	 * @param gracePeriod the grace period, counted from the start of the drain
 	 * @param held how long the hold lasted
 	 * @return the phases whose timeout must be shortened, by phase number, in the order
@@ -242,7 +244,12 @@ public record ShutdownBudget(Duration maxHold, Duration phaseTimeout, Duration r
 	public Map<Integer, Duration> phaseCaps(Duration gracePeriod, Duration held) {
 		Duration left = forHoldAndPhases(gracePeriod).minus(held);
 		Map<Integer, Duration> capped = new HashMap<>();
+		List<ShutdownPhase> awaitedEarlier = new ArrayList<>();
 		for (ShutdownPhase phase : inOrderServed()) {
+			if (phase.overlap() == ShutdownPhase.Overlap.EARLIER_PHASE) {
+				awaitedEarlier.add(phase);
+				continue;
+			}
 			// A phase's timeout runs from when the phase begins to stop.
 			Duration needs = phase.endsAt(held, phase.timeout()).minus(held);
 			if (needs.compareTo(left) <= 0) {
@@ -251,6 +258,14 @@ public record ShutdownBudget(Duration maxHold, Duration phaseTimeout, Duration r
 			}
 			capped.put(phase.phase(), left.isNegative() ? Duration.ZERO : left);
 			left = Duration.ZERO;
+		}
+		// Counted as nothing, such a phase may only have what the others leave, should
+		// work have started again after the participants' wait.
+		Duration unused = left.isNegative() ? Duration.ZERO : left;
+		for (ShutdownPhase phase : awaitedEarlier) {
+			if (phase.timeout().compareTo(unused) > 0) {
+				capped.put(phase.phase(), unused);
+			}
 		}
 		Map<Integer, Duration> caps = new LinkedHashMap<>();
 		for (ShutdownPhase phase : this.phases) {

@@ -153,7 +153,8 @@ class ShutdownBudgetTests {
 	@CsvSource({ "30,0,32", "45,0,47", "10,0,32", "10,20,52", "45,20,67" })
 	void aPhaseThatBeginsItsStopWhenTheDrainStartsCountsTheLongerOfTheHoldAndItsStop(long stop, long then,
 			long required) {
-		ShutdownPhase beside = new ShutdownPhase(KAFKA, List.of("kafkaParticipant"), Duration.ofSeconds(stop), true);
+		ShutdownPhase beside = new ShutdownPhase(KAFKA, List.of("kafkaParticipant"), Duration.ofSeconds(stop),
+				ShutdownPhase.Overlap.HOLD);
 		ShutdownBudget budget = (then > 0) ? withPhases(30, beside, phase(EXECUTOR, "executor", then))
 				: withPhases(30, beside);
 		assertThat(budget.requiredGracePeriod()).isEqualTo(Duration.ofSeconds(required));
@@ -171,8 +172,8 @@ class ShutdownBudgetTests {
 
 	@Test
 	void aPhaseBesideTheHoldLeavesTheHoldItsTime() {
-		ShutdownBudget budget = withPhases(30,
-				new ShutdownPhase(KAFKA, List.of("kafkaParticipant"), Duration.ofSeconds(25), true));
+		ShutdownBudget budget = withPhases(30, new ShutdownPhase(KAFKA, List.of("kafkaParticipant"),
+				Duration.ofSeconds(25), ShutdownPhase.Overlap.HOLD));
 		assertThat(budget.fittedMaxHold(Duration.ofSeconds(30))).isEqualTo(Duration.ofSeconds(28));
 	}
 
@@ -206,13 +207,40 @@ class ShutdownBudgetTests {
 
 	@Test
 	void aPhaseBesideTheHoldIsCappedByTheTimeSinceTheDrainStarted() {
-		ShutdownBudget budget = withPhases(30,
-				new ShutdownPhase(KAFKA, List.of("kafkaParticipant"), Duration.ofSeconds(40), true),
-				phase(EXECUTOR, "applicationTaskExecutor", 30));
+		ShutdownBudget budget = withPhases(30, new ShutdownPhase(KAFKA, List.of("kafkaParticipant"),
+				Duration.ofSeconds(40), ShutdownPhase.Overlap.HOLD), phase(EXECUTOR, "applicationTaskExecutor", 30));
 		// 20 s after the hold the phase has had 40 s from the drain's start; the grace
 		// period leaves 28 s, so it may take 8 s and the executor nothing.
 		assertThat(budget.phaseCaps(Duration.ofSeconds(30), Duration.ofSeconds(20)))
 			.containsExactly(Map.entry(KAFKA, Duration.ofSeconds(8)), Map.entry(EXECUTOR, Duration.ZERO));
+	}
+
+	@Test
+	void aPhaseWhoseWorkTheParticipantsAwaitedInAnEarlierPhaseCountsNothing() {
+		ShutdownPhase awaited = new ShutdownPhase(EXECUTOR, List.of("applicationTaskExecutor"), Duration.ofSeconds(30),
+				ShutdownPhase.Overlap.EARLIER_PHASE);
+		ShutdownBudget budget = withPhases(30,
+				phase(ShutdownPhase.WEB_SERVER_GRACEFUL_SHUTDOWN, "webServerGracefulShutdown", 30), awaited);
+		assertThat(budget.requiredGracePeriod()).isEqualTo(Duration.ofSeconds(62));
+		assertThat(budget.firstPhaseBeyond(Duration.ofSeconds(62))).isNull();
+		assertThat(budget.fittedMaxHold(Duration.ofSeconds(62))).isEqualTo(Duration.ofSeconds(30));
+	}
+
+	@Test
+	void aPhaseWhoseWorkWasAwaitedEarlierGetsAtMostWhatIsLeftAndTakesNothingFromTheOthers() {
+		ShutdownBudget budget = withPhases(30,
+				phase(ShutdownPhase.WEB_SERVER_GRACEFUL_SHUTDOWN, "webServerGracefulShutdown", 30),
+				new ShutdownPhase(EXECUTOR, List.of("applicationTaskExecutor"), Duration.ofSeconds(30),
+						ShutdownPhase.Overlap.EARLIER_PHASE),
+				phase(EXECUTOR - 1, "late", 10));
+		// Hold 20 s, grace 72 s: 50 s left, the web server's 30 s first, then the late
+		// phase's 10 s; 10 s are left, which bound the awaited phase should work have
+		// started again.
+		assertThat(budget.phaseCaps(Duration.ofSeconds(72), Duration.ofSeconds(20)))
+			.containsExactly(Map.entry(EXECUTOR, Duration.ofSeconds(10)));
+		assertThat(budget.phaseCaps(Duration.ofSeconds(62), Duration.ofSeconds(30)))
+			.containsExactly(Map.entry(EXECUTOR, Duration.ZERO), Map.entry(EXECUTOR - 1, Duration.ZERO));
+		assertThat(budget.phaseCaps(Duration.ofSeconds(102), Duration.ofSeconds(30))).isEmpty();
 	}
 
 	@Test

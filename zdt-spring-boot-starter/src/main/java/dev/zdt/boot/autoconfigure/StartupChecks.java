@@ -97,10 +97,11 @@ final class StartupChecks implements ApplicationListener<ApplicationReadyEvent> 
 		ShutdownPhase beyond = budget.firstPhaseBeyond(grace);
 		StringBuilder steps = new StringBuilder("max hold " + seconds(budget.maxHold()));
 		for (ShutdownPhase phase : budget.phases()) {
-			steps.append(" + ").append(describe(phase));
-			if (phase.beginsAtDrainStart()) {
-				steps.append(" beside the hold");
-			}
+			steps.append(" + ").append(switch (phase.overlap()) {
+				case NONE -> describe(phase);
+				case HOLD -> describe(phase) + " beside the hold";
+				case EARLIER_PHASE -> describe(phase.withTimeout(Duration.ZERO)) + " (its work awaited before it)";
+			});
 		}
 		return String.format(
 				"zdt: the shutdown may not fit the termination grace period: %s%s + %s to exit = %s > %s; "

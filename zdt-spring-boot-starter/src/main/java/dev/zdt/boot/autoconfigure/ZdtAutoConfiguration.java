@@ -10,7 +10,7 @@ import dev.zdt.boot.lifecycle.DrainAwareApplicationAvailability;
 import dev.zdt.boot.lifecycle.DrainLifecycle;
 import dev.zdt.boot.lifecycle.DrainLogger;
 import dev.zdt.boot.lifecycle.ReadinessDrainListener;
-import dev.zdt.boot.work.StopsAtDrainStart;
+import dev.zdt.boot.work.CoversLifecycleStop;
 import dev.zdt.core.DrainCoordinator;
 import dev.zdt.core.DrainCoordinatorBuilder;
 import dev.zdt.core.DrainListener;
@@ -146,10 +146,10 @@ public final class ZdtAutoConfiguration {
 
 	@Bean
 	LifecyclePhases zdtLifecyclePhases(ApplicationContext context, LifecycleProperties lifecycle,
-			ObjectProvider<ShutdownPhaseTimeout> holdPhase, ObjectProvider<StopsAtDrainStart> stoppedAtDrainStart) {
+			ObjectProvider<ShutdownPhaseTimeout> holdPhase, ObjectProvider<CoversLifecycleStop> coverers) {
 		return new LifecyclePhases(context, lifecycle.getTimeoutPerShutdownPhase(),
 				() -> Map.of(DrainLifecycle.PHASE, holdPhase.getObject().timeout()),
-				() -> stoppedAtDrainStart.orderedStream().toList());
+				() -> coverers.orderedStream().toList());
 	}
 
 	@Bean

@@ -10,7 +10,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import dev.zdt.boot.work.StopsAtDrainStart;
+import dev.zdt.boot.work.CoversLifecycleStop;
+import dev.zdt.core.ShutdownPhase;
 import dev.zdt.core.work.ShutdownParticipant;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -35,12 +36,13 @@ import org.springframework.kafka.listener.MessageListenerContainer;
  * finished: a container does not tell how many records it has in hand.
  * <p>
  * The registry and the container beans it holds thus stop at the drain's start
- * ({@link StopsAtDrainStart}): Spring's stop of their lifecycle phase, after the hold,
- * finds them stopped, so the shutdown budget counts that phase beside the hold.
+ * ({@link CoversLifecycleStop}, beside the hold): Spring's stop of their lifecycle phase,
+ * after the hold, finds them stopped, so the shutdown budget counts that phase beside the
+ * hold.
  *
  * @since 0.2.0
  */
-public final class KafkaListenerParticipant implements ShutdownParticipant, StopsAtDrainStart {
+public final class KafkaListenerParticipant implements ShutdownParticipant, CoversLifecycleStop {
 
 	private static final Log logger = LogFactory.getLog(KafkaListenerParticipant.class);
 
@@ -103,9 +105,10 @@ public final class KafkaListenerParticipant implements ShutdownParticipant, Stop
 	}
 
 	@Override
-	public boolean stopsAtDrainStart(Lifecycle bean) {
-		return bean == this.registry || (bean instanceof MessageListenerContainer container
+	public ShutdownPhase.Overlap overlap(Lifecycle bean) {
+		boolean ours = bean == this.registry || (bean instanceof MessageListenerContainer container
 				&& this.registry.getAllListenerContainers().contains(container));
+		return ours ? ShutdownPhase.Overlap.HOLD : ShutdownPhase.Overlap.NONE;
 	}
 
 	@Override

@@ -14,10 +14,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
+import dev.zdt.boot.work.CoversLifecycleStop;
+import dev.zdt.core.ShutdownPhase;
 import dev.zdt.core.work.ShutdownParticipant;
+import io.awspring.cloud.sqs.listener.AbstractMessageListenerContainer;
+import io.awspring.cloud.sqs.listener.ContainerOptions;
 import io.awspring.cloud.sqs.listener.MessageListenerContainer;
+import io.awspring.cloud.sqs.listener.MessageListenerContainerRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.Lifecycle;
 
 /**
  * The SQS listener containers of spring-cloud-aws as a participant of the drain. No load
@@ -29,12 +37,16 @@ import org.apache.commons.logging.LogFactory;
  * takes the longer of the hold and the stop rather than their sum. A cancelled drain
  * starts again the containers it stopped, once their stop is over.
  * <p>
- * Spring's own stop of the containers (their phase is {@code Integer.MAX_VALUE}) comes
- * after the hold and finds them stopped, or joins a stop still under way.
+ * Spring's own stop of the containers and their registry (phase
+ * {@code Integer.MAX_VALUE}) comes after the hold and finds them stopped or stopping; the
+ * participants' wait after the hold waits for the stops still under way. The shutdown
+ * budget counts that phase beside the hold ({@link CoversLifecycleStop}), as long as the
+ * slowest container's stop: its listener shutdown timeout plus its acknowledgement
+ * shutdown timeout, 20 s + 20 s by default.
  *
  * @since 0.2.0
  */
-public final class SqsListenerParticipant implements ShutdownParticipant {
+public final class SqsListenerParticipant implements ShutdownParticipant, CoversLifecycleStop {
 
 	private static final Log logger = LogFactory.getLog(SqsListenerParticipant.class);
 
@@ -84,6 +96,36 @@ public final class SqsListenerParticipant implements ShutdownParticipant {
 			this.stops.clear();
 		}
 		stopped.forEach((container, stop) -> stop.whenComplete((result, failure) -> start(container)));
+	}
+
+	@Override
+	public ShutdownPhase.Overlap overlap(Lifecycle bean) {
+		boolean ours = bean instanceof MessageListenerContainerRegistry
+				|| (bean instanceof MessageListenerContainer<?> container && this.containers.get().contains(container));
+		return ours ? ShutdownPhase.Overlap.HOLD : ShutdownPhase.Overlap.NONE;
+	}
+
+	@Override
+	public @Nullable Duration synchronousStopBound(Lifecycle bean) {
+		Collection<? extends MessageListenerContainer<?>> stopped = (bean instanceof MessageListenerContainerRegistry registry)
+				? registry.getListenerContainers() : List.of((MessageListenerContainer<?>) bean);
+		Duration longest = Duration.ZERO;
+		for (MessageListenerContainer<?> container : stopped) {
+			Duration bound = stopBound(container);
+			if (bound == null) {
+				return null;
+			}
+			longest = (bound.compareTo(longest) > 0) ? bound : longest;
+		}
+		return longest;
+	}
+
+	private static @Nullable Duration stopBound(MessageListenerContainer<?> container) {
+		if (container instanceof AbstractMessageListenerContainer<?, ?, ?> known) {
+			ContainerOptions<?, ?> options = known.getContainerOptions();
+			return options.getListenerShutdownTimeout().plus(options.getAcknowledgementShutdownTimeout());
+		}
+		return null;
 	}
 
 	@Override

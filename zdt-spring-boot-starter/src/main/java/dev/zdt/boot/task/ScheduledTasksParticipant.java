@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import dev.zdt.boot.work.CoversLifecycleStop;
+import dev.zdt.core.ShutdownPhase;
 import dev.zdt.core.time.Ticker;
 import dev.zdt.core.work.ShutdownParticipant;
 import org.apache.commons.logging.Log;
@@ -15,7 +17,9 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.Lifecycle;
 import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.scheduling.config.CronTask;
 import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.FixedRateTask;
@@ -35,10 +39,18 @@ import org.springframework.scheduling.config.TriggerTask;
  * keep starting runs (one every period) that the shutdown then has to wait for or cut.
  * The next instance runs the schedule. A cancelled drain schedules the tasks again, on
  * the application's {@link TaskScheduler}.
+ * <p>
+ * The wait is for every task running on the application's {@link ThreadPoolTaskScheduler}
+ * beans too, scheduled by {@code @Scheduled} or by hand, as the schedulers' own lifecycle
+ * stop would wait for them: that stop, in a phase after the web server's, then finds none
+ * running, and the shutdown budget counts nothing for it ({@link CoversLifecycleStop},
+ * awaited in an earlier phase). A task scheduled by hand is not stopped at drain start;
+ * should one start a run after the wait, its phase has what the other phases leave of the
+ * grace period.
  *
  * @since 0.2.0
  */
-public final class ScheduledTasksParticipant implements ShutdownParticipant, DisposableBean {
+public final class ScheduledTasksParticipant implements ShutdownParticipant, CoversLifecycleStop, DisposableBean {
 
 	/** The participant's name in the status, the meters and the log. */
 	public static final String NAME = "scheduled-tasks";
@@ -48,6 +60,8 @@ public final class ScheduledTasksParticipant implements ShutdownParticipant, Dis
 	private final Supplier<List<ScheduledTaskHolder>> holders;
 
 	private final Supplier<@Nullable TaskScheduler> scheduler;
+
+	private final Supplier<List<ThreadPoolTaskScheduler>> pools;
 
 	private final Ticker ticker;
 
@@ -62,12 +76,14 @@ public final class ScheduledTasksParticipant implements ShutdownParticipant, Dis
 	 * @param holders supplies the holders of the scheduled tasks, asked at each step
 	 * @param scheduler supplies the scheduler that runs the tasks again when a drain is
 	 * cancelled
+	 * @param pools supplies the scheduler beans whose running tasks are waited for
 	 * @param ticker the clock of the wait
 	 */
 	public ScheduledTasksParticipant(Supplier<List<ScheduledTaskHolder>> holders,
-			Supplier<@Nullable TaskScheduler> scheduler, Ticker ticker) {
+			Supplier<@Nullable TaskScheduler> scheduler, Supplier<List<ThreadPoolTaskScheduler>> pools, Ticker ticker) {
 		this.holders = holders;
 		this.scheduler = scheduler;
+		this.pools = pools;
 		this.ticker = ticker;
 	}
 
@@ -137,17 +153,42 @@ public final class ScheduledTasksParticipant implements ShutdownParticipant, Dis
 		return null;
 	}
 
+	/**
+	 * Returns the runs in progress: of the scheduled tasks, or of all the tasks on the
+	 * scheduler beans if more (the runs of scheduled tasks are usually among them).
+	 * @return the runs in progress
+	 */
 	@Override
 	public long inProgress() {
-		long running = 0;
+		long scheduledRuns = 0;
 		for (ScheduledTaskHolder holder : this.holders.get()) {
 			for (ScheduledTask task : holder.getScheduledTasks()) {
 				if (task.getTask().getLastExecutionOutcome().status() == TaskExecutionOutcome.Status.STARTED) {
-					running++;
+					scheduledRuns++;
 				}
 			}
 		}
-		return running;
+		long onSchedulers = 0;
+		for (ThreadPoolTaskScheduler pool : this.pools.get()) {
+			onSchedulers += activeCount(pool);
+		}
+		return Math.max(scheduledRuns, onSchedulers);
+	}
+
+	private static int activeCount(ThreadPoolTaskScheduler pool) {
+		try {
+			return pool.getActiveCount();
+		}
+		catch (IllegalStateException ex) {
+			// Not a ScheduledThreadPoolExecutor underneath: its runs are not known.
+			return 0;
+		}
+	}
+
+	@Override
+	public ShutdownPhase.Overlap overlap(Lifecycle bean) {
+		boolean ours = this.pools.get().stream().anyMatch((pool) -> pool == bean);
+		return ours ? ShutdownPhase.Overlap.EARLIER_PHASE : ShutdownPhase.Overlap.NONE;
 	}
 
 	@Override

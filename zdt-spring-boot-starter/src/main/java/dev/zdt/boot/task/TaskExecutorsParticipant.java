@@ -5,9 +5,12 @@ import java.util.List;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.function.Supplier;
 
+import dev.zdt.boot.work.CoversLifecycleStop;
+import dev.zdt.core.ShutdownPhase;
 import dev.zdt.core.time.Ticker;
 import dev.zdt.core.work.ShutdownParticipant;
 
+import org.springframework.context.Lifecycle;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
@@ -24,10 +27,14 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  * running, even with tasks still queued, and its destruction then calls
  * {@code shutdownNow()}, which interrupts the running tasks and cancels the queued ones
  * (unless {@code spring.task.execution.shutdown.await-termination} is set).
+ * <p>
+ * Once this wait is over, the executors' own lifecycle phase (after the web server's)
+ * finds no task running: the shutdown budget counts nothing for it
+ * ({@link CoversLifecycleStop}, awaited in an earlier phase).
  *
  * @since 0.2.0
  */
-public final class TaskExecutorsParticipant implements ShutdownParticipant {
+public final class TaskExecutorsParticipant implements ShutdownParticipant, CoversLifecycleStop {
 
 	/** The participant's name in the status, the meters and the log. */
 	public static final String NAME = "task-executors";
@@ -73,6 +80,12 @@ public final class TaskExecutorsParticipant implements ShutdownParticipant {
 			return 0;
 		}
 		return Math.max(0, pool.getTaskCount() - pool.getCompletedTaskCount());
+	}
+
+	@Override
+	public ShutdownPhase.Overlap overlap(Lifecycle bean) {
+		boolean ours = this.executors.get().stream().anyMatch((executor) -> executor == bean);
+		return ours ? ShutdownPhase.Overlap.EARLIER_PHASE : ShutdownPhase.Overlap.NONE;
 	}
 
 	@Override

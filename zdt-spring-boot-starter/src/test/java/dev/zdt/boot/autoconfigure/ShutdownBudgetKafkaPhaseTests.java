@@ -8,6 +8,7 @@ import java.util.Map;
 import dev.zdt.boot.kafka.KafkaListenerParticipant;
 import dev.zdt.boot.kafka.autoconfigure.ZdtKafkaAutoConfiguration;
 import dev.zdt.boot.testapp.TestApplication;
+import dev.zdt.core.ShutdownPhase;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
@@ -73,28 +74,29 @@ class ShutdownBudgetKafkaPhaseTests {
 				assertThat(context).hasSingleBean(KafkaListenerParticipant.class);
 				assertThat(context.getBean(LifecyclePhases.class).read()).singleElement()
 					.satisfies((phase) -> assertThat(phase.beans()).containsExactly(REGISTRY))
-					.satisfies((phase) -> assertThat(phase.beginsAtDrainStart()).isTrue());
+					.satisfies((phase) -> assertThat(phase.overlap()).isEqualTo(ShutdownPhase.Overlap.HOLD));
 				assertThat(context.getBean(StartupChecks.class).warnings()).isEmpty();
 			});
 	}
 
 	@Test
 	void inAWebApplicationTheKafkaPhaseRunsBesideTheHoldAndTheLaterPhasesAfterIt() {
-		try (ConfigurableApplicationContext context = webApplication("zdt.termination-grace-period=91s")) {
+		try (ConfigurableApplicationContext context = webApplication("zdt.termination-grace-period=61s")) {
 			String warning = context.getBean(StartupChecks.class).warnings().get(0);
 			assertThat(warning).contains(
 					"max hold 20.000s + phase 2147483547 (" + REGISTRY + ") 30.000s beside the hold + phase "
 							+ WebServerDetector.gracefulShutdownPhase()
 							+ " (zdtParticipantsLifecycle, webServerGracefulShutdown) 30.000s + ",
-					"= 92.000s > zdt.termination-grace-period 91.000s", "at least 92");
+					"= 62.000s > zdt.termination-grace-period 61.000s", "at least 62");
 		}
 	}
 
 	@Test
 	void inAWebApplicationAGracePeriodWithRoomForTheLaterPhasesFitsBesideTheKafkaPhase() {
-		// Hold 20 s, the Kafka phase beside it up to 30 s, the web server's and the
-		// executor's phases 30 s each, the exit 2 s: 92 s.
-		try (ConfigurableApplicationContext context = webApplication("zdt.termination-grace-period=92s")) {
+		// Hold 20 s, the Kafka phase beside it up to 30 s, the web server's phase 30 s,
+		// the executor's phase nothing (zdt's participant awaited its tasks in the web
+		// server's), the exit 2 s: 62 s.
+		try (ConfigurableApplicationContext context = webApplication("zdt.termination-grace-period=62s")) {
 			assertThat(context.getBean(StartupChecks.class).warnings()).isEmpty();
 			// Once a 20 s hold has ended, the Kafka phase, begun at the drain's start,
 			// needs only 10 s more: no phase is cut.

@@ -1,6 +1,7 @@
 package dev.zdt.boot.sqs;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -18,9 +19,12 @@ import dev.zdt.core.work.ShutdownParticipant;
 import io.awspring.cloud.sqs.listener.MessageListenerContainer;
 import io.awspring.cloud.sqs.listener.MessageListenerContainerRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,6 +37,7 @@ import static org.awaitility.Awaitility.await;
  * reads the queue after the visibility timeout. Messages sent during the drain are
  * counted too.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class SqsShutdownTests {
 
 	private static final Duration HOLD = Duration.ofSeconds(6);
@@ -104,6 +109,31 @@ class SqsShutdownTests {
 	}
 
 	@Test
+	void theBudgetCountsTheContainersStopBesideTheHoldAsLongAsItsShutdownTimeouts(CapturedOutput output)
+			throws Exception {
+		try (ElasticMq sqs = ElasticMq.start()) {
+			sqs.createQueue(SqsTestApplication.QUEUE, VISIBILITY_TIMEOUT);
+			Consumption consumption = new Consumption(Duration.ofMillis(100));
+			// Hold 6 s; the containers' stop, begun when the drain starts, 10 s to finish
+			// the listeners + 5 s to send the acknowledgements: 15 s from the drain's
+			// start. With the participants' and web server's phase 30 s, the executors'
+			// nothing (awaited in it) and the exit 2 s: 47 s (on Boot 3.5's class path
+			// a running Kafka listener registry and Reactor Netty's quiet period add
+			// theirs).
+			try (ConfigurableApplicationContext context = start(sqs, consumption, HOLD,
+					"--zdt.termination-grace-period=46s", "--spring.reactor.netty.shutdown-quiet-period=0s")) {
+				assertThat(context.getBean(MessageListenerContainerRegistry.class).getListenerContainers())
+					.allMatch(MessageListenerContainer::isRunning);
+				assertThat(output).containsPattern("zdt: the shutdown may not fit the termination grace period: "
+						+ "max hold 6.000s \\+ phase 2147483647 \\([^)]+\\) 15.000s beside the hold \\+ ");
+				if (!output.toString().contains("internalKafkaListenerEndpointRegistry")) {
+					assertThat(output).contains("= 47.000s > zdt.termination-grace-period 46.000s", "at least 47");
+				}
+			}
+		}
+	}
+
+	@Test
 	void aCancelledDrainStartsTheContainersItStoppedAgain() throws Exception {
 		try (ElasticMq sqs = ElasticMq.start()) {
 			String queue = sqs.createQueue(SqsTestApplication.QUEUE, VISIBILITY_TIMEOUT);
@@ -136,7 +166,8 @@ class SqsShutdownTests {
 		sent.add(body);
 	}
 
-	private static ConfigurableApplicationContext start(ElasticMq sqs, Consumption consumption, Duration hold) {
+	private static ConfigurableApplicationContext start(ElasticMq sqs, Consumption consumption, Duration hold,
+			String... more) {
 		SpringApplication application = new SpringApplication(SqsTestApplication.class);
 		// A web server, as behind a load balancer: zdt holds only while one serves.
 		application.setWebApplicationType(WebApplicationType.SERVLET);
@@ -144,9 +175,11 @@ class SqsShutdownTests {
 			context.getBeanFactory().registerSingleton("elasticMq", sqs);
 			context.getBeanFactory().registerSingleton("consumption", consumption);
 		});
-		return application.run("--server.port=0", "--zdt.drain.strategy=fixed",
-				"--zdt.drain.delay=" + hold.toMillis() + "ms", "--zdt.drain.min-hold=0s",
-				"--zdt.drain.max-hold=" + hold.toMillis() + "ms");
+		List<String> args = new ArrayList<>(
+				List.of("--server.port=0", "--zdt.drain.strategy=fixed", "--zdt.drain.delay=" + hold.toMillis() + "ms",
+						"--zdt.drain.min-hold=0s", "--zdt.drain.max-hold=" + hold.toMillis() + "ms"));
+		args.addAll(List.of(more));
+		return application.run(args.toArray(String[]::new));
 	}
 
 }

@@ -1,6 +1,9 @@
 package dev.zdt.boot.task;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.zdt.boot.autoconfigure.ZdtAutoConfiguration;
@@ -16,6 +19,7 @@ import org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfigurati
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
@@ -73,6 +77,47 @@ class ScheduledTasksParticipantTests {
 				.untilAsserted(() -> assertThat(jobs.started()).as("runs started after the drain was cancelled")
 					.isGreaterThan(stoppedAt + 1));
 		});
+	}
+
+	@Test
+	void aTaskRunningOnTheSchedulerThatWasScheduledByHandIsWaitedFor() {
+		// No @Scheduled job here: the one run is the task scheduled by hand.
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(ZdtAutoConfiguration.class, ZdtWorkAutoConfiguration.class,
+					ZdtTaskAutoConfiguration.class, TaskSchedulingAutoConfiguration.class,
+					LifecycleAutoConfiguration.class))
+			.withUserConfiguration(SchedulingOnlyConfiguration.class)
+			.run((context) -> {
+				ScheduledTasksParticipant participant = context.getBean(ScheduledTasksParticipant.class);
+				CountDownLatch release = new CountDownLatch(1);
+				CountDownLatch running = new CountDownLatch(1);
+				context.getBean(TaskScheduler.class).schedule(() -> {
+					running.countDown();
+					awaitQuietly(release);
+				}, Instant.now());
+				assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+				assertThat(participant.inProgress()).as("runs in progress").isGreaterThanOrEqualTo(1);
+				assertThat(participant.awaitFinished(Duration.ofMillis(200))).as("unfinished after a short wait")
+					.isGreaterThanOrEqualTo(1);
+				release.countDown();
+				await().atMost(Duration.ofSeconds(10))
+					.untilAsserted(() -> assertThat(participant.awaitFinished(Duration.ofSeconds(5))).isZero());
+			});
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableScheduling
+	static class SchedulingOnlyConfiguration {
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -14,9 +14,12 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -31,10 +34,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the token from the Secret, drains the app, after which readiness (and so the ALB health
  * check) fails while liveness holds. The shipped token is a placeholder the app refuses,
  * so the test puts a generated one in both places first, as k8s/README.md ("The drain
- * token") tells users to.
+ * token") tells users to. The app gets the grace period the manifests give it, and its
+ * startup check must accept it.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "management.server.port=0" })
 @DirtiesContext
+@ExtendWith(OutputCaptureExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ManifestsAgainstRunningAppTests {
 
@@ -54,6 +59,19 @@ class ManifestsAgainstRunningAppTests {
 	static void tokenFromTheSecret(DynamicPropertyRegistry registry) {
 		registry.add("zdt.drain.token",
 				() -> withOwnToken(Yamls.string(MANIFESTS.only("Secret"), "stringData", "token")));
+		registry.add("zdt.termination-grace-period", () -> Yamls
+			.string(Yamls.named(Yamls.list(container(), "env"), "ZDT_TERMINATION_GRACE_PERIOD"), "value"));
+	}
+
+	@Test
+	@Order(0)
+	void theAppsStartupCheckAcceptsTheGracePeriodOfTheManifests(CapturedOutput output) {
+		// The sample runs @Async and @Scheduled work beside its web server: the budget
+		// the app checks at startup counts every shutdown phase, and the manifests' grace
+		// period must hold them all, without zdt shortening its own hold to fit.
+		assertThat(output).containsPattern("Started \\w+ in")
+			.doesNotContain("zdt: the shutdown may not fit")
+			.doesNotContain("fitted to");
 	}
 
 	@Test

@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.annotation.ScheduledAnnotationBeanPostProcessor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.scheduling.config.ScheduledTaskHolder;
 import org.springframework.util.function.SingletonSupplier;
 
@@ -48,9 +49,12 @@ public final class ZdtTaskAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnClass(name = "org.springframework.scheduling.config.TaskExecutionOutcome")
 	ScheduledTasksParticipant zdtScheduledTasksParticipant(ObjectProvider<ScheduledTaskHolder> holders,
-			ObjectProvider<TaskScheduler> scheduler, ObjectProvider<Ticker> ticker, BeanFactory beanFactory) {
+			ObjectProvider<TaskScheduler> scheduler, ObjectProvider<ThreadPoolTaskScheduler> pools,
+			ObjectProvider<Ticker> ticker, BeanFactory beanFactory) {
 		SingletonSupplier<List<ScheduledTaskHolder>> all = SingletonSupplier.of(() -> holders.orderedStream().toList());
-		return new ScheduledTasksParticipant(all, () -> schedulerOf(scheduler, beanFactory),
+		SingletonSupplier<List<ThreadPoolTaskScheduler>> allPools = SingletonSupplier
+			.of(() -> pools.orderedStream().toList());
+		return new ScheduledTasksParticipant(all, () -> schedulerOf(scheduler, beanFactory), allPools,
 				ticker.getIfAvailable(Ticker::system));
 	}
 
