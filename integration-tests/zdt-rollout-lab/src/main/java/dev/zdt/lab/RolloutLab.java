@@ -39,7 +39,7 @@ import dev.zdt.lab.rollout.Scenario;
  *       nodes: zdt adaptive and zdt AWS, steady and bursty at 644 req/s over 2 LB nodes split 160:1, the
  *       second stopping 5-10 s after draining, lag 3-6, LB routing until deregistered, 3 runs per cell,
  *       into results/nodes)
- * bench background [--runs 3] [--scenarios boot-defaults,zdt-adaptive] [--rate 200] [--lag 2-5]
+ * bench background [--runs 3] [--scenarios boot-defaults,zdt-adaptive,zdt-nothing-set] [--rate 200] [--lag 2-5]
  *       [--events-per-second 20] [--settle-timeout 300] [--out results/background]
  *       (the sample app with its background work: Kafka score events, @Async exports, a scheduled
  *       cleanup; counts exports lost, cleanup runs cut, events lost and processed twice)
@@ -156,11 +156,13 @@ public final class RolloutLab {
 	/**
 	 * The sample app with its background work (Kafka score events, {@code @Async}
 	 * exports, a scheduled cleanup) through rolling updates: plain Spring Boot beside zdt
-	 * on its defaults, 3 runs each, 200 req/s, lag 2-5 s, 20 score events/s.
+	 * on its defaults with the manifests' grace period and with Kubernetes' default 30 s
+	 * and nothing set, 3 runs each, 200 req/s, lag 2-5 s, 20 score events/s.
 	 */
 	private static int background(Arguments arguments) throws Exception {
 		List<Scenario> scenarios = new ArrayList<>();
-		for (String id : arguments.list("scenarios", Scenario.BOOT_DEFAULTS.id() + "," + Scenario.ZDT_ADAPTIVE.id())) {
+		for (String id : arguments.list("scenarios", String.join(",", Scenario.BOOT_DEFAULTS.id(),
+				Scenario.ZDT_ADAPTIVE.id(), Scenario.ZDT_NOTHING_SET.id()))) {
 			scenarios.add(Scenario.of(id));
 		}
 		RunSpec base = RunSpec.of(Scenario.ZDT_ADAPTIVE)

@@ -94,6 +94,17 @@ public record Scenario(String id, String label, List<String> appArguments, PreSt
 			List.of(), PreStop.none());
 
 	/**
+	 * zdt as a user who sets nothing gets it on Kubernetes: its defaults,
+	 * {@code preStop httpGet} on the drain endpoint, Kubernetes' default grace period of
+	 * 30 s, no {@code zdt.termination-grace-period}. The pod is on Kubernetes as Spring
+	 * Boot sees it ({@code spring.main.cloud-platform=kubernetes}, what the service
+	 * environment variables of a real pod make it detect), so zdt plans for the 30 s.
+	 */
+	public static final Scenario ZDT_NOTHING_SET = new Scenario("zdt-nothing-set",
+			"zdt defaults, grace 30 s, nothing set", List.of("--spring.main.cloud-platform=kubernetes"),
+			PreStop.httpGet(DRAIN_PATH, Map.of()), Duration.ofSeconds(30));
+
+	/**
 	 * {@link #ZDT_ADAPTIVE} on the Spring Boot 3.5 sample app.
 	 */
 	public static final Scenario ZDT_BOOT3 = zdt("zdt-boot3", "zdt adaptive (defaults), Spring Boot 3.5", List.of(),
@@ -156,14 +167,15 @@ public record Scenario(String id, String label, List<String> appArguments, PreSt
 		if (id.startsWith("prestop-sleep-")) {
 			return preStopSleep(Integer.parseInt(id.substring("prestop-sleep-".length())));
 		}
-		for (Scenario scenario : List.of(BOOT_DEFAULTS, ZDT_FIXED, ZDT_ADAPTIVE, ZDT_AWS, ZDT_SIGTERM_ONLY, ZDT_BOOT3,
-				ZDT_WEBFLUX)) {
+		for (Scenario scenario : List.of(BOOT_DEFAULTS, ZDT_FIXED, ZDT_ADAPTIVE, ZDT_AWS, ZDT_SIGTERM_ONLY,
+				ZDT_NOTHING_SET, ZDT_BOOT3, ZDT_WEBFLUX)) {
 			if (scenario.id.equals(id)) {
 				return scenario;
 			}
 		}
 		throw new IllegalArgumentException("Unknown scenario '" + id
-				+ "' (boot-defaults, prestop-sleep-N, zdt-fixed, zdt-adaptive, zdt-aws, zdt-sigterm, zdt-boot3, zdt-webflux)");
+				+ "' (boot-defaults, prestop-sleep-N, zdt-fixed, zdt-adaptive, zdt-aws, zdt-sigterm, zdt-nothing-set, "
+				+ "zdt-boot3, zdt-webflux)");
 	}
 
 	/**

@@ -40,6 +40,15 @@ class ScenarioTests {
 	}
 
 	@Test
+	void zdtWithNothingSetRunsOnKubernetesDefaultGracePeriodWithoutTellingTheStarter() {
+		Scenario nothingSet = Scenario.of("zdt-nothing-set");
+		assertThat(nothingSet).isSameAs(Scenario.ZDT_NOTHING_SET);
+		assertThat(nothingSet.gracePeriod()).isEqualTo(Duration.ofSeconds(30));
+		assertThat(nothingSet.appArguments()).containsExactly("--spring.main.cloud-platform=kubernetes");
+		assertThat(nothingSet.preStop().describe()).isEqualTo("httpGet /actuator/zdt/drain");
+	}
+
+	@Test
 	void zdtAwsScenarioUsesTheDefaultStrategyWithAFakeElbv2EndpointAndIsPartOfTheBenchmark() {
 		Scenario aws = Scenario.of("zdt-aws");
 		assertThat(aws).isSameAs(Scenario.ZDT_AWS);
