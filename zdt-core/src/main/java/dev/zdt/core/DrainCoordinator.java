@@ -204,7 +204,7 @@ public final class DrainCoordinator {
 			return result;
 		}
 		current.refuseWaitFromListener();
-		long deadline = current.hold.startNanos() + this.bounds.maxHold().plus(ShutdownBudget.WAIT_MARGIN).toNanos();
+		long deadline = current.hold.startNanos() + longestDrainWait().toNanos();
 		if (!this.ticker.awaitUntil(current.result, deadline)) {
 			return expire(current);
 		}
@@ -380,6 +380,15 @@ public final class DrainCoordinator {
 	 */
 	public HoldBounds bounds() {
 		return this.bounds;
+	}
+
+	/**
+	 * Returns how long a caller of {@link #drain(DrainTrigger)} waits at most
+	 * ({@link ShutdownBudget#longestDrainWait(Duration)}).
+	 * @return max hold + {@link ShutdownBudget#WAIT_MARGIN}
+	 */
+	public Duration longestDrainWait() {
+		return ShutdownBudget.longestDrainWait(this.bounds.maxHold());
 	}
 
 }

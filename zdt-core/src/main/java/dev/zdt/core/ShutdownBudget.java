@@ -155,7 +155,17 @@ public record ShutdownBudget(Duration maxHold, Duration phaseTimeout, Duration r
 	 * @return max hold + {@link #WAIT_MARGIN}
 	 */
 	public Duration longestDrainWait() {
-		return this.maxHold.plus(WAIT_MARGIN);
+		return longestDrainWait(this.maxHold);
+	}
+
+	/**
+	 * Returns how long a caller of {@link DrainCoordinator#drain(DrainTrigger)} waits at
+	 * most for a drain with the given maximum hold.
+	 * @param maxHold the longest hold
+	 * @return max hold + {@link #WAIT_MARGIN}
+	 */
+	public static Duration longestDrainWait(Duration maxHold) {
+		return maxHold.plus(WAIT_MARGIN);
 	}
 
 	/**

@@ -6,7 +6,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import dev.zdt.core.DrainCoordinator;
-import dev.zdt.core.ShutdownBudget;
 import dev.zdt.core.DrainState;
 import dev.zdt.core.DrainTrigger;
 import dev.zdt.core.connection.LongLivedConnections;
@@ -179,7 +178,7 @@ public class ZdtEndpoint {
 		CompletableFuture<WebEndpointResponse<OperationResponseBody>> afterHold = this.coordinator
 			.startDrain(DrainTrigger.ENDPOINT)
 			.thenApply((result) -> new WebEndpointResponse<>(status(details), WebEndpointResponse.STATUS_OK));
-		Duration bound = this.coordinator.bounds().maxHold().plus(ShutdownBudget.WAIT_MARGIN);
+		Duration bound = this.coordinator.longestDrainWait();
 		return new PendingResponse(afterHold, bound, () -> drainWithinBound(details));
 	}
 

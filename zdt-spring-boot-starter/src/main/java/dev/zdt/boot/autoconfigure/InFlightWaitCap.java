@@ -27,7 +27,7 @@ final class InFlightWaitCap implements DrainListener {
 
 	private final int gracefulShutdownPhase;
 
-	private final Supplier<ShutdownBudget> budget;
+	private final ShutdownBudget budget;
 
 	private final Supplier<@Nullable LoadBalancerHoldStrategySupplier> loadBalancer;
 
@@ -35,16 +35,13 @@ final class InFlightWaitCap implements DrainListener {
 
 	private volatile boolean capped;
 
-	// The budget comes from the coordinator, which this listener is part of: so it is
-	// asked for
-	// only once a hold has ended.
 	InFlightWaitCap(Supplier<@Nullable DefaultLifecycleProcessor> processor, int gracefulShutdownPhase,
-			Supplier<ShutdownBudget> budget, Supplier<@Nullable LoadBalancerHoldStrategySupplier> loadBalancer) {
+			ShutdownBudget budget, Supplier<@Nullable LoadBalancerHoldStrategySupplier> loadBalancer) {
 		this(processor, gracefulShutdownPhase, budget, loadBalancer, () -> null);
 	}
 
 	InFlightWaitCap(Supplier<@Nullable DefaultLifecycleProcessor> processor, int gracefulShutdownPhase,
-			Supplier<ShutdownBudget> budget, Supplier<@Nullable LoadBalancerHoldStrategySupplier> loadBalancer,
+			ShutdownBudget budget, Supplier<@Nullable LoadBalancerHoldStrategySupplier> loadBalancer,
 			Supplier<@Nullable PhaseDeadline> deadline) {
 		this.processor = processor;
 		this.gracefulShutdownPhase = gracefulShutdownPhase;
@@ -77,7 +74,7 @@ final class InFlightWaitCap implements DrainListener {
 		}
 		// The processor has no getter, and no way to remove a phase's own timeout: the
 		// shutdown timeout for that phase is what it had before.
-		Duration timeout = (cap != null) ? cap : this.budget.get().phaseTimeout();
+		Duration timeout = (cap != null) ? cap : this.budget.phaseTimeout();
 		lifecycleProcessor.setTimeoutForShutdownPhase(this.gracefulShutdownPhase, timeout.toMillis());
 		this.capped = cap != null;
 	}
@@ -94,7 +91,7 @@ final class InFlightWaitCap implements DrainListener {
 		if (loadBalancer == null) {
 			return null;
 		}
-		ShutdownBudget budget = this.budget.get();
+		ShutdownBudget budget = this.budget;
 		Duration wait = budget.inFlightWait(held, loadBalancer.drainingSeenAt(), loadBalancer.deregistrationDelay());
 		return (wait.compareTo(budget.phaseTimeout()) < 0) ? wait : null;
 	}

@@ -23,8 +23,7 @@ import org.springframework.context.support.DefaultLifecycleProcessor;
  * exits before kubelet's SIGKILL: a phase cut by its timeout is logged by Spring and the
  * rest of the shutdown (destroy methods, logs, exit code) still happens, where SIGKILL
  * would end everything at once. A cancelled drain gives the phases their timeouts back.
- * The budget and the phases are asked for only once a hold has ended: the budget comes
- * from the coordinator, which this listener is part of.
+ * The phases are read once a hold has ended, as they are then.
  * <p>
  * With zdt-aws the web server's phase may be shortened further by
  * {@link InFlightWaitCap}. Listeners run in no order, so both compute the same timeout
@@ -39,7 +38,7 @@ final class PhaseDeadline implements DrainListener {
 
 	private final Supplier<List<ShutdownPhase>> phases;
 
-	private final Supplier<ShutdownBudget> budget;
+	private final ShutdownBudget budget;
 
 	private final GracePeriodFit gracePeriod;
 
@@ -50,7 +49,7 @@ final class PhaseDeadline implements DrainListener {
 	private final Map<Integer, Duration> before = new HashMap<>();
 
 	PhaseDeadline(Supplier<@Nullable DefaultLifecycleProcessor> processor, Supplier<List<ShutdownPhase>> phases,
-			Supplier<ShutdownBudget> budget, GracePeriodFit gracePeriod, int gracefulShutdownPhase,
+			ShutdownBudget budget, GracePeriodFit gracePeriod, int gracefulShutdownPhase,
 			Supplier<@Nullable InFlightWaitCap> inFlightWaitCap) {
 		this.processor = processor;
 		this.phases = phases;
@@ -98,7 +97,7 @@ final class PhaseDeadline implements DrainListener {
 		if (grace == null) {
 			return Map.of();
 		}
-		return this.budget.get().withPhases(phases).phaseCaps(grace, held);
+		return this.budget.withPhases(phases).phaseCaps(grace, held);
 	}
 
 	// The web server's phase as InFlightWaitCap leaves it, whichever of the two runs

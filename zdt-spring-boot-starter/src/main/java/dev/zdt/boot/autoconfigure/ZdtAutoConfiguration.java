@@ -81,12 +81,10 @@ public final class ZdtAutoConfiguration {
 	@ConditionalOnMissingBean
 	DrainCoordinator zdtDrainCoordinator(ZdtProperties properties, HoldStrategy strategy, TrafficMonitor traffic,
 			ObjectProvider<DrainListener> listeners, ObjectProvider<Ticker> ticker, ObjectProvider<Clock> clock,
-			ObjectProvider<DrainAwareApplicationAvailability> availability, Environment environment,
-			GracePeriodFit gracePeriod, LifecycleProperties lifecycle, ApplicationContext context) {
-		HoldBounds bounds = TestContextHold.bounds(properties.getDrain(), environment);
+			ObjectProvider<DrainAwareApplicationAvailability> availability, HoldBounds bounds) {
 		DrainCoordinatorBuilder builder = DrainCoordinator.builder()
 			.strategy(strategy)
-			.bounds(gracePeriod.fit(bounds, budget(bounds, lifecycle, context), environment))
+			.bounds(bounds)
 			.traffic(traffic)
 			.ticker(ticker.getIfAvailable(Ticker::system))
 			.clock(clock.getIfAvailable(Clock::systemUTC))
@@ -133,10 +131,21 @@ public final class ZdtAutoConfiguration {
 		return GracePeriodFit.of(properties.getTerminationGracePeriod(), environment);
 	}
 
+	/**
+	 * The bounds of the hold, built once: the configured ones (zero in a test context),
+	 * with the default max hold fitted into the grace period. The coordinator and the
+	 * budget get this same object.
+	 */
 	@Bean
-	ShutdownBudget zdtShutdownBudget(DrainCoordinator coordinator, LifecycleProperties lifecycle,
-			ApplicationContext context) {
-		return budget(coordinator.bounds(), lifecycle, context);
+	HoldBounds zdtHoldBounds(ZdtProperties properties, Environment environment, GracePeriodFit gracePeriod,
+			LifecycleProperties lifecycle, ApplicationContext context) {
+		HoldBounds configured = TestContextHold.bounds(properties.getDrain(), environment);
+		return gracePeriod.fit(configured, budget(configured, lifecycle, context), environment);
+	}
+
+	@Bean
+	ShutdownBudget zdtShutdownBudget(HoldBounds bounds, LifecycleProperties lifecycle, ApplicationContext context) {
+		return budget(bounds, lifecycle, context);
 	}
 
 	private static ShutdownBudget budget(HoldBounds bounds, LifecycleProperties lifecycle, ApplicationContext context) {
@@ -153,13 +162,13 @@ public final class ZdtAutoConfiguration {
 	}
 
 	@Bean
-	PhaseDeadline zdtPhaseDeadline(ApplicationContext context, ObjectProvider<ShutdownBudget> budget,
+	PhaseDeadline zdtPhaseDeadline(ApplicationContext context, ShutdownBudget budget,
 			ObjectProvider<LifecyclePhases> phases, GracePeriodFit gracePeriod,
 			ObjectProvider<InFlightWaitCap> inFlightWaitCap) {
 		int gracefulShutdownPhase = WebServerDetector.webServerModulePresent(context.getClassLoader())
 				? WebServerDetector.gracefulShutdownPhase() : ShutdownPhase.WEB_SERVER_GRACEFUL_SHUTDOWN;
-		return new PhaseDeadline(() -> LifecycleProcessors.find(context), () -> phases.getObject().read(),
-				budget::getObject, gracePeriod, gracefulShutdownPhase, inFlightWaitCap::getIfAvailable);
+		return new PhaseDeadline(() -> LifecycleProcessors.find(context), () -> phases.getObject().read(), budget,
+				gracePeriod, gracefulShutdownPhase, inFlightWaitCap::getIfAvailable);
 	}
 
 	@Bean
@@ -170,10 +179,10 @@ public final class ZdtAutoConfiguration {
 	@Bean
 	@ConditionalOnBean(LoadBalancerHoldStrategySupplier.class)
 	@ConditionalOnClass(name = BootWebServers.APPLICATION_CONTEXT)
-	InFlightWaitCap zdtInFlightWaitCap(ApplicationContext context, ObjectProvider<ShutdownBudget> budget,
+	InFlightWaitCap zdtInFlightWaitCap(ApplicationContext context, ShutdownBudget budget,
 			ObjectProvider<LoadBalancerHoldStrategySupplier> loadBalancer, ObjectProvider<PhaseDeadline> deadline) {
 		return new InFlightWaitCap(() -> LifecycleProcessors.find(context), WebServerDetector.gracefulShutdownPhase(),
-				budget::getObject, loadBalancer::getIfUnique, deadline::getIfAvailable);
+				budget, loadBalancer::getIfUnique, deadline::getIfAvailable);
 	}
 
 	@Bean

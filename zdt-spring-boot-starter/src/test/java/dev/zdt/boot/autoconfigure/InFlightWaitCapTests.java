@@ -71,7 +71,7 @@ class InFlightWaitCapTests {
 
 	@Test
 	void withoutALoadBalancerTheShutdownTimeoutIsLeftAlone() {
-		InFlightWaitCap cap = new InFlightWaitCap(() -> null, 0, () -> BUDGET, () -> null);
+		InFlightWaitCap cap = new InFlightWaitCap(() -> null, 0, BUDGET, () -> null);
 		assertThat(cap.cap(Duration.ofSeconds(25))).isNull();
 	}
 
@@ -79,7 +79,7 @@ class InFlightWaitCapTests {
 	void aCancelledDrainTakesItsCapBackSoThatALaterShutdownWaitsTheWholeTimeout() throws Exception {
 		RecordingLifecycleProcessor processor = new RecordingLifecycleProcessor();
 		SeenDraining loadBalancer = new SeenDraining(Duration.ofSeconds(20), Duration.ofSeconds(1));
-		InFlightWaitCap cap = new InFlightWaitCap(() -> processor, GRACEFUL_PHASE, () -> BUDGET, () -> loadBalancer);
+		InFlightWaitCap cap = new InFlightWaitCap(() -> processor, GRACEFUL_PHASE, BUDGET, () -> loadBalancer);
 		DrainCoordinator coordinator = DrainCoordinator.builder()
 			.strategy(new FixedDelayStrategy(Duration.ofSeconds(13)))
 			.bounds(new HoldBounds(Duration.ZERO, Duration.ofSeconds(30), Duration.ofMillis(100)))
@@ -101,7 +101,7 @@ class InFlightWaitCapTests {
 	void withoutACapTheShutdownTimeoutIsNotTouched() throws Exception {
 		RecordingLifecycleProcessor processor = new RecordingLifecycleProcessor();
 		SeenDraining loadBalancer = new SeenDraining(Duration.ofSeconds(20), null);
-		InFlightWaitCap cap = new InFlightWaitCap(() -> processor, GRACEFUL_PHASE, () -> BUDGET, () -> loadBalancer);
+		InFlightWaitCap cap = new InFlightWaitCap(() -> processor, GRACEFUL_PHASE, BUDGET, () -> loadBalancer);
 		DrainCoordinator coordinator = DrainCoordinator.builder()
 			.strategy(new FixedDelayStrategy(Duration.ofSeconds(13)))
 			.bounds(new HoldBounds(Duration.ZERO, Duration.ofSeconds(30), Duration.ofMillis(100)))
@@ -120,12 +120,12 @@ class InFlightWaitCapTests {
 		RecordingLifecycleProcessor processor = new RecordingLifecycleProcessor();
 		SeenDraining loadBalancer = new SeenDraining(Duration.ofSeconds(40), Duration.ofSeconds(5));
 		AtomicReference<@Nullable PhaseDeadline> deadline = new AtomicReference<>();
-		InFlightWaitCap cap = new InFlightWaitCap(() -> processor, GRACEFUL_PHASE, () -> BUDGET, () -> loadBalancer,
+		InFlightWaitCap cap = new InFlightWaitCap(() -> processor, GRACEFUL_PHASE, BUDGET, () -> loadBalancer,
 				deadline::get);
 		deadline.set(new PhaseDeadline(() -> processor,
 				() -> List.of(new ShutdownPhase(GRACEFUL_PHASE, List.of("webServerGracefulShutdown"),
 						Duration.ofSeconds(30))),
-				() -> BUDGET, GracePeriodFit.of(Duration.ofSeconds(grace), new MockEnvironment()), GRACEFUL_PHASE,
+				BUDGET, GracePeriodFit.of(Duration.ofSeconds(grace), new MockEnvironment()), GRACEFUL_PHASE,
 				() -> cap));
 		DrainCoordinator coordinator = DrainCoordinator.builder()
 			.strategy(new FixedDelayStrategy(Duration.ofSeconds(25)))
@@ -159,7 +159,7 @@ class InFlightWaitCapTests {
 			}
 
 		};
-		return new InFlightWaitCap(() -> null, 0, () -> BUDGET, () -> loadBalancer);
+		return new InFlightWaitCap(() -> null, 0, BUDGET, () -> loadBalancer);
 	}
 
 	/**
