@@ -22,7 +22,7 @@ class UserCodeDrainIntegrationTests {
 	private static final Duration MAX_HOLD = Duration.ofSeconds(2);
 
 	/**
-	 * How long past the maximum hold zdt may keep a caller: README, "Shutdown budget".
+	 * How long past the maximum hold zdt may keep a caller: docs/shutdown-budget.md.
 	 */
 	private static final Duration WAIT_MARGIN = Duration.ofSeconds(2);
 

@@ -19,8 +19,8 @@ import org.springframework.core.env.Environment;
 /**
  * Warns at startup about setups in which the drain cannot protect requests: a budget that
  * kubelet's SIGKILL would cut, an immediate server shutdown, a deregistration delay
- * shorter than the drain plus shutdown. The rule is the {@link ShutdownBudget}'s (README,
- * "Shutdown budget"), with every shutdown phase of the running lifecycle beans
+ * shorter than the drain plus shutdown. The rule is the {@link ShutdownBudget}'s
+ * (docs/shutdown-budget.md), with every shutdown phase of the running lifecycle beans
  * ({@link LifecyclePhases}), read when the application is ready. Where the grace period
  * is only assumed (Kubernetes' default, {@link GracePeriodFit}), a budget that does not
  * fit it is said at INFO, not warned about: the user has not said otherwise.

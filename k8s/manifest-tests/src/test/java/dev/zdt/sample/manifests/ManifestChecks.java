@@ -166,7 +166,7 @@ final class ManifestChecks {
 		ShutdownBudget budget = budget();
 		require(ManifestRule.GRACE_PERIOD, budget.fitsGracePeriod(grace),
 				"terminationGracePeriodSeconds %d must be at least max hold %ds + shutdown timeout %ds + %ds to exit = %ds "
-						+ "(README, \"Shutdown budget\")",
+						+ "(docs/shutdown-budget.md)",
 				grace.toSeconds(), this.app.maxHold().toSeconds(), this.app.shutdownTimeout().toSeconds(),
 				ShutdownBudget.EXIT_MARGIN.toSeconds(), budget.requiredGracePeriod().toSeconds());
 		ZdtProperties bound = AppSettings.bindZdtProperties(envValues());

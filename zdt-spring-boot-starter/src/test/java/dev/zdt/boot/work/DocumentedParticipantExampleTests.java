@@ -29,10 +29,10 @@ import org.springframework.stereotype.Component;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * README's example of a custom shutdown participant ("Work no load balancer routes")
+ * The documentation's example of a custom shutdown participant (docs/background-work.md)
  * compiles as it is, with the imports a user would add, and works as a participant.
  */
-class ReadmeParticipantExampleTests {
+class DocumentedParticipantExampleTests {
 
 	private static final String INTRODUCTION = "Your own work plugs in as a bean";
 
@@ -61,7 +61,8 @@ class ReadmeParticipantExampleTests {
 			boolean compiled = compiler
 				.getTask(null, files, diagnostics, options, null, files.getJavaFileObjects(source.toFile()))
 				.call();
-			assertThat(compiled).as("README's example compiles: %s", diagnostics.getDiagnostics()).isTrue();
+			assertThat(compiled).as("docs/background-work.md's example compiles: %s", diagnostics.getDiagnostics())
+				.isTrue();
 		}
 		try (URLClassLoader loader = new URLClassLoader(new URL[] { dir.toUri().toURL() },
 				getClass().getClassLoader())) {
@@ -78,10 +79,12 @@ class ReadmeParticipantExampleTests {
 	}
 
 	/**
-	 * The Java block that follows the introduction of custom participants in README.
+	 * The Java block that follows the introduction of custom participants in
+	 * docs/background-work.md.
 	 */
 	private static List<String> example() throws IOException {
-		List<String> lines = Files.readAllLines(Path.of("").toAbsolutePath().getParent().resolve("README.md"));
+		List<String> lines = Files
+			.readAllLines(Path.of("").toAbsolutePath().getParent().resolve("docs/background-work.md"));
 		int introduction = indexOf(lines, INTRODUCTION, 0);
 		int start = indexOf(lines, "```java", introduction) + 1;
 		int end = indexOf(lines, "```", start);
@@ -94,12 +97,13 @@ class ReadmeParticipantExampleTests {
 				return i;
 			}
 		}
-		throw new AssertionError("README.md has no line starting with '" + prefix + "' after line " + from);
+		throw new AssertionError(
+				"docs/background-work.md has no line starting with '" + prefix + "' after line " + from);
 	}
 
 	private static String classPath(Class<?>... types) {
 		return Stream.of(types)
-			.map(ReadmeParticipantExampleTests::location)
+			.map(DocumentedParticipantExampleTests::location)
 			.collect(Collectors.joining(File.pathSeparator));
 	}
 
