@@ -15,7 +15,7 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.images.builder.ImageFromDockerfile;
 
 /**
- * The sample app's image, built from {@code samples/zdt-sample-app/Dockerfile} with the
+ * The sample app's image, built from {@code zdt-sample-app/Dockerfile} with the
  * executable jar that Maven resolved. The base image comes from
  * {@code -Dzdt.container.base-image} or {@code ZDT_BASE_IMAGE} when set; otherwise the
  * Dockerfile's default (a public JRE image) when Docker has it, else the base image that

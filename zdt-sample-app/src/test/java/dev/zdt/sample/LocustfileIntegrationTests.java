@@ -35,7 +35,7 @@ class LocustfileIntegrationTests {
 
 	private static final Path PYTHON = Path.of("/usr/bin/python3");
 
-	private static final Path LOCUST_DIR = Path.of(System.getProperty("zdt.k8s.dir", "../../k8s"), "locust");
+	private static final Path LOCUST_DIR = Path.of(System.getProperty("zdt.k8s.dir", "../k8s"), "locust");
 
 	private static final Duration LOAD = Duration.ofSeconds(6);
 
